@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'tooling',
+    include: ['src/**/*.test.ts'],
+    // Packing and installing tarballs with npm takes tens of seconds per package.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+  },
+});
