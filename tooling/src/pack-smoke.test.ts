@@ -16,7 +16,7 @@ function pack(dir: string, name: string): Promise<string> {
   let pending = tarballs.get(name);
   if (!pending) {
     const dest = mkdtempSync(join(work, 'tgz-'));
-    pending = runCommand('npx', ['-y', 'pnpm@10.34.8', 'pack', '--pack-destination', dest], {
+    pending = runCommand('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', dest], {
       cwd: dir,
       timeoutMs: 120_000,
     }).then((r) => {
