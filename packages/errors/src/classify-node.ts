@@ -1,0 +1,70 @@
+import { BedrockBridgeError } from './bedrock-bridge-error.js';
+import {
+  readCode,
+  readMessage,
+  readName,
+  readProperty,
+  readStatus,
+  readString,
+} from './read-error-fields.js';
+
+/** The facts read once from one member of an error chain. */
+export interface ErrorNode {
+  readonly value: unknown;
+  readonly name: string | undefined;
+  readonly code: string | undefined;
+  /** Trimmed message (`message`, or `Message` as some AWS JSON bodies spell it). */
+  readonly message: string | undefined;
+  readonly status: number | undefined;
+  readonly branded: boolean;
+}
+
+/** Reads the facts of one chain member, never throwing. */
+export function readErrorNode(value: unknown): ErrorNode {
+  const message =
+    readMessage(value) ??
+    (() => {
+      const upper = readString(value, 'Message');
+      return upper === undefined || upper.trim() === '' ? undefined : upper.trim();
+    })();
+  return {
+    value,
+    name: readName(value) ?? constructorName(value),
+    code: readCode(value),
+    message,
+    status: readStatus(value),
+    branded: BedrockBridgeError.is(value),
+  };
+}
+
+/** The class name of an object whose `name` is not set (e.g. a plain subclass instance). */
+function constructorName(value: unknown): string | undefined {
+  const ctor = readProperty(value, 'constructor');
+  const name = readProperty(ctor, 'name');
+  return typeof name === 'string' && name !== '' && name !== 'Object' ? name : undefined;
+}
+
+/** What a thrown value is called in a message: its class, or its JavaScript type. */
+export function describeThrown(node: ErrorNode): string {
+  if (node.name !== undefined) return node.name;
+  const { value } = node;
+  if (value === null) return 'null';
+  if (typeof value === 'object' || typeof value === 'function') return 'Object';
+  return typeof value;
+}
+
+/** Where stack frames point at a socket or HTTP library (so an assertion there is theirs). */
+const SOCKET_LIBRARY_FRAME =
+  /node:(?:_http_|http2|net|tls|internal\/(?:http|net|tls|stream|streams))|[\\/](?:undici|@smithy[\\/]node-http-handler|agentkeepalive|http2-wrapper)[\\/]/;
+
+/**
+ * A failed internal assertion of a socket library: an `AssertionError` with no message, or one
+ * thrown from an HTTP, TLS, net or undici frame. Application assertions are not included.
+ */
+export function isSocketLibraryAssertion(node: ErrorNode): boolean {
+  if (node.name !== 'AssertionError' && node.code !== 'ERR_ASSERTION') return false;
+  if (node.message === undefined) return true;
+  const stack = readString(node.value, 'stack') ?? '';
+  const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
+  return frames.some((line) => SOCKET_LIBRARY_FRAME.test(line));
+}
