@@ -1,0 +1,152 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+function integer(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected an integer from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+function hostList(value: string): string[] {
+  const hosts = value
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  if (hosts.length === 0) throw new InvalidArgumentError('expected a comma-separated host list.');
+  return hosts;
+}
+
+/** Options every command that talks to Bedrock shares. */
+export interface UpstreamFlags {
+  region?: string;
+  endpoint?: string;
+  emulator?: boolean;
+}
+
+export interface ServeFlags extends UpstreamFlags {
+  port: number;
+  host: string;
+  apiKey?: string;
+  bodyLimit: number;
+  logPrompts?: boolean;
+  fetchImages?: string[];
+  shutdownTimeout: number;
+}
+
+export interface ChatFlags extends UpstreamFlags {
+  model: string;
+  system?: string;
+}
+
+export interface ModelsFlags extends UpstreamFlags {
+  json?: boolean;
+}
+
+function upstream(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--region <region>', 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, profile, us-east-1)'),
+    )
+    .addOption(
+      new Option(
+        '--endpoint <url>',
+        'any Bedrock-compatible endpoint, e.g. a running bedrock-emulator (default: the AWS endpoint of the region)',
+      ),
+    )
+    .addOption(
+      new Option('--emulator', 'start a local Bedrock emulator in-process and use it (no AWS account needed)').conflicts(
+        'endpoint',
+      ),
+    );
+}
+
+/** The `bedrock-bridge` command line. Actions load their module only when they run. */
+export function buildProgram(): Command {
+  const program = new Command('bedrock-bridge')
+    .description('An OpenAI-compatible gateway, terminal chat and demo in front of Amazon Bedrock.')
+    .showHelpAfterError()
+    .showSuggestionAfterError();
+
+  upstream(
+    program
+      .command('serve')
+      .description('run the OpenAI-compatible gateway (POST /v1/chat/completions, GET /v1/models, GET /healthz)'),
+  )
+    .addOption(
+      new Option('--port <port>', 'port to listen on (0 = any free port)')
+        .env('BEDROCK_BRIDGE_PORT')
+        .default(8080)
+        .argParser(integer(0, 65535)),
+    )
+    .addOption(
+      new Option('--host <host>', 'interface to listen on').env('BEDROCK_BRIDGE_HOST').default('127.0.0.1'),
+    )
+    .addOption(
+      new Option('--api-key <key>', 'clients must send it as "Authorization: Bearer <key>"').env(
+        'BEDROCK_BRIDGE_API_KEY',
+      ),
+    )
+    .addOption(
+      new Option('--body-limit <bytes>', 'largest request body accepted')
+        .env('BEDROCK_BRIDGE_BODY_LIMIT')
+        .default(20 * 1024 * 1024)
+        .argParser(integer(1024, 1024 * 1024 * 1024)),
+    )
+    .addOption(
+      new Option('--fetch-images <hosts>', 'fetch remote image URLs from these hosts only (comma-separated, *.example.com allowed)')
+        .env('BEDROCK_BRIDGE_FETCH_IMAGES')
+        .argParser(hostList),
+    )
+    .addOption(new Option('--log-prompts', 'include the messages in request log lines (off by default)'))
+    .addOption(
+      new Option('--shutdown-timeout <ms>', 'on SIGTERM/SIGINT, how long open answers may take to finish')
+        .default(10_000)
+        .argParser(integer(0, 600_000)),
+    )
+    .action(async (flags: ServeFlags) => {
+      const { serveCommand } = await import('./commands/serve-command.js');
+      await serveCommand(flags);
+    });
+
+  upstream(
+    program
+      .command('chat')
+      .description('chat in the terminal through the same stack (Ctrl-C cancels an answer; /model <id>, /reset, /exit)'),
+  )
+    .addOption(
+      new Option('-m, --model <id>', 'model id or inference profile id')
+        .env('BEDROCK_BRIDGE_MODEL')
+        .default('anthropic.claude-3-haiku-20240307-v1:0'),
+    )
+    .addOption(new Option('-s, --system <text>', 'system prompt'))
+    .action(async (flags: ChatFlags) => {
+      const { chatCommand } = await import('./commands/chat-command.js');
+      await chatCommand(flags);
+    });
+
+  upstream(
+    program
+      .command('models')
+      .description('list the chat models available in the region: id, provider, access, context, tools, vision, reasoning'),
+  )
+    .addOption(new Option('--json', 'print JSON for scripts'))
+    .action(async (flags: ModelsFlags) => {
+      const { modelsCommand } = await import('./commands/models-command.js');
+      await modelsCommand(flags);
+    });
+
+  program
+    .command('demo')
+    .description(
+      'start an emulator and the gateway in-process and run a scripted session through the official openai client',
+    )
+    .action(async () => {
+      const { demoCommand } = await import('./commands/demo-command.js');
+      process.exitCode = await demoCommand();
+    });
+
+  return program;
+}

@@ -1,0 +1,31 @@
+import type { TransportEvent } from '@bedrock-bridge/transport';
+import type { ValidatedChatRequest } from './validate-chat-request.js';
+
+/** Per-request context the server hands to the backend. */
+export interface BackendCallContext {
+  /** Aborted when the client disconnects or the server shuts down past its deadline. */
+  signal: AbortSignal;
+  /** Transport events of this request (attempts, retries, evictions). */
+  onEvent: (event: TransportEvent) => void;
+}
+
+/** One entry of `GET /v1/models`. */
+export interface GatewayModel {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+  /** Extension: the model's context window in tokens, when known. */
+  context_length?: number;
+  [extension: string]: unknown;
+}
+
+/** What the HTTP layer needs from the composition (see `chat-completion.ts`). */
+export interface GatewayBackend {
+  /** A whole `chat.completion`. */
+  complete(request: ValidatedChatRequest, context: BackendCallContext): Promise<object>;
+  /** `chat.completion.chunk`s; lazy: nothing is sent upstream before iteration starts. */
+  stream(request: ValidatedChatRequest, context: BackendCallContext): AsyncIterable<object>;
+  /** The models `GET /v1/models` lists. */
+  listModels(signal?: AbortSignal): Promise<GatewayModel[]>;
+}

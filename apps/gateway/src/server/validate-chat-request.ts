@@ -1,0 +1,328 @@
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { ChatCompletionRequest } from '@bedrock-bridge/format';
+import { z } from 'zod';
+
+/*
+ * Strict validation of `POST /v1/chat/completions` bodies at the HTTP edge. It checks shapes
+ * and ranges and names the field at fault (`messages[2].content`), the way OpenAI does; what
+ * a shape means for Bedrock (tool names, image bytes, history repair) is format's job.
+ */
+
+// Prompt-cache markers (extensions format understands) may sit on any content part.
+const cacheMarkers = {
+  cache_control: z
+    .strictObject({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() })
+    .nullish(),
+  prompt_cache_breakpoint: z.strictObject({ mode: z.literal('explicit') }).optional(),
+};
+const textPart = z.strictObject({ type: z.literal('text'), text: z.string(), ...cacheMarkers });
+const imagePart = z.strictObject({
+  ...cacheMarkers,
+  type: z.literal('image_url'),
+  image_url: z.strictObject({
+    url: z.string().min(1),
+    detail: z.enum(['auto', 'low', 'high']).optional(),
+  }),
+});
+const filePart = z.strictObject({
+  ...cacheMarkers,
+  type: z.literal('file'),
+  file: z.strictObject({
+    file_data: z.string().optional(),
+    file_id: z.string().optional(),
+    filename: z.string().optional(),
+  }),
+});
+const audioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z.unknown() });
+const refusalPart = z.strictObject({ type: z.literal('refusal'), refusal: z.string() });
+
+const partError = { error: 'expected a content part of type "text", "image_url" or "file"' };
+const userPart = z.discriminatedUnion('type', [textPart, imagePart, filePart, audioPart], partError);
+
+function content<T extends z.ZodType>(part: T, what: string) {
+  return z.union([z.string(), z.array(part)], {
+    error: `expected a string or an array of ${what}`,
+  });
+}
+
+const toolCall = z.strictObject({
+  id: z.string().min(1),
+  type: z.literal('function'),
+  function: z.strictObject({ name: z.string().min(1), arguments: z.string() }),
+});
+
+const name = z.string().optional();
+const systemMessage = z.strictObject({
+  role: z.literal('system'),
+  content: content(textPart, 'text parts'),
+  name,
+});
+const developerMessage = z.strictObject({
+  role: z.literal('developer'),
+  content: content(textPart, 'text parts'),
+  name,
+});
+const userMessage = z.strictObject({
+  role: z.literal('user'),
+  content: content(userPart, 'content parts'),
+  name,
+});
+// Loose on purpose: clients replay the assistant message they received, extra fields included
+// (`refusal: null`, `annotations: []`, reasoning fields).
+const assistantMessage = z.looseObject({
+  role: z.literal('assistant'),
+  content: z
+    .union([z.string(), z.array(z.discriminatedUnion('type', [textPart, refusalPart]))], {
+      error: 'expected a string, null or an array of text parts',
+    })
+    .nullish(),
+  tool_calls: z.array(toolCall).optional(),
+  refusal: z.string().nullish(),
+  name,
+});
+const toolMessage = z.strictObject({
+  role: z.literal('tool'),
+  content: content(textPart, 'text parts'),
+  tool_call_id: z.string().min(1),
+});
+/** Legacy: the result of a `function_call`. */
+const functionMessage = z.strictObject({
+  role: z.literal('function'),
+  content: z.string().nullable(),
+  name: z.string().min(1),
+});
+
+const message = z.discriminatedUnion(
+  'role',
+  [systemMessage, developerMessage, userMessage, assistantMessage, toolMessage, functionMessage],
+  { error: 'expected a message with role "system", "developer", "user", "assistant" or "tool"' },
+);
+
+const functionDefinition = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+  strict: z.boolean().nullish(),
+});
+const tool = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('function'),
+      function: functionDefinition,
+      cache_control: cacheMarkers.cache_control,
+    }),
+    z.strictObject({
+      type: z.literal('custom'),
+      custom: z.looseObject({ name: z.string().min(1) }),
+    }),
+  ],
+  { error: 'expected a tool of type "function" or "custom"' },
+);
+
+const toolChoice = z.union(
+  [
+    z.enum(['none', 'auto', 'required']),
+    z.strictObject({
+      type: z.literal('function'),
+      function: z.strictObject({ name: z.string().min(1) }),
+    }),
+    z.strictObject({
+      type: z.literal('custom'),
+      custom: z.strictObject({ name: z.string().min(1) }),
+    }),
+    z.strictObject({
+      type: z.literal('allowed_tools'),
+      allowed_tools: z.strictObject({
+        mode: z.enum(['auto', 'required']),
+        tools: z.array(z.record(z.string(), z.unknown())),
+      }),
+    }),
+  ],
+  { error: 'expected "none", "auto", "required" or { type: "function", function: { name } }' },
+);
+
+const positiveInt = z.int().min(1).nullish();
+
+/** Accepted request fields. Fields OpenAI defines that Bedrock cannot honour are refused below. */
+const chatRequest = z.strictObject({
+  model: z.string().min(1),
+  messages: z.array(message).min(1),
+  stream: z.boolean().nullish(),
+  stream_options: z
+    .strictObject({
+      include_usage: z.boolean().optional(),
+      include_obfuscation: z.boolean().optional(),
+    })
+    .nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  max_tokens: positiveInt,
+  max_completion_tokens: positiveInt,
+  stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
+  tools: z.array(tool).nullish(),
+  tool_choice: toolChoice.nullish(),
+  parallel_tool_calls: z.boolean().nullish(),
+  reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max']).nullish(),
+  verbosity: z.enum(['low', 'medium', 'high']).nullish(),
+  response_format: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('text') }),
+      z.strictObject({ type: z.literal('json_object') }),
+      z.strictObject({
+        type: z.literal('json_schema'),
+        json_schema: z.looseObject({ name: z.string() }),
+      }),
+    ])
+    .nullish(),
+  user: z.string().nullish(),
+  safety_identifier: z.string().nullish(),
+  prompt_cache_key: z.string().nullish(),
+  prompt_cache_retention: z.enum(['in_memory', '24h']).nullish(),
+  prompt_cache_options: z.unknown(),
+  moderation: z.unknown(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  store: z.boolean().nullish(),
+  seed: z.int().nullish(),
+  service_tier: z.enum(['auto', 'default', 'flex', 'scale', 'priority']).nullish(),
+  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  presence_penalty: z.number().min(-2).max(2).nullish(),
+  // Defined by OpenAI, refused when they ask for something Bedrock cannot do (see `refuse`).
+  n: z.int().min(1).nullish(),
+  logprobs: z.boolean().nullish(),
+  top_logprobs: z.int().nullish(),
+  logit_bias: z.record(z.string(), z.number()).nullish(),
+  modalities: z.array(z.string()).nullish(),
+  audio: z.unknown(),
+  prediction: z.unknown(),
+  // Legacy functions: format maps them onto tools.
+  functions: z.array(functionDefinition).nullish(),
+  function_call: z
+    .union([z.enum(['none', 'auto']), z.strictObject({ name: z.string().min(1) })])
+    .nullish(),
+  web_search_options: z.unknown(),
+});
+
+type ParsedRequest = z.infer<typeof chatRequest>;
+
+/** A request that passed validation, top-level `null`s removed (OpenAI reads them as absent). */
+export type ValidatedChatRequest = ChatCompletionRequest;
+
+function pathToParam(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function invalid(message: string, param: string | undefined, code = 'invalid_request') {
+  return new BedrockBridgeError({
+    kind: 'validation',
+    message,
+    code,
+    ...(param ? { param } : {}),
+  });
+}
+
+/**
+ * A union reports one issue per branch. When exactly one branch matched the outer shape
+ * (its issues lie deeper than the union itself), that branch's issue is the useful one.
+ */
+function innermost(
+  issue: z.core.$ZodIssue,
+  prefix: readonly PropertyKey[],
+): { issue: z.core.$ZodIssue; path: PropertyKey[] } {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const deeper = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0));
+    const inner = deeper.length === 1 ? deeper[0]?.find((i) => i.path.length > 0) : undefined;
+    if (inner) return innermost(inner, path);
+  }
+  return { issue, path };
+}
+
+function describeIssue(outer: z.core.$ZodIssue): BedrockBridgeError {
+  const { issue, path } = innermost(outer, []);
+  const param = pathToParam(path);
+  const at = param === '' ? 'the request body' : `'${param}'`;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0] ?? '';
+      const full = param === '' ? key : `${param}.${key}`;
+      return invalid(
+        `Unrecognized request argument supplied: ${full}`,
+        full,
+        'unrecognized_argument',
+      );
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) return invalid(`Missing required parameter: ${at}.`, param);
+      return invalid(
+        `Invalid type for ${at}: expected ${issue.expected}, but got ${typeName(issue.input)}.`,
+        param,
+      );
+    default:
+      return invalid(`Invalid value for ${at}: ${issue.message}.`, param);
+  }
+}
+
+/** Options OpenAI defines that the gateway refuses, each with the reason. */
+function refuse(req: ParsedRequest): BedrockBridgeError | undefined {
+  const unsupported = (field: string, why: string) =>
+    invalid(`Unsupported parameter: '${field}' ${why}.`, field, 'unsupported_parameter');
+  if (req.n != null && req.n !== 1) return unsupported('n', 'must be 1: Bedrock returns one choice');
+  if (req.logprobs) return unsupported('logprobs', 'is not available from Bedrock');
+  if (req.top_logprobs != null) return unsupported('top_logprobs', 'is not available from Bedrock');
+  if (req.logit_bias && Object.keys(req.logit_bias).length > 0)
+    return unsupported('logit_bias', 'is not available from Bedrock');
+  if (req.modalities?.some((m) => m !== 'text'))
+    return unsupported('modalities', 'may only contain "text"');
+  for (const field of ['audio', 'prediction', 'web_search_options']) {
+    if ((req as Record<string, unknown>)[field] != null)
+      return unsupported(field, 'is not supported by this gateway');
+  }
+  if (req.frequency_penalty) return unsupported('frequency_penalty', 'is not available from Bedrock');
+  if (req.presence_penalty) return unsupported('presence_penalty', 'is not available from Bedrock');
+  for (const [i, m] of req.messages.entries()) {
+    if (m.role === 'user' && Array.isArray(m.content)) {
+      const j = m.content.findIndex((p) => p.type === 'input_audio');
+      if (j >= 0)
+        return unsupported(`messages[${i}].content[${j}]`, 'is audio, which Bedrock cannot read');
+    }
+  }
+  if (req.stream_options && !req.stream)
+    return invalid(
+      "The 'stream_options' parameter is only allowed when 'stream' is true.",
+      'stream_options',
+    );
+  return undefined;
+}
+
+/**
+ * Checks a parsed JSON body against the chat completions request shape. Throws a
+ * `BedrockBridgeError` of kind `validation` whose `param` names the field at fault.
+ */
+export function validateChatRequest(body: unknown): ValidatedChatRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw invalid(`The request body must be a JSON object, got ${typeName(body)}.`, undefined);
+  }
+  const result = chatRequest.safeParse(body, { reportInput: true });
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw first ? describeIssue(first) : invalid('Invalid request body.', undefined);
+  }
+  const refusal = refuse(result.data);
+  if (refusal) throw refusal;
+  const present = Object.entries(result.data).filter(([, value]) => value != null);
+  return Object.fromEntries(present) as unknown as ValidatedChatRequest;
+}

@@ -1,0 +1,66 @@
+import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
+import type { OpenAIErrorBody } from './openai-error.js';
+
+/** Headers of an OpenAI-style event stream. */
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
+} as const;
+
+/** One event exactly as OpenAI frames it: `data: <json>` and a blank line. */
+export function sseEvent(payload: unknown): string {
+  return `data: ${JSON.stringify(payload)}\n\n`;
+}
+
+/** The terminator OpenAI sends after the last chunk of a complete answer. */
+export const SSE_DONE = 'data: [DONE]\n\n';
+
+/** Writes with backpressure; gives up quietly when the client is gone. */
+async function write(res: ServerResponse, text: string): Promise<boolean> {
+  if (res.destroyed || res.writableEnded) return false;
+  if (res.write(text)) return true;
+  const closed = once(res, 'close').then(() => false);
+  const drained = once(res, 'drain').then(() => true);
+  return Promise.race([closed, drained]);
+}
+
+/** How a stream ended, for logs. */
+export type SseOutcome =
+  | { ok: true; chunks: number }
+  | { ok: false; chunks: number; error: unknown; clientGone: boolean };
+
+/**
+ * Streams chunks as server-sent events. A complete stream ends with `data: [DONE]`; a stream
+ * that fails part-way ends with one `data: {"error": ...}` event and no `[DONE]`, so no client
+ * mistakes a broken answer for a finished one. The caller has already written the headers.
+ */
+export async function writeSse<T>(
+  res: ServerResponse,
+  first: IteratorResult<T>,
+  rest: AsyncIterator<T>,
+  toErrorBody: (err: unknown) => OpenAIErrorBody,
+): Promise<SseOutcome> {
+  let chunks = 0;
+  try {
+    let next = first;
+    while (!next.done) {
+      chunks += 1;
+      if (!(await write(res, sseEvent(next.value)))) {
+        await rest.return?.();
+        return { ok: false, chunks, error: new Error('client disconnected'), clientGone: true };
+      }
+      next = await rest.next();
+    }
+    await write(res, SSE_DONE);
+    return { ok: true, chunks };
+  } catch (error) {
+    const clientGone = res.destroyed;
+    await write(res, sseEvent(toErrorBody(error)));
+    return { ok: false, chunks, error, clientGone };
+  } finally {
+    if (!res.writableEnded) res.end();
+  }
+}
