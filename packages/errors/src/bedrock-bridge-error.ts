@@ -54,11 +54,13 @@ export class BedrockBridgeError extends Error implements ErrorInfo {
 
   /** True for any `BedrockBridgeError`, from this copy of the package or another one. */
   static is(value: unknown): value is BedrockBridgeError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as { [BRAND]?: unknown })[BRAND] === true
-    );
+    if (typeof value !== 'object' || value === null) return false;
+    try {
+      return (value as { [BRAND]?: unknown })[BRAND] === true;
+    } catch {
+      // a Proxy or exotic object whose property read throws is not one of ours
+      return false;
+    }
   }
 
   /** The classification as a plain object. */
