@@ -1,0 +1,146 @@
+import type { MatchKind, ModelCapabilities } from './model-capabilities.js';
+import { MODEL_TABLE_BY_KEY, type ModelRow } from './model-table.js';
+import { parseModelId } from './parse-model-id.js';
+
+/**
+ * What an unknown model is assumed to be (`known: false`, `match: 'none'`). Chosen so that a
+ * wrong guess fails loudly rather than silently: a small context window (agents compress history
+ * early instead of overflowing), a modest output cap, tools sent (Bedrock answers a clear
+ * ValidationException if the model has none, whereas silently stripping them would change the
+ * agent's behaviour) but not while streaming, no vision/documents/reasoning/caching/prefill.
+ */
+export const DEFAULT_CAPABILITIES = Object.freeze({
+  kind: 'chat',
+  contextWindow: 32_000,
+  maxOutputTokens: 4_096,
+  systemPrompt: true,
+  toolUse: true,
+  streamingToolUse: false,
+  forcedToolChoice: false,
+  vision: false,
+  documents: false,
+  video: false,
+  reasoning: 'none',
+  adaptiveThinking: false,
+  promptCaching: undefined,
+  rejectedParams: Object.freeze([]),
+  rejectedWithReasoning: Object.freeze([]),
+  exclusiveParams: Object.freeze([]),
+  supportsPrefill: false,
+  onDemand: true,
+  profiles: Object.freeze([]),
+} as const);
+
+/** A tail after the key that still names the same model: a date, a version, or both. */
+const SAME_MODEL_TAIL = /^(?:-\d{8})?(?:-v\d+(?::\d+)?|-\d+:\d+|:\d+)?$/;
+const BOUNDARY = new Set(['-', ':', '.']);
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, ModelCapabilities>();
+
+/**
+ * The table row for a lookup id: the longest key that equals the id or is a prefix of it ending
+ * at a `-`, `:` or `.`. Exact when what follows the key is only a date/version (or the row covers
+ * every id under it).
+ */
+export function findModelRow(lookupId: string): { row: ModelRow; match: MatchKind } | undefined {
+  for (let end = lookupId.length; end > 0; end--) {
+    if (end < lookupId.length && !BOUNDARY.has(lookupId[end] as string)) continue;
+    const row = MODEL_TABLE_BY_KEY.get(lookupId.slice(0, end));
+    if (row === undefined) continue;
+    const exact = row.anyTail || SAME_MODEL_TAIL.test(lookupId.slice(end));
+    return { row, match: exact ? 'exact' : 'family' };
+  }
+  return undefined;
+}
+
+/**
+ * Capabilities of a model, from the built-in table. Accepts bare ids, versioned ids, profile ids
+ * (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `global.`, ...), foundation-model and inference-profile
+ * ARNs, and `:200k`-style context variants. Never throws for an unknown model: it returns the
+ * documented conservative defaults with `known: false`. Throws a `validation` error only for an
+ * id that is not an id at all (empty, forbidden characters). Results are memoised and frozen;
+ * a repeated lookup is a map hit.
+ *
+ * An application-inference-profile ARN names no model; resolve it first (`resolveModelId` with
+ * `discovered`, or `describeInferenceProfile`) and look up the foundation model it returns.
+ */
+export function getModelCapabilities(modelId: string): ModelCapabilities {
+  const hit = memo.get(modelId);
+  if (hit !== undefined) return hit;
+  const caps = computeCapabilities(modelId);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(modelId, caps);
+  return caps;
+}
+
+/** Empties the lookup memo (tests and benchmarks). */
+export function clearCapabilitiesMemo(): void {
+  memo.clear();
+}
+
+function computeCapabilities(modelId: string): ModelCapabilities {
+  const parsed = parseModelId(modelId);
+  const lookupId = parsed.lookupId;
+  const provider = lookupId.includes('.') ? lookupId.slice(0, lookupId.indexOf('.')) : '';
+  const found = lookupId === '' ? undefined : findModelRow(lookupId);
+  const suffix = parsed.contextSuffixTokens;
+
+  if (found === undefined) {
+    const contextWindow = suffix ?? DEFAULT_CAPABILITIES.contextWindow;
+    return Object.freeze({
+      ...DEFAULT_CAPABILITIES,
+      modelId,
+      lookupId,
+      known: false,
+      match: 'none',
+      matchedKey: undefined,
+      name: parsed.foundationModelId ?? parsed.input,
+      provider,
+      chat: true,
+      contextWindow,
+      maxOutputTokens: Math.min(DEFAULT_CAPABILITIES.maxOutputTokens, contextWindow),
+      extendedContext: undefined,
+      source:
+        parsed.form === 'application-profile-arn' || parsed.form === 'other-arn'
+          ? 'Not in the built-in table: this ARN does not name its model; resolve it with resolveModelId({ discovered }) or describeInferenceProfile, then look up the foundation model.'
+          : 'Not in the built-in table: conservative defaults (see DEFAULT_CAPABILITIES).',
+    } satisfies ModelCapabilities);
+  }
+
+  const { row, match } = found;
+  const contextWindow = suffix ?? row.contextWindow;
+  return Object.freeze({
+    modelId,
+    lookupId,
+    known: match === 'exact',
+    match,
+    matchedKey: row.key,
+    name: row.name,
+    provider: row.provider,
+    kind: row.kind,
+    chat: row.kind === 'chat',
+    contextWindow,
+    maxOutputTokens: Math.min(row.maxOutputTokens, contextWindow),
+    extendedContext: row.extendedContext ?? undefined,
+    systemPrompt: row.systemPrompt,
+    toolUse: row.toolUse,
+    streamingToolUse: row.streamingToolUse,
+    forcedToolChoice: row.forcedToolChoice,
+    vision: row.vision,
+    documents: row.documents,
+    video: row.video,
+    reasoning: row.reasoning,
+    adaptiveThinking: row.adaptiveThinking,
+    promptCaching: row.promptCaching ?? undefined,
+    rejectedParams: row.rejectedParams,
+    rejectedWithReasoning: row.rejectedWithReasoning,
+    exclusiveParams: row.exclusiveParams,
+    supportsPrefill: row.prefill,
+    onDemand: suffix === undefined ? row.onDemand : false,
+    profiles: row.profiles,
+    source:
+      match === 'exact'
+        ? row.source
+        : `Inferred from the related model ${row.key} (no row for this exact model). ${row.source}`,
+  } satisfies ModelCapabilities);
+}

@@ -1,0 +1,133 @@
+/**
+ * Which request field turns a model's reasoning on, if any.
+ * - `anthropic-thinking`: `additionalModelRequestFields.thinking = { type: 'enabled', budget_tokens }`
+ *   (models with `adaptiveThinking` also accept `{ type: 'adaptive' }`).
+ * - `nova-reasoning`: `additionalModelRequestFields.reasoningConfig = { type: 'enabled', maxReasoningEffort }`.
+ * - `openai-reasoning-effort`: `additionalModelRequestFields.reasoning_effort = 'low' | 'medium' | 'high'`.
+ * - `always`: the model always reasons and takes no switch (DeepSeek-R1).
+ * - `none`: no reasoning output.
+ */
+export type ReasoningStyle =
+  | 'anthropic-thinking'
+  | 'nova-reasoning'
+  | 'openai-reasoning-effort'
+  | 'always'
+  | 'none';
+
+export const REASONING_STYLES: readonly ReasoningStyle[] = [
+  'anthropic-thinking',
+  'nova-reasoning',
+  'openai-reasoning-effort',
+  'always',
+  'none',
+];
+
+/** What a model is for. Only `chat` models work with Converse / ConverseStream. */
+export type ModelKind =
+  | 'chat'
+  | 'completion'
+  | 'embedding'
+  | 'image'
+  | 'video'
+  | 'rerank'
+  | 'speech';
+
+export const MODEL_KINDS: readonly ModelKind[] = [
+  'chat',
+  'completion',
+  'embedding',
+  'image',
+  'video',
+  'rerank',
+  'speech',
+];
+
+/** Sampling parameters, named as in Converse `inferenceConfig` (`topK` travels in additional fields). */
+export type SamplingParam = 'temperature' | 'topP' | 'topK' | 'stopSequences';
+
+export const SAMPLING_PARAMS: readonly SamplingParam[] = [
+  'temperature',
+  'topP',
+  'topK',
+  'stopSequences',
+];
+
+/** Where a Converse `cachePoint` block may be placed. */
+export type CacheLocation = 'system' | 'messages' | 'tools';
+
+export interface PromptCaching {
+  /** Parts of the request that accept a `cachePoint` block. */
+  readonly locations: readonly CacheLocation[];
+  /** Minimum tokens before a checkpoint (smaller prefixes are not cached). */
+  readonly minTokens: number;
+  /** Most checkpoints one request may carry. */
+  readonly maxCachePoints: number;
+}
+
+/** A larger context window reachable with an opt-in (Anthropic beta flag in `additionalModelRequestFields.anthropic_beta`). */
+export interface ExtendedContext {
+  readonly contextWindow: number;
+  readonly anthropicBeta: string;
+}
+
+/** How a lookup found its facts. */
+export type MatchKind =
+  /** A table row for exactly this model (any date, version or region prefix). */
+  | 'exact'
+  /** A row for a related model of the same family (e.g. a newer point release): facts are a best guess. */
+  | 'family'
+  /** No row: the documented conservative defaults. */
+  | 'none';
+
+/** Everything this package knows about a model; the facts `format` takes as options. */
+export interface ModelCapabilities {
+  /** The id that was looked up, unchanged. */
+  readonly modelId: string;
+  /** The foundation-model id the lookup used (region prefix and ARN removed, lower case). */
+  readonly lookupId: string;
+  /** True only when a table row describes exactly this model. */
+  readonly known: boolean;
+  readonly match: MatchKind;
+  /** The table row used (undefined for defaults). */
+  readonly matchedKey: string | undefined;
+  readonly name: string;
+  /** Provider segment of the id (`anthropic`, `amazon`, `meta`, ...). */
+  readonly provider: string;
+  readonly kind: ModelKind;
+  /** True when the model can be used with Converse / ConverseStream for chat. */
+  readonly chat: boolean;
+  /** Input + output tokens the model accepts per request (a `:200k`-style id suffix wins). */
+  readonly contextWindow: number;
+  /** Largest `maxTokens` the model accepts. */
+  readonly maxOutputTokens: number;
+  /** A larger window behind an opt-in, if any. */
+  readonly extendedContext: ExtendedContext | undefined;
+  readonly systemPrompt: boolean;
+  readonly toolUse: boolean;
+  /** Tool use also works with ConverseStream (otherwise call Converse when tools are present). */
+  readonly streamingToolUse: boolean;
+  /** `toolChoice` `any` / `tool` is accepted (otherwise only `auto`). */
+  readonly forcedToolChoice: boolean;
+  readonly vision: boolean;
+  readonly documents: boolean;
+  readonly video: boolean;
+  readonly reasoning: ReasoningStyle;
+  /** Accepts `thinking: { type: 'adaptive' }` (Claude 4.6). */
+  readonly adaptiveThinking: boolean;
+  /** Explicit prompt caching with `cachePoint` blocks, or undefined when unsupported. */
+  readonly promptCaching: PromptCaching | undefined;
+  /** Sampling parameters the model always rejects. */
+  readonly rejectedParams: readonly SamplingParam[];
+  /** Sampling parameters to drop while reasoning is on. */
+  readonly rejectedWithReasoning: readonly SamplingParam[];
+  /** Groups of which at most one member may be sent (e.g. temperature and topP on Claude 4.5). */
+  readonly exclusiveParams: readonly (readonly SamplingParam[])[];
+  /** A final assistant message is continued (prefill). Never with Anthropic thinking on. */
+  readonly supportsPrefill: boolean;
+  /** Callable by its bare id in a region that hosts it (ON_DEMAND); false = use an inference profile. */
+  readonly onDemand: boolean;
+  /** Geographic profile prefixes known to exist (`us`, `eu`, `global`, ...); empty when none or unknown. */
+  readonly profiles: readonly string[];
+  /** Where the facts come from. */
+  readonly source: string;
+}

@@ -1,0 +1,123 @@
+import type {
+  ExtendedContext,
+  ModelKind,
+  PromptCaching,
+  ReasoningStyle,
+  SamplingParam,
+} from './model-capabilities.js';
+import rawTable from './model-table.json' with { type: 'json' };
+
+/** One row of the built-in table after `like` inheritance is applied. */
+export interface ModelRow {
+  readonly key: string;
+  readonly name: string;
+  readonly provider: string;
+  readonly kind: ModelKind;
+  readonly contextWindow: number;
+  readonly maxOutputTokens: number;
+  readonly extendedContext: ExtendedContext | null;
+  readonly systemPrompt: boolean;
+  readonly toolUse: boolean;
+  readonly streamingToolUse: boolean;
+  readonly forcedToolChoice: boolean;
+  readonly vision: boolean;
+  readonly documents: boolean;
+  readonly video: boolean;
+  readonly reasoning: ReasoningStyle;
+  readonly adaptiveThinking: boolean;
+  readonly promptCaching: PromptCaching | null;
+  readonly rejectedParams: readonly SamplingParam[];
+  readonly rejectedWithReasoning: readonly SamplingParam[];
+  readonly exclusiveParams: readonly (readonly SamplingParam[])[];
+  readonly prefill: boolean;
+  readonly onDemand: boolean;
+  readonly profiles: readonly string[];
+  /** Every id under this key counts as an exact match (e.g. all `stability.*` models). */
+  readonly anyTail: boolean;
+  readonly source: string;
+}
+
+type RawRow = Partial<Omit<ModelRow, 'key' | 'source'>> & {
+  key: string;
+  source: string;
+  like?: string;
+};
+
+const OPTIONAL_DEFAULTS = {
+  extendedContext: null,
+  adaptiveThinking: false,
+  profiles: [] as readonly string[],
+  anyTail: false,
+} as const;
+
+const REQUIRED_FIELDS = [
+  'name',
+  'provider',
+  'kind',
+  'contextWindow',
+  'maxOutputTokens',
+  'systemPrompt',
+  'toolUse',
+  'streamingToolUse',
+  'forcedToolChoice',
+  'vision',
+  'documents',
+  'video',
+  'reasoning',
+  'promptCaching',
+  'rejectedParams',
+  'rejectedWithReasoning',
+  'exclusiveParams',
+  'prefill',
+  'onDemand',
+] as const satisfies readonly (keyof ModelRow)[];
+
+/**
+ * Expands `like` references (a row copies an earlier row, then overrides) and checks that every
+ * row ends up complete. Throws on a malformed table, naming the row.
+ */
+export function expandModelTable(rows: readonly RawRow[]): ModelRow[] {
+  const byKey = new Map<string, ModelRow>();
+  for (const raw of rows) {
+    if (byKey.has(raw.key)) throw new Error(`model table: duplicate key "${raw.key}"`);
+    let base: Partial<ModelRow> = OPTIONAL_DEFAULTS;
+    if (raw.like !== undefined) {
+      const parent = byKey.get(raw.like);
+      if (parent === undefined) {
+        throw new Error(
+          `model table: row "${raw.key}" is like "${raw.like}", which is not above it`,
+        );
+      }
+      // `anyTail` and `source` describe the parent row only; never inherit them.
+      base = { ...parent, anyTail: false };
+    }
+    const { like: _like, ...own } = raw;
+    const merged = { ...OPTIONAL_DEFAULTS, ...base, ...own } as Partial<ModelRow>;
+    for (const field of REQUIRED_FIELDS) {
+      if (merged[field] === undefined) {
+        throw new Error(`model table: row "${raw.key}" lacks "${field}"`);
+      }
+    }
+    byKey.set(raw.key, deepFreeze(merged as ModelRow));
+  }
+  return [...byKey.values()];
+}
+
+/** Rows are shared by every lookup result, so nothing in them may be mutated. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The built-in rows, in table order. */
+export const MODEL_TABLE: readonly ModelRow[] = expandModelTable(
+  (rawTable as { rows: RawRow[] }).rows,
+);
+
+/** Index by key for the lookup. */
+export const MODEL_TABLE_BY_KEY: ReadonlyMap<string, ModelRow> = new Map(
+  MODEL_TABLE.map((row) => [row.key, row]),
+);
