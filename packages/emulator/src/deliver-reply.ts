@@ -1,0 +1,83 @@
+import { baseHeaders } from './bedrock-error.js';
+import { corruptFrame, encodeEvent } from './event-frames.js';
+import type { Exchange } from './exchange.js';
+import { STREAM_EXCEPTION_MESSAGES } from './fault-error.js';
+import type { Reply } from './runtime-handler.js';
+import type { Fault, StreamEvent } from './types.js';
+
+/** What delivery needs from the emulator. */
+export interface DeliveryContext {
+  paceMs: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const MID_STREAM = new Set(['stream-exception', 'cut', 'reset', 'stall', 'corrupt-frame']);
+
+/** Acts out a mid-response fault. Returns true when the response must not be ended normally. */
+async function act(
+  exchange: Exchange,
+  fault: Fault,
+  next: StreamEvent | undefined,
+): Promise<boolean> {
+  switch (fault.type) {
+    case 'stream-exception':
+      await exchange.write(
+        encodeEvent({ [fault.exception]: { message: STREAM_EXCEPTION_MESSAGES[fault.exception] } }),
+      );
+      return false;
+    case 'corrupt-frame':
+      await exchange.write(corruptFrame(encodeEvent(next ?? { metadata: {} })));
+      return false;
+    case 'cut':
+      exchange.cut();
+      return true;
+    case 'reset':
+      exchange.reset();
+      return true;
+    case 'stall':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Sends `reply`, acting out `fault` where it belongs (after K events, or mid-body for JSON). */
+export async function deliverReply(
+  ctx: DeliveryContext,
+  exchange: Exchange,
+  reply: Reply,
+  fault: Fault | undefined,
+): Promise<void> {
+  const mid = fault && MID_STREAM.has(fault.type) ? fault : undefined;
+  if (reply.kind === 'json') {
+    const bytes = Buffer.from(JSON.stringify(reply.body));
+    if (!mid) return exchange.respond(reply.status, baseHeaders(), bytes);
+    if (mid.type === 'corrupt-frame') {
+      bytes[0] = 0x23; // '#': the body is no longer JSON
+      return exchange.respond(reply.status, baseHeaders(), bytes);
+    }
+    exchange.writeHead(reply.status, { ...baseHeaders(), 'content-length': String(bytes.length) });
+    await exchange.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    if (!(await act(exchange, mid, undefined)))
+      exchange.end(bytes.subarray(Math.floor(bytes.length / 2)));
+    return;
+  }
+  const events =
+    fault?.type === 'no-message-stop'
+      ? reply.events.filter((e) => !('messageStop' in e) && !('metadata' in e))
+      : reply.events;
+  const afterEvents = mid && 'afterEvents' in mid ? (mid.afterEvents ?? 2) : 2;
+  exchange.writeHead(200, baseHeaders('application/vnd.amazon.eventstream'));
+  for (let i = 0; i <= events.length; i++) {
+    if (exchange.done) return;
+    if (mid && i === Math.min(afterEvents, events.length)) {
+      if (await act(exchange, mid, events[i])) return;
+      break;
+    }
+    const event = events[i];
+    if (!event) break;
+    await exchange.write(encodeEvent(event));
+    if (ctx.paceMs > 0 && i < events.length - 1) await ctx.sleep(ctx.paceMs);
+  }
+  exchange.end();
+}

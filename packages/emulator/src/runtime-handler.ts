@@ -1,0 +1,138 @@
+import { answerToEvents, eventsToAnswer } from './answer-events.js';
+import { BedrockError, type BedrockErrorName } from './bedrock-error.js';
+import {
+  type Catalogue,
+  type CatalogueModel,
+  findModel,
+  findProfile,
+  isOnDemand,
+  modelArn,
+} from './catalogue.js';
+import { type Answer, countUsage, defaultAnswer } from './default-model.js';
+import type { Identity } from './read-identity.js';
+import type { ScriptedAnswer, StreamEvent } from './types.js';
+import { validateConverseRequest } from './validate-converse-request.js';
+
+/** What a handler wants sent: a JSON document or a list of stream events. */
+export type Reply =
+  | { kind: 'json'; status: number; body: unknown }
+  | { kind: 'stream'; events: StreamEvent[] };
+
+/** The runtime settings a request is served with. */
+export interface RuntimeSettings {
+  catalogue: Catalogue;
+  deltas: number;
+  denyStreamingFor: readonly string[];
+  /** Returns the next scripted answer, if a test queued one. */
+  nextScript: () => ScriptedAnswer | undefined;
+}
+
+/** A runtime request, routed and authenticated. */
+export interface RuntimeRequest {
+  operation: 'converse' | 'converse-stream';
+  modelId: string;
+  body: unknown;
+  identity: Identity;
+  region: string;
+  sequence: number;
+  startedAt: number;
+}
+
+const EXCEPTION_NAMES: Record<string, BedrockErrorName> = {
+  throttlingException: 'ThrottlingException',
+  modelStreamErrorException: 'ModelErrorException',
+  validationException: 'ValidationException',
+  internalServerException: 'InternalServerException',
+  serviceUnavailableException: 'ServiceUnavailableException',
+};
+
+/** The HTTP error equivalent of an in-stream exception (for non-streaming answers). */
+export function exceptionAsError(type: string, message: string): BedrockError {
+  return new BedrockError(EXCEPTION_NAMES[type] ?? 'InternalServerException', message);
+}
+
+/** Finds the model a runtime request addresses, the way Bedrock resolves ids, profiles and ARNs. */
+export function resolveRuntimeModel(
+  catalogue: Catalogue,
+  region: string,
+  id: string,
+): CatalogueModel {
+  const profile = findProfile(catalogue, region, id);
+  if (profile) {
+    const model = catalogue.models.find((m) => m.modelId === profile.modelId);
+    if (model) return model;
+  }
+  const model = findModel(catalogue, region, id);
+  if (!model)
+    throw new BedrockError('ValidationException', 'The provided model identifier is invalid.');
+  if (!model.outputModalities.includes('TEXT')) {
+    throw new BedrockError(
+      'ValidationException',
+      "This action doesn't support the model that you provided. Try again with a supported text or chat model.",
+    );
+  }
+  if (!isOnDemand(model, region)) {
+    throw new BedrockError(
+      'ValidationException',
+      `Invocation of model ID ${model.modelId} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
+    );
+  }
+  return model;
+}
+
+function scriptedAnswer(script: ScriptedAnswer, body: Record<string, unknown>): Answer {
+  const content = script.content ?? [];
+  const counted = countUsage(body, content);
+  const usage = { ...counted, ...script.usage };
+  if (script.usage && script.usage.totalTokens === undefined) {
+    usage.totalTokens = usage.inputTokens + usage.outputTokens;
+  }
+  const stopReason =
+    script.stopReason ?? (content.some((b) => b.toolUse) ? 'tool_use' : 'end_turn');
+  return { content, stopReason, usage };
+}
+
+/** Serves converse and converse-stream. Throws {@link BedrockError}s for error answers. */
+export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest): Reply {
+  const { operation, region, identity } = request;
+  if (operation === 'converse-stream' && settings.denyStreamingFor.includes(identity.id)) {
+    throw new BedrockError(
+      'AccessDeniedException',
+      `User: arn:aws:iam::${settings.catalogue.accountId}:user/${identity.scheme === 'bearer' ? 'api-key-user' : identity.id} is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: ${modelArn(region, request.modelId)} because no identity-based policy allows the bedrock:InvokeModelWithResponseStream action`,
+    );
+  }
+  const model = resolveRuntimeModel(settings.catalogue, region, request.modelId);
+  if (operation === 'converse-stream' && !model.responseStreamingSupported) {
+    throw new BedrockError('ValidationException', 'The model is unsupported for streaming.');
+  }
+  validateConverseRequest(request.body, model);
+  const body = request.body as Record<string, unknown>;
+  const script = settings.nextScript();
+  const latencyMs = Date.now() - request.startedAt;
+  if (script?.events) {
+    if (operation === 'converse-stream') return { kind: 'stream', events: script.events };
+    const exception = script.events.find((e) => Object.keys(e)[0]?.endsWith('Exception'));
+    if (exception) {
+      const [type, payload] = Object.entries(exception)[0] ?? ['', {}];
+      throw exceptionAsError(type, String((payload as { message?: unknown })?.message ?? type));
+    }
+  }
+  const answer = script?.events
+    ? eventsToAnswer(script.events, countUsage(body, []))
+    : script
+      ? scriptedAnswer(script, body)
+      : defaultAnswer(body, model, request.sequence);
+  if (operation === 'converse-stream') {
+    return { kind: 'stream', events: answerToEvents(answer, settings.deltas, latencyMs) };
+  }
+  return {
+    kind: 'json',
+    status: 200,
+    body: {
+      output: { message: { role: 'assistant', content: answer.content } },
+      stopReason: answer.stopReason,
+      usage: answer.usage,
+      metrics: { latencyMs },
+    },
+  };
+}

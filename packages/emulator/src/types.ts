@@ -1,0 +1,133 @@
+import type { Catalogue } from './catalogue.js';
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** TCP port to listen on. Default `0` (any free port; read the chosen one from `url`). */
+  port?: number;
+  /** Interface to bind. Default `'127.0.0.1'` (loopback only). */
+  host?: string;
+  /** Models and inference profiles to serve. Default: the built-in catalogue (`defaultCatalogue`). */
+  catalogue?: Catalogue;
+  /**
+   * Region assumed when a request does not name one in its SigV4 credential scope
+   * (for example a Bearer-token request). Default `'us-east-1'`.
+   */
+  region?: string;
+  /** Delay in milliseconds between two events of a stream. Default `0`. */
+  paceMs?: number;
+  /** Number of text deltas the default model streams an answer in. Default `8`. */
+  deltas?: number;
+  /**
+   * Access key ids or Bearer tokens that are refused `converse-stream`
+   * (403 AccessDeniedException about `bedrock:InvokeModelWithResponseStream`). Default: none.
+   */
+  denyStreamingFor?: string[];
+  /** Receives one line per request once it is answered (the bin passes `console.log`). Default: silent. */
+  log?: (line: string) => void;
+}
+
+/** The operation a request was routed to. */
+export type Operation = 'converse' | 'converse-stream' | 'control' | 'admin';
+
+/** Exceptions Bedrock can send inside a ConverseStream. */
+export type StreamExceptionType =
+  | 'throttlingException'
+  | 'modelStreamErrorException'
+  | 'validationException'
+  | 'internalServerException'
+  | 'serviceUnavailableException';
+
+/** What a fault does. `afterEvents` defaults to 2. */
+export type FaultSpec =
+  | { type: 'throttling'; retryAfterSeconds?: number }
+  | { type: 'service-unavailable' }
+  | { type: 'internal-server' }
+  | { type: 'model-not-ready' }
+  | { type: 'model-timeout' }
+  | { type: 'context-overflow' }
+  | { type: 'access-denied' }
+  | { type: 'stream-exception'; exception: StreamExceptionType; afterEvents?: number }
+  | { type: 'cut'; afterEvents?: number }
+  | { type: 'reset'; afterEvents?: number }
+  | { type: 'stall'; afterEvents?: number }
+  | { type: 'blackhole' }
+  | { type: 'stale-keep-alive' }
+  | { type: 'no-message-stop' }
+  | { type: 'corrupt-frame'; afterEvents?: number }
+  | { type: 'slow-first-byte'; delayMs: number };
+
+/** A fault and the requests it applies to. */
+export type Fault = FaultSpec & {
+  /** How many matching requests it applies to. Default `1`. */
+  times?: number;
+  /** Which requests match. Default `'runtime'` (converse and converse-stream). */
+  operation?: 'converse' | 'converse-stream' | 'runtime' | 'control';
+  /** Only requests for this model id (as written in the path, percent-decoded). Default: any. */
+  modelId?: string;
+};
+
+/** One request as the emulator saw it. */
+export interface RecordedRequest {
+  protocol: 'http1' | 'http2';
+  method: string;
+  path: string;
+  operation: Operation;
+  modelId?: string;
+  /** Request headers, without `authorization`, `x-amz-security-token` and HTTP/2 pseudo-headers. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, the raw text when it is not JSON, `undefined` when empty. */
+  body: unknown;
+  /** `attempt` from the SDK's `amz-sdk-request: attempt=N; max=M` header. */
+  attempt?: number;
+  /** Which TCP connection carried it (1, 2, ... in accept order). */
+  connectionId: number;
+  /** The fault applied to it, by type. */
+  fault?: string;
+  /** HTTP status answered (absent when no answer was sent). */
+  status?: number;
+}
+
+/** Token usage as Bedrock reports it. */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  cacheReadInputTokens?: number;
+  cacheWriteInputTokens?: number;
+}
+
+/** A stream event exactly as on the wire: one key (the event or exception type) and its payload. */
+export type StreamEvent = Record<string, unknown>;
+
+/**
+ * An exact answer for the next runtime request. Give `content` (Converse content blocks; streamed
+ * the way the default model streams them) or `events` (the exact stream events, e.g.
+ * `{ messageStart: { role: 'assistant' } }` or `{ throttlingException: { message: '...' } }`;
+ * a converse request gets them aggregated into one answer).
+ */
+export interface ScriptedAnswer {
+  content?: Array<Record<string, unknown>>;
+  /** Default `'end_turn'` (or `'tool_use'` when `content` has a toolUse block). */
+  stopReason?: string;
+  /** Default: counted from the request and the content (characters / 4, rounded up). */
+  usage?: Partial<Usage>;
+  events?: StreamEvent[];
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:43123`; the same port speaks HTTP/1.1 and h2c. */
+  url: string;
+  /** Queue a fault. */
+  inject(fault: Fault): void;
+  /** Remove every queued fault. */
+  clearFaults(): void;
+  /** Queue an exact answer for the next runtime request. */
+  script(answer: ScriptedAnswer): void;
+  /** Every request, in arrival order. */
+  requests: RecordedRequest[];
+  /** Live and ever-accepted TCP connections. */
+  connections: { open: number; total: number };
+  /** Ends every socket and session and clears every timer. */
+  close(): Promise<void>;
+}
