@@ -1,1 +1,35 @@
-export {};
+export { type ControlCommand, createTransport, type Transport } from './create-transport.js';
+export {
+  type NormalizedOptions,
+  normalizeOptions,
+  TRANSPORT_DEFAULTS,
+} from './normalize-options.js';
+export {
+  type AuthSource,
+  maskKeyId,
+  type ResolveAuthOptions,
+  type ResolvedAuth,
+  resolveAuth,
+} from './resolve-auth.js';
+export { type ResolvedEndpoints, resolveEndpoints } from './resolve-endpoint.js';
+export {
+  type RegionSource,
+  type ResolvedRegion,
+  type ResolveRegionOptions,
+  resolveRegion,
+} from './resolve-region.js';
+export { type RetryDelay, type RetryPolicy, retryDelay } from './retry-delay.js';
+export { synthesizeStream } from './synthesize-stream.js';
+export type {
+  TimeoutPhase,
+  TransportEvent,
+  TransportOperation,
+} from './transport-event.js';
+export type {
+  CallOptions,
+  TransportCredentials,
+  TransportOptions,
+  TransportProtocol,
+  TransportRetry,
+  TransportTimeouts,
+} from './transport-options.js';

@@ -1,0 +1,204 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { TimeoutPhase } from './transport-event.js';
+
+/** Why the transport itself ended an attempt. */
+export interface AttemptStop {
+  phase: TimeoutPhase | 'aborted' | 'truncated';
+  error: BedrockBridgeError;
+}
+
+/** Deadlines one attempt runs under. */
+export interface AttemptLimits {
+  firstByteMs: number;
+  idleMs: number;
+}
+
+/** Something with response headers and a body, as the handler hands it over. */
+export interface ObservedResponse {
+  statusCode: number;
+  headers: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * One attempt of a call: its abort controller (passed to the SDK's `send()`), its first-byte and
+ * idle deadlines, and what the HTTP handler saw (status, `Retry-After`, a short body).
+ */
+export class Attempt {
+  readonly controller = new AbortController();
+  /** Rejects when the attempt is stopped; used to race anything that might not settle. */
+  readonly stopped: Promise<never>;
+  stop?: AttemptStop;
+  retryAfterMs?: number;
+  /** Response mode: `converse` bodies are watched chunk by chunk, streams event by event. */
+  readonly watchBody: boolean;
+  completed = false;
+  #timer: NodeJS.Timeout | undefined;
+  #rejectStopped!: (reason: unknown) => void;
+  readonly #limits: AttemptLimits;
+  readonly #onTimeout: (phase: TimeoutPhase, limitMs: number) => void;
+
+  constructor(
+    limits: AttemptLimits,
+    watchBody: boolean,
+    onTimeout: (phase: TimeoutPhase, limitMs: number) => void,
+  ) {
+    this.#limits = limits;
+    this.watchBody = watchBody;
+    this.#onTimeout = onTimeout;
+    this.stopped = new Promise<never>((_, reject) => {
+      this.#rejectStopped = reject;
+    });
+    this.stopped.catch(() => {});
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Ends the attempt now: aborts its request (closing the socket) and records why. */
+  halt(stop: AttemptStop): void {
+    if (this.stop !== undefined || this.completed) return;
+    this.stop = stop;
+    this.#clear();
+    this.controller.abort(stop.error);
+    this.#rejectStopped(stop.error);
+  }
+
+  /** Starts the first-byte deadline (at send). */
+  armFirstByte(): void {
+    this.#arm('first-byte', this.#limits.firstByteMs);
+  }
+
+  /** (Re)starts the idle deadline: while waiting for the next event or body chunk. */
+  armIdle(): void {
+    if (this.#timer !== undefined && this.#phase === 'idle') {
+      this.#timer.refresh();
+      return;
+    }
+    this.#arm('idle', this.#limits.idleMs);
+  }
+
+  /** Stops the running deadline (the caller holds the data; its own pace is not our business). */
+  disarm(): void {
+    this.#clear();
+  }
+
+  /** Marks success: no later abort touches the (now reusable) connection. */
+  complete(): void {
+    this.completed = true;
+    this.#clear();
+  }
+
+  readonly #disposers: Array<() => void> = [];
+
+  /** Runs `fn` when the attempt is disposed. */
+  onDispose(fn: () => void): void {
+    this.#disposers.push(fn);
+  }
+
+  /** Releases everything; an unfinished attempt is aborted so its socket is closed. */
+  dispose(): void {
+    this.#clear();
+    for (const fn of this.#disposers.splice(0)) fn();
+    if (!this.completed && !this.controller.signal.aborted) {
+      this.controller.abort(
+        new BedrockBridgeError({ kind: 'aborted', message: 'The call was released early' }),
+      );
+    }
+    if (!this.completed) this.#body?.destroy?.();
+    this.#body = undefined;
+  }
+
+  /** Called by the handler when response headers arrive. Returns a body to hand to the SDK. */
+  #body: { destroy?: () => void } | undefined;
+
+  onResponse(response: ObservedResponse): unknown {
+    this.#body = response.body as { destroy?: () => void } | undefined;
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+    if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
+    if (!this.watchBody) {
+      this.armIdle(); // until the SDK has decoded the first event
+      return response.body;
+    }
+    this.armIdle();
+    const body = response.body as NodeJS.ReadableStream | undefined;
+    if (body === undefined || typeof body.pipe !== 'function') return body;
+    const expected = Number(response.headers['content-length']);
+    return watchBody(body, this, Number.isFinite(expected) ? expected : undefined);
+  }
+
+  #phase: TimeoutPhase | undefined;
+
+  #arm(phase: TimeoutPhase, ms: number): void {
+    this.#clear();
+    this.#phase = phase;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#onTimeout(phase, ms);
+      this.halt({
+        phase,
+        error: new BedrockBridgeError({
+          kind: 'timeout',
+          message:
+            phase === 'first-byte'
+              ? `No answer within firstByteMs=${ms} ms`
+              : `The answer went silent for idleMs=${ms} ms`,
+          code: phase === 'first-byte' ? 'FIRST_BYTE_TIMEOUT' : 'IDLE_TIMEOUT',
+        }),
+      });
+    }, ms);
+  }
+
+  #clear(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#phase = undefined;
+  }
+}
+
+/** Pipes a converse body through a counter: idle deadline per chunk, length checked at the end. */
+function watchBody(
+  source: NodeJS.ReadableStream,
+  attempt: Attempt,
+  expected: number | undefined,
+): Transform {
+  let received = 0;
+  const watched = new Transform({
+    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
+      received += chunk.length;
+      attempt.armIdle();
+      done(null, chunk);
+    },
+    flush(done: TransformCallback) {
+      attempt.disarm();
+      if (expected !== undefined && received < expected) {
+        const error = new BedrockBridgeError({
+          kind: 'stream_truncated',
+          message: `The answer body ended after ${received} of ${expected} bytes`,
+        });
+        attempt.stop ??= { phase: 'truncated', error };
+        done(error);
+        return;
+      }
+      done();
+    },
+  });
+  source.on('error', (err: Error) => watched.destroy(err));
+  watched.on('close', () => {
+    const s = source as NodeJS.ReadableStream & { destroy?: () => void; readableEnded?: boolean };
+    if (s.readableEnded !== true) s.destroy?.();
+  });
+  source.pipe(watched);
+  return watched;
+}

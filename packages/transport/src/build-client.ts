@@ -1,0 +1,96 @@
+import { BedrockClient } from '@aws-sdk/client-bedrock';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
+import { DeadlineHttpAgent, DeadlineHttpsAgent, h2SocketFactory } from './connect-timeout.js';
+import type { NormalizedOptions } from './normalize-options.js';
+import { ObservingHandler } from './observing-handler.js';
+import type { AuthSettings } from './resolve-auth.js';
+
+/** Which client a pool entry holds. */
+export type ClientKind = 'runtime' | 'control';
+
+/** Everything a client is built from. */
+export interface ClientSettings {
+  kind: ClientKind;
+  region: string;
+  endpoint: string | undefined;
+  auth: AuthSettings;
+  options: NormalizedOptions;
+}
+
+/** A built SDK client with the means to close its sockets. */
+export interface BuiltClient {
+  client: BedrockRuntimeClient | BedrockClient;
+  protocol: 'http1' | 'http2';
+  /** Closes idle pooled sockets now (in-flight requests keep theirs). */
+  closeIdle(): void;
+  /** Closes every socket of the client. */
+  destroy(): void;
+}
+
+function http1Handler(options: NormalizedOptions): {
+  handler: NodeHttpHandler;
+  agents: Array<DeadlineHttpAgent | DeadlineHttpsAgent>;
+} {
+  const agentOptions = {
+    keepAlive: true,
+    keepAliveMsecs: options.keepAliveMsecs,
+    maxSockets: options.maxSockets,
+    scheduling: 'lifo' as const,
+    connectMs: options.connectMs,
+  };
+  const httpAgent = new DeadlineHttpAgent(agentOptions);
+  const httpsAgent = new DeadlineHttpsAgent(agentOptions);
+  return {
+    handler: new NodeHttpHandler({ httpAgent, httpsAgent }),
+    agents: [httpAgent, httpsAgent],
+  };
+}
+
+/** Builds a runtime or control-plane client: SDK retries off, our handler, our sockets. */
+export function buildClient(settings: ClientSettings): BuiltClient {
+  const { options, auth } = settings;
+  const protocol = settings.kind === 'control' ? 'http1' : options.protocol;
+  let inner: NodeHttpHandler | NodeHttp2Handler;
+  let agents: Array<DeadlineHttpAgent | DeadlineHttpsAgent> = [];
+  if (protocol === 'http1') {
+    ({ handler: inner, agents } = http1Handler(options));
+  } else {
+    inner = new NodeHttp2Handler({
+      disableConcurrentStreams: false,
+      nodeHttp2ConnectOptions: {
+        createConnection: h2SocketFactory(options.connectMs, options.keepAliveMsecs) as never,
+      },
+    });
+  }
+  const config = {
+    region: settings.region,
+    maxAttempts: 1,
+    requestHandler: new ObservingHandler(inner),
+    ...(settings.endpoint !== undefined ? { endpoint: settings.endpoint } : {}),
+    ...(auth.token !== undefined
+      ? { token: { token: auth.token }, authSchemePreference: ['httpBearerAuth'] }
+      : {}),
+    ...(auth.token === undefined && auth.credentials !== undefined
+      ? { credentials: auth.credentials }
+      : {}),
+    ...(auth.profile !== undefined ? { profile: auth.profile } : {}),
+  };
+  const client =
+    settings.kind === 'runtime' ? new BedrockRuntimeClient(config) : new BedrockClient(config);
+  return {
+    client,
+    protocol,
+    closeIdle() {
+      for (const agent of agents) {
+        for (const list of Object.values(agent.freeSockets)) {
+          for (const socket of list ?? []) socket.destroy();
+        }
+      }
+    },
+    destroy() {
+      client.destroy();
+      for (const agent of agents) agent.destroy();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
+import type { HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
+import type { Attempt } from './attempt.js';
+
+/** The attempt each in-flight request belongs to, found through the abort signal it carries. */
+export const attemptsBySignal = new WeakMap<AbortSignal, Attempt>();
+
+/**
+ * Wraps the SDK's HTTP handler to see each response's headers as they arrive: that ends the
+ * first-byte deadline, reads `Retry-After`, and (for `converse`) routes the body through the
+ * idle/length watch. Requests without a known attempt pass through untouched.
+ */
+export class ObservingHandler {
+  readonly #inner: NodeHttpHandler | NodeHttp2Handler;
+  readonly metadata: { handlerProtocol: string };
+
+  constructor(inner: NodeHttpHandler | NodeHttp2Handler) {
+    this.#inner = inner;
+    this.metadata = inner.metadata;
+  }
+
+  async handle(
+    request: HttpRequest,
+    options: HttpHandlerOptions = {},
+  ): Promise<{ response: HttpResponse }> {
+    const signal: unknown = options.abortSignal;
+    const attempt = signal instanceof AbortSignal ? attemptsBySignal.get(signal) : undefined;
+    const out = (await this.#inner.handle(request as never, options as never)) as {
+      response: HttpResponse;
+    };
+    if (attempt !== undefined) {
+      const body = attempt.onResponse({
+        statusCode: out.response.statusCode,
+        headers: out.response.headers,
+        body: out.response.body,
+      });
+      out.response.body = body;
+    }
+    return out;
+  }
+
+  updateHttpClientConfig(key: never, value: never): void {
+    (this.#inner.updateHttpClientConfig as (k: never, v: never) => void)(key, value);
+  }
+
+  httpHandlerConfigs(): unknown {
+    return this.#inner.httpHandlerConfigs();
+  }
+
+  destroy(): void {
+    this.#inner.destroy();
+  }
+}

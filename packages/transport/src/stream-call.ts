@@ -1,0 +1,143 @@
+import {
+  type BedrockRuntimeClient,
+  ConverseCommand,
+  type ConverseCommandInput,
+  type ConverseCommandOutput,
+  ConverseStreamCommand,
+  type ConverseStreamCommandInput,
+  type ConverseStreamOutput,
+} from '@aws-sdk/client-bedrock-runtime';
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { ClientSettings } from './build-client.js';
+import type { CallContext } from './call-context.js';
+import type { ClientPool } from './client-pool.js';
+import { runUnary } from './run-unary.js';
+import { synthesizeStream } from './synthesize-stream.js';
+
+/** What a stream call needs. */
+export interface StreamPlan {
+  pool: ClientPool;
+  settings: ClientSettings;
+  fallbackToNonStreaming: boolean;
+}
+
+/** The in-stream exception an event carries, if any (`throttlingException`, ...). */
+function exceptionOf(event: ConverseStreamOutput): unknown {
+  for (const [key, value] of Object.entries(event)) {
+    if (key.endsWith('Exception') && value !== undefined) {
+      if (value instanceof Error) return value;
+      const message =
+        typeof value === 'object' && value !== null && 'message' in value
+          ? String((value as { message: unknown }).message)
+          : key;
+      return Object.assign(new Error(message), { name: key });
+    }
+  }
+  return undefined;
+}
+
+function truncated(message: string): BedrockBridgeError {
+  return new BedrockBridgeError({ kind: 'stream_truncated', message, code: 'STREAM_TRUNCATED' });
+}
+
+/**
+ * The ConverseStream call as an async generator: attempts and retries until the first event is
+ * handed over; after that, any failure (silence, cut, missing `messageStop`/`metadata`, an
+ * in-stream exception) is thrown classified. Returning early aborts the request.
+ */
+export async function* streamCall(
+  call: CallContext,
+  plan: StreamPlan,
+  input: ConverseStreamCommandInput,
+): AsyncGenerator<ConverseStreamOutput, void, undefined> {
+  let delivered = false;
+  try {
+    for (;;) {
+      const attempt = call.newAttempt(false);
+      const lease = plan.pool.lease(plan.settings);
+      call.emit({ type: 'attempt', protocol: lease.built.protocol, region: plan.settings.region });
+      let iterator: AsyncIterator<ConverseStreamOutput> | undefined;
+      let leaseHeld = true;
+      try {
+        attempt.armFirstByte();
+        const client = lease.built.client as BedrockRuntimeClient;
+        const out = await Promise.race([
+          client.send(new ConverseStreamCommand(input), { abortSignal: attempt.signal }),
+          attempt.stopped,
+        ]);
+        if (out.stream === undefined) throw truncated('The answer carried no event stream');
+        iterator = out.stream[Symbol.asyncIterator]();
+        let sawStop = false;
+        let sawMetadata = false;
+        for (;;) {
+          attempt.armIdle();
+          const next = await Promise.race([iterator.next(), attempt.stopped]);
+          attempt.disarm();
+          if (next.done === true) break;
+          const event = next.value;
+          const exception = exceptionOf(event);
+          if (exception !== undefined) throw exception;
+          if (event.messageStop !== undefined) sawStop = true;
+          if (event.metadata !== undefined) sawMetadata = true;
+          delivered = true;
+          yield event;
+        }
+        if (attempt.stop !== undefined) throw attempt.stop.error;
+        if (!sawStop || !sawMetadata) {
+          throw truncated(
+            `The stream ended without ${sawStop ? 'metadata' : 'messageStop'} (truncated answer)`,
+          );
+        }
+        attempt.complete();
+        attempt.dispose();
+        lease.release();
+        leaseHeld = false;
+        call.succeed();
+        return;
+      } catch (err) {
+        let error = call.failureOf(err, attempt);
+        if (delivered && (error.kind === 'stale_connection' || error.kind === 'unreachable')) {
+          // The connection died mid-answer: for the caller that is a truncated answer.
+          error = new BedrockBridgeError({
+            ...error.toInfo(),
+            kind: 'stream_truncated',
+            message: `The stream was cut mid-answer: ${error.message}`,
+            cause: error,
+          });
+        }
+        attempt.dispose();
+        void iterator?.return?.().catch(() => {});
+        iterator = undefined;
+        leaseHeld = false;
+        if (
+          !delivered &&
+          error.kind === 'streaming_denied' &&
+          plan.fallbackToNonStreaming &&
+          call.stop === undefined
+        ) {
+          lease.release();
+          call.emit({ type: 'fallback', reason: 'streaming_denied' });
+          const answer = await runUnary<ConverseCommandOutput>(call, {
+            pool: plan.pool,
+            settings: plan.settings,
+            send: (built, abortSignal) =>
+              (built.client as BedrockRuntimeClient).send(
+                new ConverseCommand(input as ConverseCommandInput),
+                { abortSignal },
+              ),
+          });
+          yield* synthesizeStream(answer);
+          return;
+        }
+        await call.afterFailure(error, lease, delivered);
+      } finally {
+        // Reached with the attempt unfinished only when the consumer stopped early (break/return).
+        attempt.dispose();
+        void iterator?.return?.().catch(() => {});
+        if (leaseHeld) lease.release();
+      }
+    }
+  } finally {
+    call.dispose();
+  }
+}

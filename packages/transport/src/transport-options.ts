@@ -1,0 +1,120 @@
+import type { TransportEvent } from './transport-event.js';
+
+/** Static AWS credentials (the secret never appears in any event, log line or error). */
+export interface TransportCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Deadlines, in milliseconds. Every one is finite: no configuration lets a call hang. */
+export interface TransportTimeouts {
+  /**
+   * Time to open the TCP (and TLS) connection.
+   * Default `5000`. Must be a finite number > 0 (0 and `Infinity` are rejected).
+   */
+  connectMs?: number;
+  /**
+   * Time from sending a request to its first answer byte: the response headers, which for
+   * `converse` arrive only when the model has finished, and for `converseStream` with the first
+   * event. Default `120000`. Must be finite and > 0.
+   */
+  firstByteMs?: number;
+  /**
+   * Longest silence allowed between two stream events (and between two body chunks of a
+   * `converse` answer) while the caller is waiting for the next one.
+   * Default `30000`. Must be finite and > 0.
+   */
+  idleMs?: number;
+  /**
+   * Deadline for the whole call, every attempt and backoff sleep included.
+   * Default `600000` (10 min). Must be finite and > 0.
+   */
+  totalMs?: number;
+}
+
+/** Retry policy of the transport's own loop (the SDK's own retries are switched off). */
+export interface TransportRetry {
+  /** Attempts per call, the first included; `1` means no retry. Integer 1..20. Default `3`. */
+  maxAttempts?: number;
+  /** Base of the exponential backoff (full jitter: a random delay in `[0, base * 2^n)`). Default `500`. */
+  baseDelayMs?: number;
+  /**
+   * Ceiling of one backoff sleep, and of a server's `Retry-After` (a longer request is capped to
+   * this value). Default `20000`.
+   */
+  maxDelayMs?: number;
+}
+
+/** Which HTTP stack carries runtime calls. */
+export type TransportProtocol = 'http1' | 'http2';
+
+/** Options of `createTransport`. Every field is optional. */
+export interface TransportOptions {
+  /**
+   * AWS region. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`, then the shared config
+   * profile's `region` (`AWS_PROFILE`, `AWS_CONFIG_FILE`), then `us-east-1`.
+   */
+  region?: string;
+  /**
+   * Endpoint URL of the runtime (and, unless `controlEndpoint` is set, the control plane).
+   * Default: `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`, then `AWS_ENDPOINT_URL`, then the AWS endpoint of
+   * the region.
+   */
+  endpoint?: string;
+  /**
+   * Endpoint URL of the control plane (`@aws-sdk/client-bedrock`). Default: `endpoint` when given,
+   * else `AWS_ENDPOINT_URL_BEDROCK`, then `AWS_ENDPOINT_URL`, then the AWS endpoint of the region.
+   */
+  controlEndpoint?: string;
+  /**
+   * Static credentials. Default: `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` /
+   * `AWS_SESSION_TOKEN`, else the SDK's default provider chain (profile, SSO, container, web
+   * identity, instance metadata). Ignored when a bearer token is in effect.
+   */
+  credentials?: TransportCredentials;
+  /**
+   * Bedrock API key, sent as `Authorization: Bearer` (the SDK's `httpBearerAuth` scheme).
+   * Default: `AWS_BEARER_TOKEN_BEDROCK`. Takes precedence over credentials.
+   */
+  token?: string;
+  /** Shared config/credentials profile for the default chain. Default: `AWS_PROFILE`, then `default`. */
+  profile?: string;
+  /**
+   * HTTP stack for runtime calls: `'http1'` (a keep-alive socket pool, `NodeHttpHandler`) or
+   * `'http2'` (`NodeHttp2Handler`). Default `'http1'`: measured faster per call (see README).
+   * The control plane always uses HTTP/1.1.
+   */
+  protocol?: TransportProtocol;
+  /** Deadlines; see `TransportTimeouts` for each default. */
+  timeouts?: TransportTimeouts;
+  /** Retry policy; see `TransportRetry` for each default. */
+  retry?: TransportRetry;
+  /**
+   * When the identity may not call ConverseStream (`streaming_denied`), make the same request
+   * with Converse and replay its answer as Converse stream events. Default `false`.
+   */
+  fallbackToNonStreaming?: boolean;
+  /** TCP keep-alive probe delay on pooled sockets. Default `15000`. */
+  keepAliveMsecs?: number;
+  /** Upper bound of pooled HTTP/1.1 sockets per client. Default `50`. */
+  maxSockets?: number;
+  /**
+   * Called for every transport event (attempt, retry, evict, timeout, fallback, success, error).
+   * Events never carry secrets. A hook that throws is ignored.
+   */
+  onEvent?: (event: TransportEvent) => void;
+  /**
+   * Where environment variables are read from. Default `process.env`. (The SDK's default
+   * credential chain still reads `process.env` itself.)
+   */
+  env?: Record<string, string | undefined>;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Cancels the call at once: backoff sleeps end and open sockets are closed. */
+  signal?: AbortSignal;
+  /** Per-call event hook, called after the transport-level one. */
+  onEvent?: (event: TransportEvent) => void;
+}
