@@ -19,6 +19,8 @@ export interface ErrorNode {
   readonly branded: boolean;
 }
 
+const SDK_PLACEHOLDER_MESSAGE = 'UnknownError';
+
 /** Reads the facts of one chain member, never throwing. */
 export function readErrorNode(value: unknown): ErrorNode {
   const message =
@@ -29,9 +31,10 @@ export function readErrorNode(value: unknown): ErrorNode {
     })();
   return {
     value,
+    // The SDK fills an empty error body with the placeholder "UnknownError": no information.
+    message: message === SDK_PLACEHOLDER_MESSAGE ? undefined : message,
     name: readName(value) ?? constructorName(value),
     code: readCode(value),
-    message,
     status: readStatus(value),
     branded: BedrockBridgeError.is(value),
   };
