@@ -6,17 +6,34 @@ export interface CommandResult {
   stderr: string;
 }
 
+export interface RunCommandOptions {
+  /** Working directory of the command. Required. */
+  cwd: string;
+  /** Hard time limit; the command is killed (SIGKILL) when it passes. Default 120 000 ms. */
+  timeoutMs?: number;
+  /** Environment of the command. Default: this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Runs the command in its own process group and kills the whole group on timeout, so
+   * grandchildren (`npx` -> `pnpm` -> `turbo` -> `tsc`) do not outlive it. Default `false`
+   * (the command then shares the caller's group and still gets Ctrl-C from a terminal).
+   */
+  processGroup?: boolean;
+}
+
 /** Runs a command without a shell and with a hard time limit; never hangs a test. */
 export function runCommand(
   command: string,
   args: string[],
-  options: { cwd: string; timeoutMs?: number; env?: NodeJS.ProcessEnv },
+  options: RunCommandOptions,
 ): Promise<CommandResult> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.processGroup === true,
     });
     let stdout = '';
     let stderr = '';
@@ -27,13 +44,13 @@ export function runCommand(
       stderr += d.toString();
     });
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killCommand(child.pid, options.processGroup === true, () => child.kill('SIGKILL'));
       reject(
         new Error(
-          `${command} ${args.join(' ')} timed out after ${options.timeoutMs} ms\n${stderr}`,
+          `${command} ${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`,
         ),
       );
-    }, options.timeoutMs ?? 120_000);
+    }, timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
@@ -43,4 +60,17 @@ export function runCommand(
       resolvePromise({ code, stdout, stderr });
     });
   });
+}
+
+/** Kills a whole process group when asked to (negative pid), else the child alone. */
+function killCommand(pid: number | undefined, group: boolean, killChild: () => void): void {
+  if (group && pid !== undefined) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+      return;
+    } catch {
+      // The group is already gone; fall back to the child itself.
+    }
+  }
+  killChild();
 }
