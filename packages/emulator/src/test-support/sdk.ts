@@ -45,11 +45,17 @@ export function runtimeClient(url: string, kind: HandlerKind, options: ClientOpt
 }
 
 /** A real control-plane client; `http1` is the SDK default. */
-export function controlClient(url: string, kind: HandlerKind, region = 'us-east-1') {
+export function controlClient(
+  url: string,
+  kind: HandlerKind,
+  region = 'us-east-1',
+  maxAttempts = 3,
+) {
   return new BedrockClient({
     endpoint: url,
     region,
     credentials,
+    maxAttempts,
     ...(kind === 'http2' ? { requestHandler: new NodeHttp2Handler() } : {}),
   });
 }

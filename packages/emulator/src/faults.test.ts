@@ -1,0 +1,278 @@
+import { ListFoundationModelsCommand } from '@aws-sdk/client-bedrock';
+import {
+  type BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
+} from '@aws-sdk/client-bedrock-runtime';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator } from './start-emulator.js';
+import {
+  controlClient,
+  drain,
+  HAIKU,
+  HANDLERS,
+  type HandlerKind,
+  runtimeClient,
+  userSays,
+} from './test-support/sdk.js';
+import type { Emulator, Fault, StreamExceptionType } from './types.js';
+
+const input = { modelId: HAIKU, messages: userSays('hello there friend') };
+
+describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: HandlerKind) => {
+  let emulator: Emulator;
+  const clients: BedrockRuntimeClient[] = [];
+  /** A client without retries, so each fault's raw effect is visible. */
+  const raw = (timeoutMs?: number) => {
+    const client = runtimeClient(emulator.url, kind, {
+      maxAttempts: 1,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    });
+    clients.push(client);
+    return client;
+  };
+  const converse = (client: BedrockRuntimeClient) =>
+    client.send(new ConverseCommand(input)).then(
+      (out) => ({ out, error: undefined }),
+      (error: unknown) => ({ out: undefined, error: error as Error & Record<string, unknown> }),
+    );
+  const stream = async (client: BedrockRuntimeClient) => {
+    try {
+      const out = await client.send(new ConverseStreamCommand(input));
+      return await drain(out.stream);
+    } catch (error) {
+      return { events: [], types: [], error };
+    }
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+  afterEach(() => {
+    emulator.clearFaults();
+    for (const client of clients.splice(0)) client.destroy();
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it.each<[Fault, string, number]>([
+    [{ type: 'throttling' }, 'ThrottlingException', 429],
+    [{ type: 'service-unavailable' }, 'ServiceUnavailableException', 503],
+    [{ type: 'internal-server' }, 'InternalServerException', 500],
+    [{ type: 'model-not-ready' }, 'ModelNotReadyException', 429],
+    [{ type: 'model-timeout' }, 'ModelTimeoutException', 408],
+    [{ type: 'context-overflow' }, 'ValidationException', 400],
+    [{ type: 'access-denied' }, 'AccessDeniedException', 403],
+  ])('%o answers %s (%i)', async (fault, name, status) => {
+    emulator.inject(fault);
+    const { error } = await converse(raw());
+    expect(error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
+    expect(emulator.requests.at(-1)).toMatchObject({ fault: fault.type, status });
+    if (fault.type === 'context-overflow') {
+      expect(error?.message).toBe('prompt is too long: 201024 tokens > 200000 maximum');
+    }
+  });
+
+  it('the SDK retries throttling by itself (3 attempts, recorded)', async () => {
+    emulator.inject({ type: 'throttling', times: 2, retryAfterSeconds: 0 });
+    const client = runtimeClient(emulator.url, kind);
+    clients.push(client);
+    const before = emulator.requests.length;
+    const out = await client.send(new ConverseCommand(input));
+    expect(out.output?.message?.content?.[0]?.text).toBe('Echo: hello there friend');
+    const attempts = emulator.requests.slice(before).map((r) => [r.attempt, r.status, r.fault]);
+    expect(attempts).toEqual([
+      [1, 429, 'throttling'],
+      [2, 429, 'throttling'],
+      [3, 200, undefined],
+    ]);
+  });
+
+  it.each<StreamExceptionType>([
+    'throttlingException',
+    'modelStreamErrorException',
+    'validationException',
+    'internalServerException',
+    'serviceUnavailableException',
+  ])('stream-exception %s after K events surfaces while iterating', async (exception) => {
+    emulator.inject({ type: 'stream-exception', exception, afterEvents: 1 });
+    const { types, error } = await stream(raw());
+    expect(types).toEqual(['messageStart']);
+    expect(error).toMatchObject({ name: exception.charAt(0).toUpperCase() + exception.slice(1) });
+  });
+
+  it('stream-exception on converse answers the matching HTTP error', async () => {
+    emulator.inject({ type: 'stream-exception', exception: 'serviceUnavailableException' });
+    const { error } = await converse(raw());
+    expect(error).toMatchObject({
+      name: 'ServiceUnavailableException',
+      $metadata: { httpStatusCode: 503 },
+    });
+  });
+
+  it('cut (FIN) mid-stream', async () => {
+    emulator.inject({ type: 'cut', afterEvents: 2 });
+    const { types, error } = await stream(raw());
+    expect(types).toEqual(['messageStart', 'contentBlockDelta']);
+    if (kind === 'http2') {
+      // The documented SDK defect: an HTTP/2 cut ends the iterator normally.
+      expect(error).toBeUndefined();
+    } else {
+      expect(error).toMatchObject({ code: 'ECONNRESET', message: 'aborted' });
+    }
+  });
+
+  it('cut (FIN) in the middle of a converse body fails the call', async () => {
+    emulator.inject({ type: 'cut', operation: 'converse' });
+    const { error } = await converse(raw());
+    if (kind === 'http2') expect(error?.name).toBe('SyntaxError');
+    else expect(error).toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('reset (RST) mid-stream', async () => {
+    emulator.inject({ type: 'reset', afterEvents: 2 });
+    const { types, error } = await stream(raw());
+    expect(types).toEqual(['messageStart', 'contentBlockDelta']);
+    if (kind === 'http2') expect(error).toBeUndefined();
+    else expect(error).toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('no-message-stop ends the stream cleanly without messageStop or metadata (accepted silently)', async () => {
+    emulator.inject({ type: 'no-message-stop' });
+    const { types, error } = await stream(raw());
+    expect(error).toBeUndefined();
+    expect(types.at(-1)).toBe('contentBlockStop');
+    expect(types).not.toContain('messageStop');
+    expect(types).not.toContain('metadata');
+  });
+
+  it('no-message-stop only matches streams: converse is untouched', async () => {
+    emulator.inject({ type: 'no-message-stop' });
+    const { out } = await converse(raw());
+    expect(out?.stopReason).toBe('end_turn');
+    const { types } = await stream(raw());
+    expect(types).not.toContain('messageStop');
+  });
+
+  it('corrupt-frame fails the CRC check while iterating', async () => {
+    emulator.inject({ type: 'corrupt-frame', afterEvents: 2 });
+    const { types, error } = await stream(raw());
+    expect(types).toEqual(['messageStart', 'contentBlockDelta']);
+    expect((error as Error).message).toMatch(/checksum/);
+  });
+
+  it('corrupt-frame on converse sends a body that is not JSON', async () => {
+    emulator.inject({ type: 'corrupt-frame', operation: 'converse' });
+    const { error } = await converse(raw());
+    expect(error?.name).toBe('SyntaxError');
+  });
+
+  it('stall mid-stream: silent, socket open, until the client gives up', async () => {
+    emulator.inject({ type: 'stall', afterEvents: 2 });
+    const { types, error } = await stream(raw(300));
+    expect(types).toEqual(['messageStart', 'contentBlockDelta']);
+    if (kind === 'http2') {
+      // NodeHttp2Handler's requestTimeout closes the stream and the iterator just ends.
+      expect(error).toBeUndefined();
+    } else {
+      expect(error).toMatchObject({ name: 'TimeoutError' });
+    }
+    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'stall', status: 200 });
+  });
+
+  it('blackhole: the request is accepted and never answered', async () => {
+    emulator.inject({ type: 'blackhole' });
+    const { error } = await converse(raw(300));
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(emulator.requests.at(-1)?.status).toBeUndefined();
+    expect(emulator.requests.at(-1)?.fault).toBe('blackhole');
+  });
+
+  it('blackhole can be ended by the caller with an AbortController', async () => {
+    emulator.inject({ type: 'blackhole' });
+    const controller = new AbortController();
+    const call = raw().send(new ConverseCommand(input), { abortSignal: controller.signal });
+    const settled = call.catch((err: unknown) => err);
+    await expect.poll(() => emulator.requests.at(-1)?.fault).toBe('blackhole');
+    controller.abort();
+    expect(await settled).toMatchObject({ name: 'AbortError' });
+  });
+
+  it('stale-keep-alive drops the pooled connection before any byte', async () => {
+    const client = raw();
+    await converse(client);
+    const warm = emulator.requests.at(-1);
+    emulator.inject({ type: 'stale-keep-alive' });
+    const { error } = await converse(client);
+    const dropped = emulator.requests.at(-1);
+    expect(dropped).toMatchObject({ fault: 'stale-keep-alive' });
+    expect(dropped?.status).toBeUndefined();
+    if (kind === 'http1') {
+      expect(dropped?.connectionId).toBe(warm?.connectionId);
+      expect(error).toMatchObject({
+        name: 'TimeoutError',
+        code: 'ECONNRESET',
+        message: 'socket hang up',
+      });
+    } else {
+      expect(error).toMatchObject({ name: 'TimeoutError' });
+      expect(error?.message).toMatch(/http2 request did not get a response/);
+    }
+  });
+
+  it('stale-keep-alive is healed by the SDK retry on a new connection', async () => {
+    const client = runtimeClient(emulator.url, kind);
+    clients.push(client);
+    await converse(client);
+    emulator.inject({ type: 'stale-keep-alive' });
+    const before = emulator.requests.length;
+    const { out } = await converse(client);
+    expect(out?.stopReason).toBe('end_turn');
+    const seen = emulator.requests.slice(before);
+    expect(seen.map((r) => [r.attempt, r.status])).toEqual([
+      [1, undefined],
+      [2, 200],
+    ]);
+    expect(seen[1]?.connectionId).not.toBe(seen[0]?.connectionId);
+  });
+
+  it('slow-first-byte delays the response headers', async () => {
+    emulator.inject({ type: 'slow-first-byte', delayMs: 2_000 });
+    const { error } = await converse(raw(200));
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    emulator.inject({ type: 'slow-first-byte', delayMs: 20 });
+    const { types } = await stream(raw());
+    expect(types.at(-1)).toBe('metadata');
+    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'slow-first-byte', status: 200 });
+  });
+
+  it('matches faults by operation, model id and times', async () => {
+    emulator.inject({ type: 'internal-server', operation: 'converse-stream', times: 2 });
+    emulator.inject({ type: 'model-timeout', modelId: 'amazon.nova-micro-v1:0' });
+    const client = raw();
+    expect((await converse(client)).out?.stopReason).toBe('end_turn');
+    expect((await stream(client)).error).toMatchObject({ name: 'InternalServerException' });
+    expect((await stream(client)).error).toMatchObject({ name: 'InternalServerException' });
+    expect((await stream(client)).error).toBeUndefined();
+    const nova = await client
+      .send(new ConverseCommand({ ...input, modelId: 'amazon.nova-micro-v1:0' }))
+      .catch((err: unknown) => err);
+    expect(nova).toMatchObject({ name: 'ModelTimeoutException' });
+  });
+
+  it('control-plane faults apply to the control plane only', async () => {
+    emulator.inject({ type: 'service-unavailable', operation: 'control' });
+    const control = controlClient(emulator.url, kind, 'us-east-1', 1);
+    const runtime = raw();
+    try {
+      expect((await converse(runtime)).out?.stopReason).toBe('end_turn');
+      const error = await control
+        .send(new ListFoundationModelsCommand({}))
+        .catch((err: unknown) => err);
+      expect(error).toMatchObject({ name: 'ServiceUnavailableException' });
+    } finally {
+      control.destroy();
+    }
+  });
+});
