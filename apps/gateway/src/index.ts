@@ -1,1 +1,9 @@
-export {};
+export * from './chat-completion.js';
+export * from './commands/demo-command.js';
+export * from './create-backend.js';
+export * from './create-stack.js';
+export * from './server/create-server.js';
+export * from './server/fetch-remote-image.js';
+export * from './server/gateway-backend.js';
+export * from './server/openai-error.js';
+export * from './server/validate-chat-request.js';

@@ -179,8 +179,8 @@ const chatRequest = z.strictObject({
   safety_identifier: z.string().nullish(),
   prompt_cache_key: z.string().nullish(),
   prompt_cache_retention: z.enum(['in_memory', '24h']).nullish(),
-  prompt_cache_options: z.unknown(),
-  moderation: z.unknown(),
+  prompt_cache_options: z.unknown().optional(),
+  moderation: z.unknown().optional(),
   metadata: z.record(z.string(), z.string()).nullish(),
   store: z.boolean().nullish(),
   seed: z.int().nullish(),
@@ -193,14 +193,14 @@ const chatRequest = z.strictObject({
   top_logprobs: z.int().nullish(),
   logit_bias: z.record(z.string(), z.number()).nullish(),
   modalities: z.array(z.string()).nullish(),
-  audio: z.unknown(),
-  prediction: z.unknown(),
+  audio: z.unknown().optional(),
+  prediction: z.unknown().optional(),
   // Legacy functions: format maps them onto tools.
   functions: z.array(functionDefinition).nullish(),
   function_call: z
     .union([z.enum(['none', 'auto']), z.strictObject({ name: z.string().min(1) })])
     .nullish(),
-  web_search_options: z.unknown(),
+  web_search_options: z.unknown().optional(),
 });
 
 type ParsedRequest = z.infer<typeof chatRequest>;

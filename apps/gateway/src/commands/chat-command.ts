@@ -1,0 +1,140 @@
+import { createInterface } from 'node:readline';
+import { toBedrockBridgeError } from '@bedrock-bridge/errors';
+import type { ChatCompletionMessageParam } from '@bedrock-bridge/format';
+import { chatCompletionStream } from '../chat-completion.js';
+import { createBackend } from '../create-backend.js';
+import { createStack, NoCredentialsError, type Stack } from '../create-stack.js';
+import type { ChatFlags } from '../program.js';
+
+/** Terminal streams of a chat session. */
+export interface ChatIO {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+const HELP = 'commands: /model <id> switch model, /model show it, /reset forget the conversation, /exit quit';
+
+/** A spinner on a TTY until `stop()`; nothing elsewhere. */
+function spinner(out: ChatIO['output']): { stop(): void } {
+  if (!out.isTTY) return { stop() {} };
+  let i = 0;
+  out.write(FRAMES[0] ?? '');
+  const timer = setInterval(() => out.write(`\b${FRAMES[++i % FRAMES.length]}`), 80);
+  return {
+    stop() {
+      clearInterval(timer);
+      out.write('\b \b');
+    },
+  };
+}
+
+/** Runs an interactive chat on `io` against `stack` until /exit or end of input. */
+export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promise<void> {
+  const out = io.output;
+  const tty = out.isTTY === true;
+  const backend = createBackend(stack);
+  let model = flags.model;
+  let history: ChatCompletionMessageParam[] = [];
+  let answering: AbortController | undefined;
+  const rl = createInterface({ input: io.input, output: out, terminal: tty });
+  const prompt = () => tty && out.write('you › ');
+  const onInterrupt = () => {
+    if (answering) answering.abort();
+    else out.write('\n(Ctrl-C cancels an answer; /exit or Ctrl-D quits)\n');
+  };
+  rl.on('SIGINT', onInterrupt);
+  process.on('SIGINT', onInterrupt);
+  out.write(`bedrock-bridge chat · model ${model} · ${stack.endpoint ?? stack.region} · ${HELP}\n`);
+  prompt();
+  try {
+    for await (const raw of rl) {
+      const line = raw.trim();
+      if (line === '') {
+        prompt();
+        continue;
+      }
+      if (line.startsWith('/')) {
+        const [command, ...args] = line.split(/\s+/);
+        if (command === '/exit' || command === '/quit') break;
+        if (command === '/reset') {
+          history = [];
+          out.write('(conversation cleared)\n');
+        } else if (command === '/model') {
+          if (args[0]) model = args[0];
+          out.write(`(model: ${model})\n`);
+        } else out.write(`${HELP}\n`);
+        prompt();
+        continue;
+      }
+      history.push({ role: 'user', content: line });
+      answering = new AbortController();
+      const spin = spinner(out);
+      let started = false;
+      let text = '';
+      out.write('assistant › ');
+      try {
+        const chunks = chatCompletionStream(
+          {
+            model,
+            messages: flags.system ? [{ role: 'system', content: flags.system }, ...history] : history,
+            stream: true,
+          },
+          {
+            transport: stack.transport,
+            region: stack.region,
+            discovered: await backend.discovered(),
+            signal: answering.signal,
+          },
+        );
+        for await (const chunk of chunks) {
+          const delta = chunk.choices[0]?.delta.content;
+          if (!delta) continue;
+          if (!started) spin.stop();
+          started = true;
+          text += delta;
+          out.write(delta);
+        }
+        if (!started) spin.stop();
+        history.push({ role: 'assistant', content: text });
+        out.write('\n');
+      } catch (error) {
+        if (!started) spin.stop();
+        history.pop();
+        if (answering.signal.aborted) out.write(' [cancelled]\n');
+        else {
+          const e = toBedrockBridgeError(error);
+          out.write(`\n[error: ${e.kind}] ${e.message}\n`);
+        }
+      } finally {
+        answering = undefined;
+      }
+      prompt();
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    rl.close();
+  }
+}
+
+/** `bedrock-bridge chat`. */
+export async function chatCommand(flags: ChatFlags): Promise<void> {
+  let stack: Stack;
+  try {
+    stack = await createStack({
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+      ...(flags.emulator ? { emulator: { paceMs: 25 } } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof NoCredentialsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  try {
+    await runChat(flags, stack, { input: process.stdin, output: process.stdout });
+  } finally {
+    await stack.close();
+  }
+}

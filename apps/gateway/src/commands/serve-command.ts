@@ -1,0 +1,62 @@
+import { createBackend } from '../create-backend.js';
+import { createStack, NoCredentialsError } from '../create-stack.js';
+import type { ServeFlags } from '../program.js';
+import { createServer } from '../server/create-server.js';
+
+function line(fields: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...fields })}\n`);
+}
+
+/** `bedrock-bridge serve`: runs until SIGTERM/SIGINT, then drains open answers. */
+export async function serveCommand(flags: ServeFlags): Promise<void> {
+  let stack: Awaited<ReturnType<typeof createStack>>;
+  try {
+    stack = await createStack({
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+      ...(flags.emulator ? { emulator: true } : {}),
+    });
+  } catch (error) {
+    if (error instanceof NoCredentialsError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  const backend = createBackend(
+    stack,
+    flags.fetchImages ? { fetchImages: { allowHosts: flags.fetchImages } } : {},
+  );
+  const gateway = createServer({
+    backend,
+    bodyLimit: flags.bodyLimit,
+    ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
+    ...(flags.logPrompts ? { logPrompts: true } : {}),
+  });
+  const url = await gateway.listen(flags.port, flags.host);
+  line({
+    msg: 'listening',
+    url: `${url}/v1`,
+    region: stack.region,
+    upstream: stack.endpoint ?? `AWS Bedrock (${stack.region})`,
+    identity: stack.identity,
+    auth: flags.apiKey ? 'bearer api key required' : 'none (use --api-key to require one)',
+    fetchImages: flags.fetchImages ?? 'off',
+  });
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      line({ msg: 'shutting down', signal, inFlight: gateway.inFlight, deadlineMs: flags.shutdownTimeout });
+      await gateway.close(flags.shutdownTimeout);
+      await stack.close();
+      line({ msg: 'stopped' });
+      resolve();
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  });
+}

@@ -1,0 +1,116 @@
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { ChatCompletionRequest } from '@bedrock-bridge/format';
+import { type DiscoveredModel, discoverModels } from '@bedrock-bridge/models';
+import { chatCompletion, chatCompletionStream } from './chat-completion.js';
+import type { Stack } from './create-stack.js';
+import {
+  createRemoteImageFetcher,
+  type RemoteImageOptions,
+} from './server/fetch-remote-image.js';
+import type { BackendCallContext, GatewayBackend, GatewayModel } from './server/gateway-backend.js';
+
+/** Options of `createBackend`. */
+export interface BackendOptions {
+  /** Fetch remote image URLs (allowlisted hosts only). Default: off (remote URLs are a 400). */
+  fetchImages?: RemoteImageOptions;
+  /** How long a model discovery stays fresh. Default 10 minutes. */
+  discoveryTtlMs?: number;
+}
+
+/** Remote (non-`data:`) image URLs of a request, with the field each sits in. */
+export function remoteImageUrls(request: ChatCompletionRequest): { url: string; param: string }[] {
+  const found: { url: string; param: string }[] = [];
+  request.messages.forEach((message, i) => {
+    if (message.role !== 'user' || typeof message.content === 'string') return;
+    message.content.forEach((part, j) => {
+      if (part.type === 'image_url' && !part.image_url.url.startsWith('data:')) {
+        found.push({ url: part.image_url.url, param: `messages[${i}].content[${j}].image_url.url` });
+      }
+    });
+  });
+  return found;
+}
+
+/** The gateway's backend: discovery (cached), remote images, then the recipe. */
+export function createBackend(stack: Stack, options: BackendOptions = {}): GatewayBackend & {
+  discovered(signal?: AbortSignal): Promise<readonly DiscoveredModel[] | undefined>;
+} {
+  const fetchImage = options.fetchImages ? createRemoteImageFetcher(options.fetchImages) : undefined;
+  const ttlMs = options.discoveryTtlMs ?? 10 * 60_000;
+  let cache: { at: number; models: Promise<readonly DiscoveredModel[]> } | undefined;
+
+  function discover(): Promise<readonly DiscoveredModel[]> {
+    if (cache === undefined || performance.now() - cache.at > ttlMs) {
+      const models = discoverModels({ transport: stack.transport, region: stack.region });
+      cache = { at: performance.now(), models };
+      // A failed discovery is not kept: the next call tries again.
+      models.catch(() => {
+        if (cache?.models === models) cache = undefined;
+      });
+    }
+    return cache.models;
+  }
+
+  async function imageBytes(request: ChatCompletionRequest, signal: AbortSignal) {
+    const urls = remoteImageUrls(request);
+    if (urls.length === 0) return undefined;
+    if (!fetchImage) {
+      const first = urls[0] as { param: string };
+      throw new BedrockBridgeError({
+        kind: 'validation',
+        code: 'invalid_image_url',
+        param: first.param,
+        message:
+          'Remote image URLs are not fetched by this gateway. Send the image as a data: URL, or start the gateway with --fetch-images <allowed hosts>.',
+      });
+    }
+    const fetched = await Promise.all(urls.map((u) => fetchImage(u.url, u.param, signal)));
+    return new Map(urls.map((u, i) => [u.url, (fetched[i] as { bytes: Uint8Array }).bytes]));
+  }
+
+  async function contextFor(request: ChatCompletionRequest, call: BackendCallContext) {
+    // Without discovery (e.g. no control-plane permission), the built-in tables decide.
+    const discovered = await discover().catch(() => undefined);
+    const bytes = await imageBytes(request, call.signal);
+    return {
+      transport: stack.transport,
+      region: stack.region,
+      discovered,
+      signal: call.signal,
+      onEvent: call.onEvent,
+      ...(bytes ? { imageBytes: bytes } : {}),
+    };
+  }
+
+  return {
+    discovered: () => discover().catch(() => undefined),
+    async complete(request, call) {
+      return chatCompletion(request, await contextFor(request, call));
+    },
+    async *stream(request, call) {
+      yield* chatCompletionStream(request, await contextFor(request, call));
+    },
+    async listModels() {
+      const models = await discover();
+      return models.filter((m) => m.capabilities.chat && m.onDemand).map(toGatewayModel);
+    },
+  };
+}
+
+function toGatewayModel(m: DiscoveredModel): GatewayModel {
+  return {
+    id: m.id,
+    object: 'model',
+    created: 0,
+    owned_by: m.providerName || m.provider,
+    context_length: m.contextLength,
+    name: m.name,
+    kind: m.kind,
+    capabilities: {
+      tools: m.capabilities.toolUse,
+      vision: m.capabilities.vision,
+      reasoning: m.capabilities.reasoning !== 'none',
+      streaming: m.streaming,
+    },
+  };
+}

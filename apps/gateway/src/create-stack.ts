@@ -1,0 +1,97 @@
+import { type Emulator, type EmulatorOptions, startEmulator } from '@bedrock-bridge/emulator';
+import {
+  createTransport,
+  resolveAuth,
+  resolveRegion,
+  type Transport,
+  type TransportOptions,
+} from '@bedrock-bridge/transport';
+
+/** Credentials the emulator accepts (it does not verify signatures). */
+export const EMULATOR_CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'emulator' };
+
+/** Where calls go and with which identity. */
+export interface StackOptions {
+  /** AWS region. Default: `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's, then `us-east-1`. */
+  region?: string;
+  /** A Bedrock-compatible endpoint URL. Default: the AWS endpoint of the region. */
+  endpoint?: string;
+  /** Start an emulator in-process and use it. `true` or its options. Default: no emulator. */
+  emulator?: boolean | EmulatorOptions;
+  /** Extra transport options (timeouts, retries, events). */
+  transport?: TransportOptions;
+  /** Environment to read. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A transport ready to call Bedrock (or the emulator), and how it was set up. */
+export interface Stack {
+  transport: Transport;
+  region: string;
+  /** The endpoint in use, when not AWS's own. */
+  endpoint: string | undefined;
+  /** The in-process emulator, when one was started. */
+  emulator: Emulator | undefined;
+  /** Which identity signs calls, without secrets. */
+  identity: string;
+  /** Closes the transport, then the emulator. */
+  close(): Promise<void>;
+}
+
+/** Thrown when nothing could sign a call to AWS; its message says what to do. */
+export class NoCredentialsError extends Error {
+  constructor() {
+    super(
+      [
+        'No AWS credentials found, and no --endpoint or --emulator given.',
+        'Do one of:',
+        '  - set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_REGION),',
+        '  - set AWS_PROFILE to a profile in ~/.aws/config (e.g. after `aws sso login`),',
+        '  - set AWS_BEARER_TOKEN_BEDROCK to a Bedrock API key,',
+        '  - or try it without an AWS account: add --emulator (a local Bedrock with sample models).',
+      ].join('\n'),
+    );
+    this.name = 'NoCredentialsError';
+  }
+}
+
+/** Builds the transport (and, when asked, an emulator behind it). */
+export async function createStack(options: StackOptions = {}): Promise<Stack> {
+  const env = options.env ?? process.env;
+  let emulator: Emulator | undefined;
+  if (options.emulator) {
+    emulator = await startEmulator(options.emulator === true ? {} : options.emulator);
+  }
+  const endpoint =
+    emulator?.url ??
+    options.endpoint ??
+    env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??
+    env.AWS_ENDPOINT_URL ??
+    undefined;
+  const region = options.region ?? resolveRegion(env).region;
+  const auth = resolveAuth(env);
+  const transportOptions: TransportOptions = { ...options.transport, region, env };
+  let identity = auth.description;
+  if (emulator !== undefined) {
+    transportOptions.credentials = EMULATOR_CREDENTIALS;
+    identity = 'emulator credentials (signatures are not checked)';
+  } else if (auth.source === 'default-chain') {
+    if (endpoint === undefined) throw new NoCredentialsError();
+    // A custom endpoint without credentials: sign with placeholders it will not check.
+    transportOptions.credentials = EMULATOR_CREDENTIALS;
+    identity = 'placeholder credentials (no AWS credentials found)';
+  }
+  if (endpoint !== undefined) transportOptions.endpoint = endpoint;
+  const transport = createTransport(transportOptions);
+  return {
+    transport,
+    region,
+    endpoint,
+    emulator,
+    identity,
+    async close() {
+      await transport.close();
+      await emulator?.close();
+    },
+  };
+}
