@@ -105,6 +105,8 @@ export function createServer(options: ServerOptions): Gateway {
     return503OnClosing: true,
   });
 
+  // JSON only: a text/plain body is a 415 with a clear message, not a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('bridge', undefined as unknown as RequestState);
   app.addHook('onRequest', async (request, reply) => {
     request.bridge = { start: performance.now(), attempts: 0 };

@@ -1,0 +1,231 @@
+import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type Gateway } from './create-server.js';
+import type { BackendCallContext, GatewayBackend } from './gateway-backend.js';
+import type { RequestLogEntry } from './request-log.js';
+
+/*
+ * The HTTP layer alone, with a backend the test controls: framing, auth, body limits, shutdown.
+ * The full stack (emulator + transport + format) is exercised in ../gateway.e2e.test.ts.
+ */
+
+const chunk = (text: string) => ({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: text } }] });
+
+interface Controlled {
+  backend: GatewayBackend;
+  /** Resolves with the signal of the next backend call. */
+  calls: BackendCallContext[];
+  release: () => void;
+}
+
+function controlledBackend(script: { fail?: unknown; failAfter?: number; hold?: boolean } = {}): Controlled {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const calls: BackendCallContext[] = [];
+  return {
+    calls,
+    release: () => release(),
+    backend: {
+      async complete(_request, context) {
+        calls.push(context);
+        if (script.fail) throw script.fail;
+        return { object: 'chat.completion', choices: [] };
+      },
+      async *stream(_request, context) {
+        calls.push(context);
+        context.onEvent({ type: 'attempt' } as never);
+        yield chunk('one');
+        if (script.hold) {
+          await Promise.race([
+            gate,
+            new Promise((_, reject) =>
+              context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }),
+            ),
+          ]);
+        }
+        if (script.failAfter) throw script.fail;
+        yield chunk('two');
+      },
+      async listModels() {
+        return [{ id: 'm1', object: 'model', created: 0, owned_by: 'me', context_length: 1000 }];
+      },
+    },
+  };
+}
+
+let gateway: Gateway | undefined;
+const logs: RequestLogEntry[] = [];
+afterEach(async () => {
+  await gateway?.close(0);
+  gateway = undefined;
+  logs.length = 0;
+});
+
+async function start(backend: GatewayBackend, extra: { apiKey?: string; bodyLimit?: number; logPrompts?: boolean } = {}) {
+  gateway = createServer({ backend, log: (e) => logs.push(e), ...extra });
+  return gateway.listen(0);
+}
+
+const body = (extra: object = {}) =>
+  JSON.stringify({ model: 'm1', messages: [{ role: 'user', content: 'secret prompt' }], ...extra });
+
+function post(url: string, payload: string, headers: Record<string, string> = {}) {
+  return fetch(`${url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: payload,
+  });
+}
+
+describe('createServer', () => {
+  it('streams SSE exactly as OpenAI frames it, ending with [DONE]', async () => {
+    const url = await start(controlledBackend().backend);
+    const response = await post(url, body({ stream: true }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    expect(await response.text()).toBe(
+      `data: ${JSON.stringify(chunk('one'))}\n\ndata: ${JSON.stringify(chunk('two'))}\n\ndata: [DONE]\n\n`,
+    );
+  });
+
+  it('ends a stream that fails part-way with an error event and no [DONE]', async () => {
+    const fail = new BedrockBridgeError({ kind: 'stream_truncated', message: 'cut short' });
+    const url = await start(controlledBackend({ fail, failAfter: 1 }).backend);
+    const text = await (await post(url, body({ stream: true }))).text();
+    expect(text).not.toContain('[DONE]');
+    const last = text.trim().split('\n\n').at(-1);
+    expect(JSON.parse(last?.replace(/^data: /, '') ?? '')).toEqual({
+      error: { message: 'cut short', type: 'server_error', param: null, code: 'stream_truncated' },
+    });
+    expect(logs[0]).toMatchObject({ status: 200, errorKind: 'stream_truncated', chunks: 1, attempts: 1 });
+  });
+
+  it('aborts the backend call when the client disconnects mid-stream', async () => {
+    const controlled = controlledBackend({ hold: true });
+    const url = await start(controlled.backend);
+    const { port } = new URL(url);
+    const req = httpRequest({ port, method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' } });
+    req.end(body({ stream: true }));
+    const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
+    await once(res, 'data');
+    const signal = controlled.calls[0]?.signal;
+    expect(signal?.aborted).toBe(false);
+    const aborted = once(signal as AbortSignal, 'abort');
+    req.destroy();
+    await aborted;
+    expect((signal?.reason as BedrockBridgeError).kind).toBe('aborted');
+    await expect.poll(() => logs.length).toBe(1);
+    expect(logs[0]).toMatchObject({ clientGone: true, stream: true });
+  });
+
+  it('drains open streams on close, then cuts them with an error event at the deadline', async () => {
+    const controlled = controlledBackend({ hold: true });
+    const url = await start(controlled.backend);
+    const response = await post(url, body({ stream: true }));
+    const reader = response.body?.getReader();
+    await reader?.read();
+    const closing = (gateway as Gateway).close(50);
+    let text = '';
+    const decoder = new TextDecoder();
+    for (;;) {
+      const part = await reader?.read();
+      if (!part || part.done) break;
+      text += decoder.decode(part.value);
+    }
+    await closing;
+    gateway = undefined;
+    expect(text).toContain('shutting down');
+    expect(text).not.toContain('[DONE]');
+  });
+
+  it('lets an open stream finish when it completes before the deadline', async () => {
+    const controlled = controlledBackend({ hold: true });
+    const url = await start(controlled.backend);
+    const response = await post(url, body({ stream: true }));
+    const closing = (gateway as Gateway).close(30_000);
+    controlled.release();
+    const text = await response.text();
+    await closing;
+    gateway = undefined;
+    expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
+  });
+
+  it('maps backend failures before the first chunk to an HTTP status', async () => {
+    const fail = new BedrockBridgeError({ kind: 'rate_limit', message: 'slow down', retryAfterMs: 4000 });
+    const url = await start(controlledBackend({ fail }).backend);
+    const response = await post(url, body());
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('4');
+    expect((await response.json()).error.code).toBe('rate_limit_exceeded');
+  });
+
+  it('requires the API key on /v1 but not on /healthz', async () => {
+    const url = await start(controlledBackend().backend, { apiKey: 'k-123' });
+    const missing = await post(url, body());
+    expect(missing.status).toBe(401);
+    expect((await missing.json()).error.code).toBe('missing_api_key');
+    const wrong = await post(url, body(), { authorization: 'Bearer nope' });
+    expect(wrong.status).toBe(401);
+    expect((await wrong.json()).error.code).toBe('invalid_api_key');
+    const right = await post(url, body(), { authorization: 'Bearer k-123' });
+    expect(right.status).toBe(200);
+    const models = await fetch(`${url}/v1/models`, { headers: { authorization: 'Bearer nope' } });
+    expect(models.status).toBe(401);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect(JSON.stringify(logs)).not.toContain('k-123');
+  });
+
+  it.each([
+    ['{"model":', 400, 'invalid_json'],
+    ['', 400, 'invalid_json'],
+    ['[1,2]', 400, 'invalid_request'],
+    ['{"model":"m1","messages":[],"__proto__":{"x":1}}', 400, 'invalid_json'],
+  ])('answers bad JSON %j with %i', async (payload, status, code) => {
+    const url = await start(controlledBackend().backend);
+    const response = await post(url, payload);
+    expect(response.status).toBe(status);
+    const json = await response.json();
+    expect(json.error.code).toBe(code);
+    expect(json.error.message.length).toBeGreaterThan(10);
+  });
+
+  it('answers a body over the limit with 413, a non-JSON body with 415, a bad route with 404', async () => {
+    const url = await start(controlledBackend().backend, { bodyLimit: 2048 });
+    const big = await post(url, body({ user: 'x'.repeat(4096) }));
+    expect(big.status).toBe(413);
+    expect((await big.json()).error.code).toBe('request_too_large');
+    const text = await post(url, 'hello', { 'content-type': 'text/plain' });
+    expect(text.status).toBe(415);
+    const missing = await fetch(`${url}/v1/embeddings`, { method: 'POST' });
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.message).toContain('/v1/embeddings');
+  });
+
+  it('logs one line per request without prompts or secrets, unless asked to log prompts', async () => {
+    const url = await start(controlledBackend().backend, { apiKey: 'sk-secret' });
+    await post(url, body(), { authorization: 'Bearer sk-secret' });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({ msg: 'request', model: 'm1', status: 200, method: 'POST' });
+    expect(logs[0]?.id).toMatch(/^req_/);
+    expect(typeof logs[0]?.latencyMs).toBe('number');
+    expect(JSON.stringify(logs)).not.toMatch(/secret/);
+    await gateway?.close(0);
+    const url2 = await start(controlledBackend().backend, { logPrompts: true });
+    await post(url2, body());
+    expect(JSON.stringify(logs.at(-1))).toContain('secret prompt');
+  });
+
+  it('lists models in the OpenAI list shape', async () => {
+    const url = await start(controlledBackend().backend);
+    const list = await (await fetch(`${url}/v1/models`)).json();
+    expect(list).toEqual({
+      object: 'list',
+      data: [{ id: 'm1', object: 'model', created: 0, owned_by: 'me', context_length: 1000 }],
+    });
+  });
+});
