@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { deadlineError, truncationError } from './own-errors.js';
 import type { TimeoutPhase } from './transport-event.js';
 
 /** Why the transport itself ended an attempt. */
@@ -40,6 +41,8 @@ export class Attempt {
   readonly stopped: Promise<never>;
   stop?: AttemptStop;
   retryAfterMs?: number;
+  /** HTTP status of the response, once its headers arrived. */
+  status?: number;
   /** Response mode: `converse` bodies are watched chunk by chunk, streams event by event. */
   readonly watchBody: boolean;
   completed = false;
@@ -125,6 +128,7 @@ export class Attempt {
 
   onResponse(response: ObservedResponse): unknown {
     this.#body = response.body as { destroy?: () => void } | undefined;
+    this.status = response.statusCode;
     const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
     if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
     if (!this.watchBody) {
@@ -148,14 +152,10 @@ export class Attempt {
       this.#onTimeout(phase, ms);
       this.halt({
         phase,
-        error: new BedrockBridgeError({
-          kind: 'timeout',
-          message:
-            phase === 'first-byte'
-              ? `No answer within firstByteMs=${ms} ms`
-              : `The answer went silent for idleMs=${ms} ms`,
-          code: phase === 'first-byte' ? 'FIRST_BYTE_TIMEOUT' : 'IDLE_TIMEOUT',
-        }),
+        error:
+          phase === 'first-byte'
+            ? deadlineError(`No answer within firstByteMs=${ms} ms`, 'FIRST_BYTE_TIMEOUT', ms)
+            : deadlineError(`The answer went silent for idleMs=${ms} ms`, 'IDLE_TIMEOUT', ms),
       });
     }, ms);
   }
@@ -183,10 +183,10 @@ function watchBody(
     flush(done: TransformCallback) {
       attempt.disarm();
       if (expected !== undefined && received < expected) {
-        const error = new BedrockBridgeError({
-          kind: 'stream_truncated',
-          message: `The answer body ended after ${received} of ${expected} bytes`,
-        });
+        const error = truncationError(
+          `The answer body ended after ${received} of ${expected} bytes`,
+          `${received} of ${expected} body bytes`,
+        );
         attempt.stop ??= { phase: 'truncated', error };
         done(error);
         return;

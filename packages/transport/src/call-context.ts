@@ -5,6 +5,7 @@ import type { ClientLease, ClientPool } from './client-pool.js';
 import { CONNECT_TIMEOUT_CODE } from './connect-timeout.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { attemptsBySignal } from './observing-handler.js';
+import { deadlineError } from './own-errors.js';
 import { redactError } from './redact.js';
 import { retryDelay } from './retry-delay.js';
 import {
@@ -66,12 +67,12 @@ export class CallContext {
     this.#totalTimer = setTimeout(() => {
       this.emit({ type: 'timeout', phase: 'total', limitMs: totalMs });
       this.#halt(
-        new BedrockBridgeError({
-          kind: 'timeout',
-          message: `The call did not finish within totalMs=${totalMs} ms`,
-          code: 'TOTAL_TIMEOUT',
-          retryable: false,
-        }),
+        deadlineError(
+          `The call did not finish within totalMs=${totalMs} ms`,
+          'TOTAL_TIMEOUT',
+          totalMs,
+          false,
+        ),
       );
     }, totalMs);
     if (signal?.aborted === true) this.#onCallerAbort();
@@ -129,6 +130,14 @@ export class CallContext {
       error = toBedrockBridgeError(err);
       if (error.retryAfterMs === undefined && attempt.retryAfterMs !== undefined) {
         error = new BedrockBridgeError({ ...error.toInfo(), retryAfterMs: attempt.retryAfterMs });
+      }
+      if (error.kind === 'unknown' && attempt.status !== undefined && attempt.status < 300) {
+        // A successful status whose body could not be decoded: damaged in transit.
+        error = new BedrockBridgeError({
+          kind: 'stream_truncated',
+          message: `The answer body could not be decoded: ${error.message}`,
+          cause: err,
+        });
       }
       if (error.kind === 'timeout' && error.code === CONNECT_TIMEOUT_CODE) {
         this.emit({ type: 'timeout', phase: 'connect', limitMs: this.#deps.options.connectMs });

@@ -3,7 +3,7 @@ import { Agent as HttpsAgent, type AgentOptions as HttpsAgentOptions } from 'nod
 import { isIP, connect as netConnect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
-import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { deadlineError } from './own-errors.js';
 
 /** Code of the error a socket is destroyed with when it did not connect in time. */
 export const CONNECT_TIMEOUT_CODE = 'BEDROCK_BRIDGE_CONNECT_TIMEOUT';
@@ -24,11 +24,7 @@ export function armSocket<S extends Duplex>(socket: S, ms: number, keepAliveMsec
   if (s.connecting === false && s.encrypted !== true) return socket;
   const timer = setTimeout(() => {
     socket.destroy(
-      new BedrockBridgeError({
-        kind: 'timeout',
-        message: `Could not connect within connectMs=${ms} ms`,
-        code: CONNECT_TIMEOUT_CODE,
-      }),
+      deadlineError(`Could not connect within connectMs=${ms} ms`, CONNECT_TIMEOUT_CODE, ms),
     );
   }, ms);
   const clear = (): void => clearTimeout(timer);

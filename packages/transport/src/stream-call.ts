@@ -11,6 +11,7 @@ import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ClientSettings } from './build-client.js';
 import type { CallContext } from './call-context.js';
 import type { ClientPool } from './client-pool.js';
+import { truncationError } from './own-errors.js';
 import { runUnary } from './run-unary.js';
 import { synthesizeStream } from './synthesize-stream.js';
 
@@ -34,10 +35,6 @@ function exceptionOf(event: ConverseStreamOutput): unknown {
     }
   }
   return undefined;
-}
-
-function truncated(message: string): BedrockBridgeError {
-  return new BedrockBridgeError({ kind: 'stream_truncated', message, code: 'STREAM_TRUNCATED' });
 }
 
 /**
@@ -65,10 +62,14 @@ export async function* streamCall(
           client.send(new ConverseStreamCommand(input), { abortSignal: attempt.signal }),
           attempt.stopped,
         ]);
-        if (out.stream === undefined) throw truncated('The answer carried no event stream');
+        if (out.stream === undefined) {
+          throw truncationError('The answer carried no event stream', 'no event stream');
+        }
         iterator = out.stream[Symbol.asyncIterator]();
         let sawStop = false;
         let sawMetadata = false;
+        let count = 0;
+        let lastType: string | undefined;
         for (;;) {
           attempt.armIdle();
           const next = await Promise.race([iterator.next(), attempt.stopped]);
@@ -79,13 +80,16 @@ export async function* streamCall(
           if (exception !== undefined) throw exception;
           if (event.messageStop !== undefined) sawStop = true;
           if (event.metadata !== undefined) sawMetadata = true;
+          count += 1;
+          lastType = Object.keys(event)[0];
           delivered = true;
           yield event;
         }
         if (attempt.stop !== undefined) throw attempt.stop.error;
         if (!sawStop || !sawMetadata) {
-          throw truncated(
+          throw truncationError(
             `The stream ended without ${sawStop ? 'metadata' : 'messageStop'} (truncated answer)`,
+            `${count} events, the last one ${lastType ?? 'none'}`,
           );
         }
         attempt.complete();
