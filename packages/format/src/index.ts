@@ -1,1 +1,14 @@
-export {};
+export * from './answer-options.js';
+export * from './collect-chat-completion.js';
+export * from './converse-input-options.js';
+export * from './from-converse-output.js';
+export * from './from-converse-stream.js';
+export * from './list-remote-image-urls.js';
+export * from './map-stop-reason.js';
+export * from './openai-types.js';
+export { PLACEHOLDERS } from './repair-history.js';
+export { STRUCTURED_OUTPUT_TOOL } from './request-params.js';
+export * from './to-converse-input.js';
+export { RAW_ARGUMENTS_KEY } from './tool-arguments.js';
+export { restoreToolName } from './tool-names.js';
+export * from './validate-converse-input.js';

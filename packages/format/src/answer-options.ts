@@ -1,0 +1,26 @@
+/** Options of `fromConverseOutput` and `fromConverseStream`. */
+export interface AnswerOptions {
+  /** The model name reported in the answer (usually the request's `model`). Required. */
+  model: string;
+  /** Bedrock tool name -> original name, from `toConverseInput(...).toolNames`. Default: `{}`. */
+  toolNames?: Readonly<Record<string, string>>;
+  /**
+   * Name of the forced tool that carried `response_format` (from `toConverseInput(...).answer`):
+   * its input becomes the text content instead of a tool call. Default: unset.
+   */
+  structuredOutputTool?: string;
+  /** The completion id. Default: `chatcmpl-` + a random UUID. */
+  id?: string;
+  /** Creation time in Unix seconds. Default: now. */
+  created?: number;
+  /** Streams only: send a final usage chunk (OpenAI's `stream_options.include_usage`). Default: `false`. */
+  includeUsage?: boolean;
+}
+
+export function answerId(options: AnswerOptions): string {
+  return options.id ?? `chatcmpl-${globalThis.crypto.randomUUID()}`;
+}
+
+export function answerCreated(options: AnswerOptions): number {
+  return options.created ?? Math.floor(Date.now() / 1000);
+}

@@ -1,0 +1,73 @@
+import type { ConverseStreamCommandInput } from '@aws-sdk/client-bedrock-runtime';
+import type { ConversionContext } from './conversion-context.js';
+
+type Input = ConverseStreamCommandInput;
+type WithCachePoint = { cachePoint?: unknown };
+
+function endsWithCachePoint(blocks: readonly WithCachePoint[] | undefined): boolean {
+  return (
+    blocks !== undefined && blocks.length > 0 && blocks[blocks.length - 1]?.cachePoint !== undefined
+  );
+}
+
+/**
+ * Automatic cache points (after the system prompt, after the tools, at the end of the last user
+ * turn) when the options ask for them, then at most `maxCachePoints` kept: the latest ones win,
+ * because a later cache point covers a longer prefix.
+ */
+export function applyCachePoints(input: Input, ctx: ConversionContext): void {
+  const caching = ctx.options.promptCaching;
+  if (caching === undefined || caching === false) return;
+  const settings = caching === true ? {} : caching;
+  const point =
+    settings.ttl === undefined
+      ? { type: 'default' as const }
+      : { type: 'default' as const, ttl: settings.ttl };
+  if (settings.automatic) {
+    if (
+      ctx.cacheAllowed('system') &&
+      input.system !== undefined &&
+      input.system.length > 0 &&
+      !endsWithCachePoint(input.system)
+    ) {
+      input.system.push({ cachePoint: point });
+    }
+    const tools = input.toolConfig?.tools;
+    if (
+      ctx.cacheAllowed('tools') &&
+      tools !== undefined &&
+      tools.length > 0 &&
+      !endsWithCachePoint(tools)
+    ) {
+      tools.push({ cachePoint: point });
+    }
+    const messages = input.messages ?? [];
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const message = messages[i];
+      if (message?.role !== 'user') continue;
+      const content = message.content ?? [];
+      if (ctx.cacheAllowed('messages') && !endsWithCachePoint(content))
+        content.push({ cachePoint: point });
+      break;
+    }
+  }
+  capCachePoints(input, settings.maxCachePoints ?? 4);
+}
+
+/** Removes the earliest cache points (tools, then system, then messages order) beyond `max`. */
+function capCachePoints(input: Input, max: number): void {
+  const lists: WithCachePoint[][] = [];
+  if (input.toolConfig?.tools) lists.push(input.toolConfig.tools);
+  if (input.system) lists.push(input.system);
+  for (const message of input.messages ?? []) if (message.content) lists.push(message.content);
+  let total = 0;
+  for (const list of lists) for (const block of list) if (block.cachePoint !== undefined) total++;
+  for (const list of lists) {
+    for (let i = 0; i < list.length && total > max; ) {
+      if (list[i]?.cachePoint !== undefined) {
+        list.splice(i, 1);
+        total--;
+      } else i++;
+    }
+  }
+}

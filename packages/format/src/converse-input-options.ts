@@ -1,0 +1,102 @@
+import type {
+  GuardrailStreamConfiguration,
+  PerformanceConfiguration,
+  ServiceTier,
+} from '@aws-sdk/client-bedrock-runtime';
+
+/**
+ * How a model family takes `reasoning_effort`:
+ * - `anthropic-thinking`: `additionalModelRequestFields.thinking = { type: 'enabled', budget_tokens }`
+ * - `nova-reasoning`: `additionalModelRequestFields.reasoningConfig = { type: 'enabled', maxReasoningEffort }`
+ * - `passthrough`: `additionalModelRequestFields.reasoning_effort = <effort>` (e.g. gpt-oss)
+ * - `none`: the model does not reason; a `reasoning_effort` other than `none` is an error
+ *   (or dropped with `dropUnsupportedParams`), and reasoning blocks are not replayed.
+ */
+export type ReasoningStyle = 'anthropic-thinking' | 'nova-reasoning' | 'passthrough' | 'none';
+
+/** Where a model accepts `cachePoint` blocks. */
+export type CacheLocation = 'system' | 'messages' | 'tools';
+
+/** OpenAI request fields a model may reject; listed ones are dropped (see `rejectedParams`). */
+export type DroppableParam = 'temperature' | 'top_p' | 'stop' | 'max_tokens';
+
+export interface PromptCachingOptions {
+  /** Where cache points may go. Default: all of `system`, `messages`, `tools`. */
+  locations?: readonly CacheLocation[];
+  /**
+   * Add cache points automatically: after the system prompt, after the tool definitions and at
+   * the end of the last user turn (within the allowed locations). Default: `false` (only
+   * explicit `cache_control` / `prompt_cache_breakpoint` markers become cache points).
+   */
+  automatic?: boolean;
+  /** The most cache points one request may carry (Anthropic allows 4). Default: `4`. */
+  maxCachePoints?: number;
+  /** TTL for automatic cache points. Default: unset (the service default, 5 minutes). */
+  ttl?: '5m' | '1h';
+}
+
+/**
+ * Options of `toConverseInput`: capability facts about the target model (usually from
+ * `@bedrock-bridge/models`' `getModelCapabilities`) and passthrough Converse fields.
+ * No option reads an environment variable.
+ */
+export interface ToConverseInputOptions {
+  /** The Bedrock model id or inference profile to call. Default: `request.model`. */
+  modelId?: string;
+  /**
+   * Whether the model supports tool use. When `false`, tools are not offered and any tool
+   * calls/results in the history are rendered as text so the input stays valid. Default: `true`.
+   */
+  supportsToolUse?: boolean;
+  /** How the model takes `reasoning_effort` (see `ReasoningStyle`). Default: `'none'`. */
+  reasoning?: ReasoningStyle;
+  /**
+   * Thinking budgets (tokens) per effort for `anthropic-thinking`. Default: minimal 1024,
+   * low 2048, medium 8192, high 16384, xhigh 32768, max 63999.
+   */
+  reasoningBudgets?: Partial<
+    Record<'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max', number>
+  >;
+  /**
+   * `maxTokens` sent when the request sets none but reasoning needs room (thinking budget +
+   * this). Default: `4096`.
+   */
+  defaultMaxTokens?: number;
+  /** Prompt caching support; `false`/unset drops cache markers silently. Default: `false`. */
+  promptCaching?: PromptCachingOptions | boolean;
+  /** Whether a trailing assistant message may be sent as a prefill. Default: `false`. */
+  supportsPrefill?: boolean;
+  /**
+   * How `response_format: json_schema | json_object` is honoured: `output-config` uses
+   * Converse's `outputConfig.textFormat` (native structured output); `tool` forces a tool whose
+   * input schema is the requested schema, and the answer side turns its input back into text.
+   * Default: `'output-config'`.
+   */
+  structuredOutput?: 'output-config' | 'tool';
+  /**
+   * Drop request fields that have no Bedrock meaning (`n > 1`, `logprobs`, `audio`, `seed`,
+   * penalties, `parallel_tool_calls: false`, ...) instead of throwing. Dropped names are
+   * listed in the result's `dropped`. Default: `false`.
+   */
+  dropUnsupportedParams?: boolean;
+  /** Sampling fields this model rejects; they are dropped and listed in `dropped`. Default: `[]`. */
+  rejectedParams?: readonly DroppableParam[];
+  /**
+   * Bytes of remote images, fetched by the caller (this package does no I/O), keyed by the exact
+   * URL in the request. `listRemoteImageUrls(request)` lists the URLs to fetch. Default: none
+   * (a remote image URL is then an error).
+   */
+  imageBytes?: ReadonlyMap<string, Uint8Array> | Readonly<Record<string, Uint8Array>>;
+  /** Passed through as `guardrailConfig`. Default: unset. */
+  guardrailConfig?: GuardrailStreamConfiguration;
+  /** Merged over the fields this package computes (yours win). Default: unset. */
+  additionalModelRequestFields?: Record<string, unknown>;
+  /** Passed through as `additionalModelResponseFieldPaths`. Default: unset. */
+  additionalModelResponseFieldPaths?: string[];
+  /** Passed through as `performanceConfig`. Default: unset. */
+  performanceConfig?: PerformanceConfiguration;
+  /** Passed through as `serviceTier` (wins over the request's `service_tier`). Default: unset. */
+  serviceTier?: ServiceTier;
+  /** Merged under the request's `metadata` into `requestMetadata`. Default: unset. */
+  requestMetadata?: Record<string, string>;
+}

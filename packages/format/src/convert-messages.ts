@@ -1,0 +1,205 @@
+import type { ContentBlock, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import { type ConversionContext, cacheTtl, hasCacheMarker } from './conversion-context.js';
+import {
+  cachePointBlock,
+  convertUserContent,
+  textBlocks,
+  textOfContent,
+} from './convert-content-part.js';
+import { invalidRequest } from './invalid-request.js';
+import type { ChatCompletionMessageParam } from './openai-types.js';
+import { reasoningBlocks } from './reasoning.js';
+import { argumentsToInput } from './tool-arguments.js';
+import { toBedrockToolUseId } from './tool-names.js';
+
+/** One converted message, before history repair. */
+export type HistoryItem =
+  | { kind: 'user'; blocks: ContentBlock[] }
+  | { kind: 'assistant'; blocks: ContentBlock[]; callIds: string[] }
+  | { kind: 'result'; id: string; text: string; cacheAfter: boolean };
+
+export interface ConvertedMessages {
+  system: SystemContentBlock[];
+  items: HistoryItem[];
+}
+
+function systemBlocks(
+  content: unknown,
+  ctx: ConversionContext,
+  param: string,
+): SystemContentBlock[] {
+  const blocks: SystemContentBlock[] = [];
+  if (typeof content === 'string') {
+    if (content.trim() !== '') blocks.push({ text: content });
+    return blocks;
+  }
+  if (!Array.isArray(content)) {
+    throw invalidRequest(
+      'invalid_content',
+      param,
+      `${param} must be a string or an array of text parts.`,
+    );
+  }
+  content.forEach((part: unknown, i) => {
+    const text = textOfContent([part], `${param}[${i}]`);
+    if (text.trim() === '') return;
+    blocks.push({ text });
+    if (hasCacheMarker(part) && ctx.cacheAllowed('system')) {
+      blocks.push(cachePointBlock(cacheTtl(part)) as SystemContentBlock);
+    }
+  });
+  return blocks;
+}
+
+function assistantItem(
+  message: Extract<ChatCompletionMessageParam, { role: 'assistant' }>,
+  ctx: ConversionContext,
+  param: string,
+  legacyCalls: Array<{ name: string; id: string }>,
+): HistoryItem {
+  const blocks: ContentBlock[] = [];
+  if (ctx.replayReasoning && Array.isArray(message.reasoning_details)) {
+    for (const block of reasoningBlocks(message.reasoning_details, `${param}.reasoning_details`)) {
+      blocks.push(block);
+    }
+  }
+  for (const block of convertUserContent(message.content, ctx, `${param}.content`)) {
+    if (block.document !== undefined || block.image !== undefined) {
+      throw invalidRequest(
+        'invalid_content_part',
+        `${param}.content`,
+        `${param}: assistant content may hold only text and refusal parts.`,
+      );
+    }
+    blocks.push(block);
+  }
+  if (typeof message.refusal === 'string') blocks.push(...textBlocks(message.refusal));
+  if (message.audio !== undefined && message.audio !== null) {
+    if (!ctx.options.dropUnsupportedParams) {
+      throw invalidRequest(
+        'unsupported_parameter',
+        `${param}.audio`,
+        `${param}.audio: Bedrock has no audio answers to refer to. Set dropUnsupportedParams to drop it.`,
+      );
+    }
+    ctx.dropped.push(`${param}.audio`);
+  }
+  const callIds: string[] = [];
+  const addCall = (id: string, name: unknown, args: unknown, callParam: string): void => {
+    if (typeof name !== 'string' || name === '') {
+      throw invalidRequest(
+        'invalid_tool_call',
+        callParam,
+        `${callParam}: a tool call needs a function name.`,
+      );
+    }
+    const toolUseId = toBedrockToolUseId(id);
+    const input = argumentsToInput(typeof args === 'string' ? args : JSON.stringify(args ?? {}));
+    blocks.push({
+      toolUse: { toolUseId, name: ctx.toolNames.toBedrock(name), input: input as never },
+    });
+    callIds.push(toolUseId);
+  };
+  (message.tool_calls ?? []).forEach((call, i) => {
+    const callParam = `${param}.tool_calls[${i}]`;
+    if (call?.type !== 'function') {
+      throw invalidRequest(
+        'unsupported_tool_type',
+        callParam,
+        `${callParam}: only function tool calls are supported.`,
+      );
+    }
+    const id =
+      typeof call.id === 'string' && call.id !== ''
+        ? call.id
+        : `call_${param.replace(/\W+/g, '_')}_${i}`;
+    addCall(id, call.function?.name, call.function?.arguments, callParam);
+  });
+  if (message.function_call) {
+    const id = `call_fn_${param.replace(/\W+/g, '_')}`;
+    legacyCalls.push({ name: message.function_call.name, id });
+    addCall(
+      id,
+      message.function_call.name,
+      message.function_call.arguments,
+      `${param}.function_call`,
+    );
+  }
+  return { kind: 'assistant', blocks, callIds };
+}
+
+/**
+ * OpenAI messages -> system blocks + history items. `system`/`developer` go to the system
+ * prompt wherever they appear; `tool` and legacy `function` messages become results that
+ * `repairHistory` places after the turn that called them.
+ */
+export function convertMessages(messages: unknown, ctx: ConversionContext): ConvertedMessages {
+  if (!Array.isArray(messages)) {
+    throw invalidRequest('invalid_messages', 'messages', 'messages must be an array.');
+  }
+  const system: SystemContentBlock[] = [];
+  const items: HistoryItem[] = [];
+  const legacyCalls: Array<{ name: string; id: string }> = [];
+  messages.forEach((raw: unknown, i) => {
+    const param = `messages[${i}]`;
+    if (typeof raw !== 'object' || raw === null) {
+      throw invalidRequest('invalid_message', param, `${param} must be an object with a role.`);
+    }
+    const message = raw as ChatCompletionMessageParam;
+    const role = (message as { role?: unknown }).role;
+    switch (message.role) {
+      case 'system':
+      case 'developer':
+        system.push(...systemBlocks(message.content, ctx, `${param}.content`));
+        return;
+      case 'user':
+        items.push({
+          kind: 'user',
+          blocks: convertUserContent(message.content, ctx, `${param}.content`),
+        });
+        return;
+      case 'assistant':
+        items.push(assistantItem(message, ctx, param, legacyCalls));
+        return;
+      case 'tool': {
+        if (typeof message.tool_call_id !== 'string') {
+          throw invalidRequest(
+            'invalid_tool_message',
+            `${param}.tool_call_id`,
+            `${param}.tool_call_id must be a string.`,
+          );
+        }
+        const text = textOfContent(message.content, `${param}.content`);
+        const cacheAfter = Array.isArray(message.content) && message.content.some(hasCacheMarker);
+        items.push({
+          kind: 'result',
+          id: toBedrockToolUseId(message.tool_call_id),
+          text,
+          cacheAfter,
+        });
+        return;
+      }
+      case 'function': {
+        const index = legacyCalls.findIndex((call) => call.name === message.name);
+        const call = index >= 0 ? legacyCalls.splice(index, 1)[0] : undefined;
+        const id = call?.id ?? `call_fn_orphan_${i}`;
+        items.push({
+          kind: 'result',
+          id,
+          text: textOfContent(message.content, `${param}.content`),
+          cacheAfter: false,
+        });
+        return;
+      }
+      default: {
+        const shown = typeof role === 'string' ? `"${role}"` : String(role);
+        throw invalidRequest(
+          'unknown_role',
+          `${param}.role`,
+          `${param} has role ${shown}; expected system, developer, user, assistant, tool or function.`,
+        );
+      }
+    }
+  });
+  return { system, items };
+}

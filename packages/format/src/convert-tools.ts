@@ -1,0 +1,178 @@
+import type { Tool, ToolChoice, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
+import { type ConversionContext, cacheTtl, hasCacheMarker } from './conversion-context.js';
+import { invalidRequest } from './invalid-request.js';
+import type { ChatCompletionRequest, FunctionDefinition } from './openai-types.js';
+
+/** The outcome of tool conversion. */
+export interface ConvertedTools {
+  /** Present only when tools are offered to the model. */
+  toolConfig?: ToolConfiguration;
+  /** When false, tool calls/results in the history must be rendered as text. */
+  offered: boolean;
+}
+
+/** A JSON schema usable as `inputSchema.json`: an object schema, `{}` when missing. */
+export function objectSchema(parameters: unknown): Record<string, unknown> {
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
+    return { type: 'object', properties: {} };
+  }
+  const schema = parameters as Record<string, unknown>;
+  if (Object.keys(schema).length === 0) return { type: 'object', properties: {} };
+  return schema.type === undefined ? { type: 'object', ...schema } : schema;
+}
+
+function functionDefinitions(request: ChatCompletionRequest): {
+  defs: Array<{ def: FunctionDefinition; param: string; cache: unknown }>;
+} {
+  const defs: Array<{ def: FunctionDefinition; param: string; cache: unknown }> = [];
+  (request.tools ?? []).forEach((tool, i) => {
+    const param = `tools[${i}]`;
+    if (tool?.type !== 'function' || typeof tool.function !== 'object' || tool.function === null) {
+      throw invalidRequest(
+        'unsupported_tool_type',
+        param,
+        `${param}: only function tools are supported (got type "${String(tool?.type)}").`,
+      );
+    }
+    defs.push({ def: tool.function, param: `${param}.function`, cache: tool });
+  });
+  (request.functions ?? []).forEach((def, i) => {
+    defs.push({ def, param: `functions[${i}]`, cache: undefined });
+  });
+  return { defs };
+}
+
+type Choice = 'none' | 'auto' | 'required' | { name: string };
+
+function normaliseChoice(request: ChatCompletionRequest): {
+  choice: Choice;
+  allowed?: Set<string>;
+} {
+  const raw = request.tool_choice ?? request.function_call;
+  if (raw === undefined || raw === 'auto') return { choice: 'auto' };
+  if (raw === 'none' || raw === 'required') return { choice: raw };
+  if (typeof raw === 'object' && raw !== null) {
+    if (!('type' in raw)) return { choice: { name: raw.name } };
+    if (raw.type === 'function') return { choice: { name: raw.function.name } };
+    if (raw.type === 'allowed_tools') {
+      const names = new Set<string>();
+      for (const t of raw.allowed_tools.tools) {
+        const name = (t as { function?: { name?: unknown } }).function?.name;
+        if (typeof name === 'string') names.add(name);
+      }
+      return {
+        choice: raw.allowed_tools.mode === 'required' ? 'required' : 'auto',
+        allowed: names,
+      };
+    }
+  }
+  throw invalidRequest(
+    'unsupported_tool_choice',
+    'tool_choice',
+    `tool_choice ${JSON.stringify(raw)} is not supported; use none, auto, required, a named function or allowed_tools.`,
+  );
+}
+
+function unsupported(ctx: ConversionContext, param: string, message: string): void {
+  if (!ctx.options.dropUnsupportedParams) {
+    throw invalidRequest(
+      'unsupported_parameter',
+      param,
+      `${message} Set dropUnsupportedParams to drop it.`,
+    );
+  }
+  ctx.dropped.push(param);
+}
+
+/**
+ * OpenAI `tools`/`functions` + `tool_choice`/`function_call` -> Converse `toolConfig`.
+ * `tool_choice: none`, a model without tool use, or no tools at all mean no `toolConfig`: the
+ * caller then renders tool history as text (Converse has no "none" choice, and it rejects tool
+ * blocks in the history without a `toolConfig`).
+ */
+export function convertTools(
+  request: ChatCompletionRequest,
+  ctx: ConversionContext,
+): ConvertedTools {
+  const { defs } = functionDefinitions(request);
+  const { choice, allowed } = normaliseChoice(request);
+  if (defs.length === 0) {
+    if (typeof choice === 'object' || choice === 'required') {
+      throw invalidRequest(
+        'tool_choice_without_tools',
+        'tool_choice',
+        'tool_choice asks for a tool call but the request has no tools.',
+      );
+    }
+    return { offered: false };
+  }
+  if (choice === 'none') return { offered: false };
+  if (ctx.options.supportsToolUse === false) {
+    if (choice !== 'auto') {
+      unsupported(
+        ctx,
+        'tool_choice',
+        'tool_choice requires a tool call, but this model does not support tool use.',
+      );
+    }
+    ctx.dropped.push('tools');
+    return { offered: false };
+  }
+  if (request.parallel_tool_calls === false) {
+    unsupported(
+      ctx,
+      'parallel_tool_calls',
+      'parallel_tool_calls: false cannot be enforced through Converse.',
+    );
+  }
+  const tools: Tool[] = [];
+  const seen = new Set<string>();
+  for (const { def, param, cache } of defs) {
+    if (typeof def.name !== 'string' || def.name === '') {
+      throw invalidRequest(
+        'invalid_tool_name',
+        `${param}.name`,
+        `${param}.name must be a non-empty string.`,
+      );
+    }
+    if (seen.has(def.name)) {
+      throw invalidRequest(
+        'duplicate_tool_name',
+        `${param}.name`,
+        `${param}.name "${def.name}" is defined twice.`,
+      );
+    }
+    seen.add(def.name);
+    if (allowed !== undefined && !allowed.has(def.name)) continue;
+    const spec: Tool.ToolSpecMember['toolSpec'] = {
+      name: ctx.toolNames.toBedrock(def.name),
+      inputSchema: { json: objectSchema(def.parameters) as never },
+    };
+    if (typeof def.description === 'string' && def.description.trim() !== '') {
+      spec.description = def.description;
+    }
+    tools.push({ toolSpec: spec });
+    if (hasCacheMarker(cache) && ctx.cacheAllowed('tools')) {
+      const ttl = cacheTtl(cache);
+      tools.push({
+        cachePoint: ttl === undefined ? { type: 'default' } : { type: 'default', ttl },
+      });
+    }
+  }
+  if (tools.length === 0) return { offered: false };
+  // `auto` is Converse's default: leaving toolChoice out keeps models that lack toolChoice happy.
+  if (choice === 'auto') return { toolConfig: { tools }, offered: true };
+  let toolChoice: ToolChoice;
+  if (choice === 'required') toolChoice = { any: {} };
+  else {
+    if (!seen.has(choice.name)) {
+      throw invalidRequest(
+        'unknown_tool_choice',
+        'tool_choice',
+        `tool_choice names "${choice.name}", which is not among the tools.`,
+      );
+    }
+    toolChoice = { tool: { name: ctx.toolNames.toBedrock(choice.name) } };
+  }
+  return { toolConfig: { tools, toolChoice }, offered: true };
+}

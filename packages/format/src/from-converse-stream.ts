@@ -1,0 +1,234 @@
+import type { ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
+import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
+import { type AnswerOptions, answerCreated, answerId } from './answer-options.js';
+import { choiceExtension } from './from-converse-output.js';
+import { encodeBase64 } from './image-bytes.js';
+import { mapStopReason } from './map-stop-reason.js';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionChunkDelta,
+} from './openai-types.js';
+import { restoreToolName } from './tool-names.js';
+import { toCompletionUsage } from './usage.js';
+
+const EXCEPTION_EVENTS = [
+  'internalServerException',
+  'modelStreamErrorException',
+  'validationException',
+  'throttlingException',
+  'serviceUnavailableException',
+] as const;
+
+type BlockState =
+  | { kind: 'text' }
+  | { kind: 'tool'; index: number; argumentChars: number }
+  | { kind: 'structured' }
+  | { kind: 'reasoning'; index: number }
+  | { kind: 'other' };
+
+/** An in-stream exception event as an Error the errors package can classify. */
+function exceptionOf(name: (typeof EXCEPTION_EVENTS)[number], value: unknown): BedrockBridgeError {
+  if (value instanceof Error) return toBedrockBridgeError(value);
+  const message = (value as { message?: unknown } | undefined)?.message;
+  const error = new Error(typeof message === 'string' && message !== '' ? message : name);
+  error.name = name.charAt(0).toUpperCase() + name.slice(1);
+  Object.assign(error, {
+    $fault: name === 'validationException' || name === 'throttlingException' ? 'client' : 'server',
+  });
+  if (typeof value === 'object' && value !== null)
+    Object.assign(error, { $response: undefined, detail: value });
+  return toBedrockBridgeError(error);
+}
+
+/**
+ * Converse stream events -> OpenAI `chat.completion.chunk`s, exactly as OpenAI streams them:
+ * a first chunk with the role, content / tool_calls / reasoning deltas (tool calls announced
+ * with index, id and name, then argument fragments; interleaved blocks tracked by
+ * `contentBlockIndex`), a final chunk with `finish_reason`, and a usage chunk when
+ * `includeUsage`. Throws a `stream_truncated` BedrockBridgeError when the stream ends without
+ * `messageStop`, and the classified error for an in-stream exception.
+ */
+export async function* fromConverseStream(
+  events: AsyncIterable<ConverseStreamOutput>,
+  options: AnswerOptions,
+): AsyncGenerator<ChatCompletionChunk, void, undefined> {
+  const id = answerId(options);
+  const created = answerCreated(options);
+  const includeUsage = options.includeUsage === true;
+  const chunk = (choice: ChatCompletionChunkChoice): ChatCompletionChunk => {
+    const c: ChatCompletionChunk = {
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model: options.model,
+      choices: [choice],
+    };
+    if (includeUsage) c.usage = null;
+    return c;
+  };
+  const delta = (d: ChatCompletionChunkDelta): ChatCompletionChunk =>
+    chunk({ index: 0, delta: d, finish_reason: null, logprobs: null });
+
+  const blocks = new Map<number, BlockState>();
+  let started = false;
+  let toolCount = 0;
+  let reasoningCount = 0;
+  let stopReason: string | undefined;
+  let additional: unknown;
+  let usage: TokenUsage | undefined;
+  let trace: unknown;
+  let metadataSeen = false;
+  let finished = false;
+  const citations: unknown[] = [];
+
+  const finish = (): ChatCompletionChunk[] => {
+    finished = true;
+    const mapped = mapStopReason(stopReason, toolCount > 0);
+    const out = [
+      chunk({
+        index: 0,
+        delta: {},
+        finish_reason: mapped.finish_reason,
+        logprobs: null,
+        bedrock: choiceExtension(
+          stopReason ?? 'unknown',
+          mapped.unmapped,
+          citations,
+          trace,
+          additional,
+        ),
+      }),
+    ];
+    if (includeUsage && usage !== undefined) {
+      out.push({
+        id,
+        object: 'chat.completion.chunk',
+        created,
+        model: options.model,
+        choices: [],
+        usage: toCompletionUsage(usage),
+      });
+    }
+    return out;
+  };
+
+  const stateOf = (index: number, fallback: BlockState): BlockState => {
+    let state = blocks.get(index);
+    if (state === undefined) {
+      state = fallback;
+      blocks.set(index, state);
+    }
+    return state;
+  };
+
+  try {
+    for await (const event of events) {
+      for (const name of EXCEPTION_EVENTS) {
+        if ((event as unknown as Record<string, unknown>)[name] !== undefined)
+          throw exceptionOf(name, (event as unknown as Record<string, unknown>)[name]);
+      }
+      if (finished) continue;
+      if (!started && (event.messageStart || event.contentBlockStart || event.contentBlockDelta)) {
+        started = true;
+        yield delta({ role: 'assistant', content: '' });
+      }
+      if (event.contentBlockStart) {
+        const index = event.contentBlockStart.contentBlockIndex ?? 0;
+        const toolUse = event.contentBlockStart.start?.toolUse;
+        if (toolUse !== undefined) {
+          if (
+            options.structuredOutputTool !== undefined &&
+            toolUse.name === options.structuredOutputTool
+          ) {
+            blocks.set(index, { kind: 'structured' });
+            continue;
+          }
+          const state = { kind: 'tool' as const, index: toolCount++, argumentChars: 0 };
+          blocks.set(index, state);
+          const name = restoreToolName(toolUse.name ?? '', options.toolNames);
+          yield delta({
+            tool_calls: [
+              {
+                index: state.index,
+                id: toolUse.toolUseId ?? '',
+                type: 'function',
+                function: { name, arguments: '' },
+              },
+            ],
+          });
+        } else blocks.set(index, { kind: 'other' });
+      } else if (event.contentBlockDelta) {
+        const index = event.contentBlockDelta.contentBlockIndex ?? 0;
+        const d = event.contentBlockDelta.delta;
+        if (d === undefined) continue;
+        if (d.text !== undefined) {
+          if (d.text !== '') yield delta({ content: d.text });
+        } else if (d.toolUse !== undefined) {
+          const state = stateOf(index, { kind: 'other' });
+          const fragment = d.toolUse.input ?? '';
+          if (fragment === '') continue;
+          if (state.kind === 'structured') yield delta({ content: fragment });
+          else if (state.kind === 'tool') {
+            state.argumentChars += fragment.length;
+            yield delta({
+              tool_calls: [{ index: state.index, function: { arguments: fragment } }],
+            });
+          }
+        } else if (d.reasoningContent !== undefined) {
+          const state = stateOf(index, { kind: 'reasoning', index: reasoningCount++ });
+          if (state.kind !== 'reasoning') continue;
+          const r = d.reasoningContent;
+          if (r.text !== undefined) {
+            yield delta({
+              reasoning_content: r.text,
+              reasoning_details: [{ type: 'reasoning.text', text: r.text, index: state.index }],
+            });
+          } else if (r.signature !== undefined) {
+            yield delta({
+              reasoning_details: [
+                { type: 'reasoning.text', text: '', signature: r.signature, index: state.index },
+              ],
+            });
+          } else if (r.redactedContent !== undefined) {
+            yield delta({
+              reasoning_details: [
+                {
+                  type: 'reasoning.encrypted',
+                  data: encodeBase64(r.redactedContent),
+                  index: state.index,
+                },
+              ],
+            });
+          }
+        } else if (d.citation !== undefined) {
+          citations.push(d.citation);
+        }
+      } else if (event.contentBlockStop) {
+        const state = blocks.get(event.contentBlockStop.contentBlockIndex ?? 0);
+        if (state?.kind === 'tool' && state.argumentChars === 0) {
+          yield delta({ tool_calls: [{ index: state.index, function: { arguments: '{}' } }] });
+        }
+      } else if (event.messageStop) {
+        stopReason = event.messageStop.stopReason ?? 'unknown';
+        additional = event.messageStop.additionalModelResponseFields;
+        if (metadataSeen) yield* finish();
+      } else if (event.metadata) {
+        metadataSeen = true;
+        usage = event.metadata.usage;
+        trace = event.metadata.trace;
+        if (stopReason !== undefined) yield* finish();
+      }
+    }
+  } catch (error) {
+    throw toBedrockBridgeError(error);
+  }
+  if (stopReason === undefined) {
+    throw new BedrockBridgeError({
+      kind: 'stream_truncated',
+      code: 'missing_message_stop',
+      message: 'The Converse stream ended without a messageStop event: the answer is incomplete.',
+    });
+  }
+  if (!finished) yield* finish();
+}

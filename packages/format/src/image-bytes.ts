@@ -1,0 +1,87 @@
+import { invalidRequest } from './invalid-request.js';
+
+/** The image formats Converse accepts. */
+export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp';
+
+/** A decoded `data:` URL. */
+export interface DataUrl {
+  /** Lower-cased media type without parameters, `''` when absent. */
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
+const WHITESPACE = /\s+/g;
+
+/** Decodes standard or URL-safe base64; throws when the text is not base64. */
+export function decodeBase64(text: string, param: string): Uint8Array {
+  let clean = text;
+  if (!BASE64.test(clean)) {
+    clean = clean.replace(WHITESPACE, '');
+    if (!BASE64.test(clean) && !BASE64URL.test(clean)) {
+      throw invalidRequest('invalid_base64', param, `${param} is not valid base64 data.`);
+    }
+  }
+  const buffer = Buffer.from(clean, 'base64');
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** Encodes bytes as standard base64. */
+export function encodeBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** Parses `data:[<media type>][;base64],<data>`; returns undefined when `url` is not a data URL. */
+export function parseDataUrl(url: string, param: string): DataUrl | undefined {
+  if (!url.startsWith('data:')) return undefined;
+  const comma = url.indexOf(',');
+  if (comma < 0) {
+    throw invalidRequest('invalid_data_url', param, `${param} is a data URL without a comma.`);
+  }
+  const header = url.slice(5, comma);
+  const data = url.slice(comma + 1);
+  const params = header.split(';');
+  const mediaType = (params[0] ?? '').trim().toLowerCase();
+  const isBase64 = params.slice(1).some((p) => p.trim().toLowerCase() === 'base64');
+  if (isBase64) return { mediaType, bytes: decodeBase64(data, param) };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(data);
+  } catch {
+    throw invalidRequest('invalid_data_url', param, `${param} has invalid percent-encoding.`);
+  }
+  return { mediaType, bytes: new TextEncoder().encode(decoded) };
+}
+
+/** Identifies an image by its magic number; undefined when it is none of the Converse formats. */
+export function sniffImageFormat(bytes: Uint8Array): ImageFormat | undefined {
+  const b = bytes;
+  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) {
+    if (b[4] === 0x0d && b[5] === 0x0a && b[6] === 0x1a && b[7] === 0x0a) return 'png';
+  }
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) {
+    if ((b[4] === 0x37 || b[4] === 0x39) && b[5] === 0x61) return 'gif';
+  }
+  if (b.length >= 12 && b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46) {
+    if (b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50) return 'webp';
+  }
+  return undefined;
+}
+
+/**
+ * Checks image bytes and returns their real format. The bytes decide, not the label: a PNG
+ * labelled `image/jpeg` is sent as PNG; bytes that are no PNG/JPEG/GIF/WebP are rejected.
+ */
+export function imageFormatOf(bytes: Uint8Array, label: string, param: string): ImageFormat {
+  const format = sniffImageFormat(bytes);
+  if (format !== undefined) return format;
+  const said = label === '' ? 'no media type' : `media type "${label}"`;
+  throw invalidRequest(
+    'unsupported_image_format',
+    param,
+    `${param}: the image (${said}, ${bytes.length} bytes) is not PNG, JPEG, GIF or WebP; ` +
+      'Bedrock accepts only those four formats.',
+  );
+}

@@ -1,0 +1,342 @@
+/**
+ * The OpenAI chat-completions shapes this package accepts and returns. They are our own, minimal
+ * and structurally compatible with the `openai` package: its `ChatCompletionCreateParams`,
+ * `ChatCompletion` and `ChatCompletionChunk` are assignable to these (proved by a type-level test),
+ * and our answers are assignable to its `ChatCompletion` / `ChatCompletionChunk`.
+ *
+ * Extension fields (not in OpenAI's API) are marked "Extension" below.
+ */
+
+/** Anthropic-style prompt-cache marker on a content part or a tool (Extension). */
+export interface CacheControl {
+  type: 'ephemeral';
+  /** Cache lifetime; Bedrock accepts `5m` and `1h`. */
+  ttl?: '5m' | '1h';
+}
+
+/** Markers shared by every content part. */
+interface CacheMarkers {
+  /** Extension: ask for a cache point after this part (only honoured when the model caches). */
+  cache_control?: CacheControl | null;
+  /** OpenAI's explicit cache breakpoint; treated like `cache_control`. */
+  prompt_cache_breakpoint?: { mode: 'explicit' };
+}
+
+export interface ChatCompletionContentPartText extends CacheMarkers {
+  type: 'text';
+  text: string;
+}
+
+export interface ChatCompletionContentPartImage extends CacheMarkers {
+  type: 'image_url';
+  image_url: { url: string; detail?: 'auto' | 'low' | 'high' };
+}
+
+export interface ChatCompletionContentPartInputAudio extends CacheMarkers {
+  type: 'input_audio';
+  input_audio: { data: string; format: 'wav' | 'mp3' };
+}
+
+export interface ChatCompletionContentPartFile extends CacheMarkers {
+  type: 'file';
+  file: { file_data?: string; file_id?: string; filename?: string };
+}
+
+export interface ChatCompletionContentPartRefusal {
+  type: 'refusal';
+  refusal: string;
+}
+
+export type ChatCompletionContentPart =
+  | ChatCompletionContentPartText
+  | ChatCompletionContentPartImage
+  | ChatCompletionContentPartInputAudio
+  | ChatCompletionContentPartFile;
+
+export interface ChatCompletionMessageFunctionToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export interface ChatCompletionMessageCustomToolCall {
+  id: string;
+  type: 'custom';
+  custom: { name: string; input: string };
+}
+
+export type ChatCompletionMessageToolCall =
+  | ChatCompletionMessageFunctionToolCall
+  | ChatCompletionMessageCustomToolCall;
+
+/**
+ * Extension: one reasoning block as returned in answers (`message.reasoning_details`) and
+ * accepted back on assistant messages so multi-turn thinking can be replayed. The names follow
+ * the convention several OpenAI-compatible gateways use.
+ */
+export type ReasoningDetail =
+  | { type: 'reasoning.text'; text: string; signature?: string; index?: number }
+  /** Redacted (encrypted) reasoning; `data` is base64 of the bytes Bedrock returned. */
+  | { type: 'reasoning.encrypted'; data: string; index?: number };
+
+export interface ChatCompletionSystemMessageParam {
+  role: 'system';
+  content: string | Array<ChatCompletionContentPartText>;
+  name?: string;
+}
+
+export interface ChatCompletionDeveloperMessageParam {
+  role: 'developer';
+  content: string | Array<ChatCompletionContentPartText>;
+  name?: string;
+}
+
+export interface ChatCompletionUserMessageParam {
+  role: 'user';
+  content: string | Array<ChatCompletionContentPart>;
+  name?: string;
+}
+
+export interface ChatCompletionAssistantMessageParam {
+  role: 'assistant';
+  content?: string | Array<ChatCompletionContentPartText | ChatCompletionContentPartRefusal> | null;
+  refusal?: string | null;
+  name?: string;
+  audio?: { id: string } | null;
+  tool_calls?: Array<ChatCompletionMessageToolCall>;
+  /** Legacy single function call. */
+  function_call?: { name: string; arguments: string } | null;
+  /** Extension: reasoning text as returned earlier (not replayed on its own: it has no signature). */
+  reasoning_content?: string | null;
+  /** Extension: reasoning blocks with signatures / redacted data, replayed to the model. */
+  reasoning_details?: Array<ReasoningDetail> | null;
+}
+
+export interface ChatCompletionToolMessageParam {
+  role: 'tool';
+  content: string | Array<ChatCompletionContentPartText>;
+  tool_call_id: string;
+}
+
+/** Legacy `function` role: the result of a `function_call`. */
+export interface ChatCompletionFunctionMessageParam {
+  role: 'function';
+  content: string | null;
+  name: string;
+}
+
+export type ChatCompletionMessageParam =
+  | ChatCompletionSystemMessageParam
+  | ChatCompletionDeveloperMessageParam
+  | ChatCompletionUserMessageParam
+  | ChatCompletionAssistantMessageParam
+  | ChatCompletionToolMessageParam
+  | ChatCompletionFunctionMessageParam;
+
+export interface FunctionDefinition {
+  name: string;
+  description?: string;
+  parameters?: { [key: string]: unknown };
+  strict?: boolean | null;
+}
+
+export interface ChatCompletionFunctionTool {
+  type: 'function';
+  function: FunctionDefinition;
+  /** Extension: cache point after this tool definition. */
+  cache_control?: CacheControl | null;
+}
+
+export interface ChatCompletionCustomTool {
+  type: 'custom';
+  custom: { name: string; description?: string; format?: unknown };
+}
+
+export type ChatCompletionTool = ChatCompletionFunctionTool | ChatCompletionCustomTool;
+
+export type ChatCompletionToolChoiceOption =
+  | 'none'
+  | 'auto'
+  | 'required'
+  | { type: 'function'; function: { name: string } }
+  | { type: 'custom'; custom: { name: string } }
+  | {
+      type: 'allowed_tools';
+      allowed_tools: { mode: 'auto' | 'required'; tools: Array<{ [key: string]: unknown }> };
+    };
+
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
+
+export type ResponseFormat =
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | {
+      type: 'json_schema';
+      json_schema: {
+        name: string;
+        description?: string;
+        schema?: { [key: string]: unknown };
+        strict?: boolean | null;
+      };
+    };
+
+/** An OpenAI chat-completions request (streaming or not). */
+export interface ChatCompletionRequest {
+  messages: Array<ChatCompletionMessageParam>;
+  model: string;
+  stream?: boolean | null;
+  stream_options?: { include_usage?: boolean; include_obfuscation?: boolean } | null;
+  max_tokens?: number | null;
+  max_completion_tokens?: number | null;
+  temperature?: number | null;
+  top_p?: number | null;
+  stop?: string | null | Array<string>;
+  tools?: Array<ChatCompletionTool>;
+  tool_choice?: ChatCompletionToolChoiceOption;
+  parallel_tool_calls?: boolean;
+  /** Legacy functions; mapped to tools. */
+  functions?: Array<FunctionDefinition>;
+  /** Legacy function_call; mapped to tool_choice. */
+  function_call?: 'none' | 'auto' | { name: string };
+  reasoning_effort?: ReasoningEffort | null;
+  response_format?: ResponseFormat;
+  metadata?: { [key: string]: string } | null;
+  n?: number | null;
+  logprobs?: boolean | null;
+  top_logprobs?: number | null;
+  logit_bias?: { [key: string]: number } | null;
+  frequency_penalty?: number | null;
+  presence_penalty?: number | null;
+  seed?: number | null;
+  audio?: unknown;
+  modalities?: Array<'text' | 'audio'> | null;
+  prediction?: unknown;
+  web_search_options?: unknown;
+  moderation?: unknown;
+  verbosity?: 'low' | 'medium' | 'high' | null;
+  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+  store?: boolean | null;
+  user?: string;
+  safety_identifier?: string | null;
+  prompt_cache_key?: string | null;
+  prompt_cache_retention?: 'in_memory' | '24h' | null;
+  prompt_cache_options?: unknown;
+}
+
+/** OpenAI's log-probability shape (never produced here; present for compatibility). */
+export interface TokenLogprob {
+  token: string;
+  bytes: Array<number> | null;
+  logprob: number;
+  top_logprobs: Array<{ token: string; bytes: Array<number> | null; logprob: number }>;
+}
+
+export interface ChoiceLogprobs {
+  content: Array<TokenLogprob> | null;
+  refusal: Array<TokenLogprob> | null;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
+
+export interface CompletionUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details?: {
+    cached_tokens?: number;
+    cache_write_tokens?: number;
+    audio_tokens?: number;
+  };
+  completion_tokens_details?: {
+    reasoning_tokens?: number;
+    audio_tokens?: number;
+    accepted_prediction_tokens?: number;
+    rejected_prediction_tokens?: number;
+  };
+}
+
+/**
+ * Extension on each answer choice: what Bedrock said beyond OpenAI's vocabulary.
+ * `stop_reason` is always Bedrock's raw stop reason, so `malformed_tool_use` and unknown reasons
+ * stay visible even though `finish_reason` must be one of OpenAI's values.
+ */
+export interface BedrockChoiceExtension {
+  stop_reason: string;
+  /** Set when `finish_reason` could not express the stop reason faithfully. */
+  unmapped_stop_reason?: boolean;
+  citations?: unknown[];
+  trace?: unknown;
+  additional_model_response_fields?: unknown;
+}
+
+export interface ChatCompletionMessage {
+  role: 'assistant';
+  content: string | null;
+  refusal: string | null;
+  tool_calls?: Array<ChatCompletionMessageToolCall>;
+  function_call?: { name: string; arguments: string } | null;
+  /** Extension: the reasoning text, concatenated. */
+  reasoning_content?: string | null;
+  /** Extension: reasoning blocks with signature / redacted data (send them back to replay). */
+  reasoning_details?: Array<ReasoningDetail> | null;
+}
+
+export interface ChatCompletionChoice {
+  index: number;
+  message: ChatCompletionMessage;
+  finish_reason: FinishReason;
+  /** Always `null`: Bedrock returns no log probabilities. */
+  logprobs: ChoiceLogprobs | null;
+  /** Extension: Bedrock facts (raw stop reason, citations, guardrail trace). */
+  bedrock?: BedrockChoiceExtension;
+}
+
+export interface ChatCompletion {
+  id: string;
+  object: 'chat.completion';
+  created: number;
+  model: string;
+  choices: Array<ChatCompletionChoice>;
+  usage?: CompletionUsage;
+  system_fingerprint?: string;
+  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+}
+
+export interface ChatCompletionChunkToolCall {
+  index: number;
+  id?: string;
+  type?: 'function';
+  function?: { name?: string; arguments?: string };
+}
+
+export interface ChatCompletionChunkDelta {
+  role?: 'developer' | 'system' | 'user' | 'assistant' | 'tool';
+  content?: string | null;
+  refusal?: string | null;
+  tool_calls?: Array<ChatCompletionChunkToolCall>;
+  function_call?: { name?: string; arguments?: string };
+  /** Extension: a fragment of reasoning text. */
+  reasoning_content?: string | null;
+  /** Extension: fragments of reasoning blocks, merged by `index`. */
+  reasoning_details?: Array<ReasoningDetail> | null;
+}
+
+export interface ChatCompletionChunkChoice {
+  index: number;
+  delta: ChatCompletionChunkDelta;
+  finish_reason: FinishReason | null;
+  logprobs?: ChoiceLogprobs | null;
+  /** Extension: present on the chunk that carries `finish_reason`. */
+  bedrock?: BedrockChoiceExtension;
+}
+
+export interface ChatCompletionChunk {
+  id: string;
+  object: 'chat.completion.chunk';
+  created: number;
+  model: string;
+  choices: Array<ChatCompletionChunkChoice>;
+  usage?: CompletionUsage | null;
+  system_fingerprint?: string;
+  service_tier?: 'auto' | 'default' | 'flex' | 'scale' | 'priority' | null;
+}

@@ -1,0 +1,108 @@
+import type { ContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import type { ReasoningStyle } from './converse-input-options.js';
+import type { ConversionContext } from './conversion-context.js';
+import { decodeBase64 } from './image-bytes.js';
+import { invalidRequest } from './invalid-request.js';
+import type { ReasoningDetail, ReasoningEffort } from './openai-types.js';
+
+const DEFAULT_BUDGETS = {
+  minimal: 1024,
+  low: 2048,
+  medium: 8192,
+  high: 16384,
+  xhigh: 32768,
+  max: 63999,
+} as const;
+
+const NOVA_EFFORT = {
+  minimal: 'low',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+  xhigh: 'high',
+  max: 'high',
+} as const;
+
+/** `reasoning_details` of an earlier assistant turn -> reasoning blocks to replay. */
+export function reasoningBlocks(
+  details: readonly ReasoningDetail[],
+  param: string,
+): ContentBlock[] {
+  const blocks: ContentBlock[] = [];
+  details.forEach((detail, i) => {
+    if (detail?.type === 'reasoning.text') {
+      if (typeof detail.text !== 'string') return;
+      const reasoningText =
+        detail.signature === undefined
+          ? { text: detail.text }
+          : { text: detail.text, signature: detail.signature };
+      blocks.push({ reasoningContent: { reasoningText } });
+    } else if (detail?.type === 'reasoning.encrypted') {
+      const redactedContent = decodeBase64(detail.data, `${param}[${i}].data`);
+      blocks.push({ reasoningContent: { redactedContent } });
+    }
+  });
+  return blocks;
+}
+
+/** What `reasoning_effort` adds to the Converse input. */
+export interface ReasoningFields {
+  additionalModelRequestFields?: Record<string, unknown>;
+  /** The thinking budget, when one was set (maxTokens must exceed it). */
+  budgetTokens?: number;
+}
+
+/**
+ * `reasoning_effort` -> the model family's request fields, chosen by the `reasoning` option.
+ * Effort `none` (or unset) adds nothing.
+ */
+export function reasoningFields(
+  effort: ReasoningEffort | null | undefined,
+  ctx: ConversionContext,
+): ReasoningFields {
+  if (effort === undefined || effort === null || effort === 'none') return {};
+  if (!(effort in DEFAULT_BUDGETS)) {
+    throw invalidRequest(
+      'invalid_reasoning_effort',
+      'reasoning_effort',
+      `reasoning_effort "${String(effort)}" is not one of minimal, low, medium, high, xhigh, max, none.`,
+    );
+  }
+  const style: ReasoningStyle = ctx.options.reasoning ?? 'none';
+  switch (style) {
+    case 'anthropic-thinking': {
+      const budget = ctx.options.reasoningBudgets?.[effort] ?? DEFAULT_BUDGETS[effort];
+      return {
+        additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: budget } },
+        budgetTokens: budget,
+      };
+    }
+    case 'nova-reasoning':
+      return {
+        additionalModelRequestFields: {
+          reasoningConfig: { type: 'enabled', maxReasoningEffort: NOVA_EFFORT[effort] },
+        },
+      };
+    case 'passthrough':
+      return { additionalModelRequestFields: { reasoning_effort: effort } };
+    case 'none':
+      if (!ctx.options.dropUnsupportedParams) {
+        throw invalidRequest(
+          'unsupported_parameter',
+          'reasoning_effort',
+          `reasoning_effort "${effort}" was given but the model does not reason (option reasoning: 'none'). ` +
+            'Set the reasoning option for reasoning models, or dropUnsupportedParams to drop it.',
+        );
+      }
+      ctx.dropped.push('reasoning_effort');
+      return {};
+    default: {
+      const unreachable: never = style;
+      throw invalidRequest(
+        'invalid_option',
+        'reasoning',
+        `Unknown reasoning style ${String(unreachable)}.`,
+      );
+    }
+  }
+}

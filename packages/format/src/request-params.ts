@@ -1,0 +1,202 @@
+import type {
+  ConverseStreamCommandInput,
+  InferenceConfiguration,
+  Tool,
+} from '@aws-sdk/client-bedrock-runtime';
+import type { DroppableParam } from './converse-input-options.js';
+import type { ConversionContext } from './conversion-context.js';
+import { objectSchema } from './convert-tools.js';
+import { invalidRequest } from './invalid-request.js';
+import type { ChatCompletionRequest } from './openai-types.js';
+
+/** Name of the forced tool used for `response_format` when `structuredOutput: 'tool'`. */
+export const STRUCTURED_OUTPUT_TOOL = 'structured_output';
+
+const METADATA_TEXT = /^[a-zA-Z0-9\s:_@$#=/+,\-.]*$/;
+
+function drop(ctx: ConversionContext, param: string, message: string): void {
+  if (!ctx.options.dropUnsupportedParams) {
+    throw invalidRequest(
+      'unsupported_parameter',
+      param,
+      `${message} Remove it, or set dropUnsupportedParams to drop it.`,
+    );
+  }
+  ctx.dropped.push(param);
+}
+
+/** Fields with no Bedrock meaning: an error naming the field, or dropped when allowed. */
+export function checkUnsupportedFields(
+  request: ChatCompletionRequest,
+  ctx: ConversionContext,
+): void {
+  const r = request;
+  if (typeof r.n === 'number' && r.n !== 1)
+    drop(ctx, 'n', `n = ${r.n}: Converse returns exactly one choice.`);
+  if (r.logprobs === true) drop(ctx, 'logprobs', 'logprobs: Bedrock returns no log probabilities.');
+  if (typeof r.top_logprobs === 'number')
+    drop(ctx, 'top_logprobs', 'top_logprobs: Bedrock returns no log probabilities.');
+  if (r.logit_bias && Object.keys(r.logit_bias).length > 0)
+    drop(ctx, 'logit_bias', 'logit_bias has no Bedrock equivalent.');
+  if (typeof r.frequency_penalty === 'number' && r.frequency_penalty !== 0)
+    drop(ctx, 'frequency_penalty', 'frequency_penalty has no Converse equivalent.');
+  if (typeof r.presence_penalty === 'number' && r.presence_penalty !== 0)
+    drop(ctx, 'presence_penalty', 'presence_penalty has no Converse equivalent.');
+  if (typeof r.seed === 'number') drop(ctx, 'seed', 'seed has no Converse equivalent.');
+  if (r.audio !== undefined && r.audio !== null)
+    drop(ctx, 'audio', 'audio output is not available through Converse.');
+  if (r.modalities?.includes('audio'))
+    drop(ctx, 'modalities', 'modalities "audio" is not available through Converse.');
+  if (r.prediction !== undefined && r.prediction !== null)
+    drop(ctx, 'prediction', 'prediction (predicted outputs) has no Bedrock equivalent.');
+  if (r.web_search_options !== undefined)
+    drop(ctx, 'web_search_options', 'web_search_options has no Bedrock equivalent.');
+  if (r.moderation !== undefined && r.moderation !== null)
+    drop(ctx, 'moderation', 'moderation has no Converse equivalent (use guardrailConfig).');
+  if (typeof r.verbosity === 'string')
+    drop(ctx, 'verbosity', 'verbosity has no Converse equivalent.');
+  if (r.store === true) drop(ctx, 'store', 'store: Bedrock does not store completions.');
+  if (r.service_tier === 'scale')
+    drop(ctx, 'service_tier', 'service_tier "scale" has no Bedrock equivalent.');
+}
+
+function rejected(ctx: ConversionContext, param: DroppableParam): boolean {
+  if (!ctx.options.rejectedParams?.includes(param)) return false;
+  ctx.dropped.push(param);
+  return true;
+}
+
+function checkNumber(value: unknown, param: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw invalidRequest(
+      'invalid_parameter',
+      param,
+      `${param} must be a number from ${min} to ${max} (got ${String(value)}).`,
+    );
+  }
+  return value;
+}
+
+/** `max_tokens`/`max_completion_tokens`, `temperature`, `top_p`, `stop` -> inferenceConfig. */
+export function inferenceConfig(
+  request: ChatCompletionRequest,
+  ctx: ConversionContext,
+): InferenceConfiguration {
+  const config: InferenceConfiguration = {};
+  const max = request.max_completion_tokens ?? request.max_tokens;
+  if (max !== undefined && max !== null && !rejected(ctx, 'max_tokens')) {
+    if (!Number.isInteger(max) || max < 1) {
+      const param = request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
+      throw invalidRequest(
+        'invalid_parameter',
+        param,
+        `${param} must be a positive integer (got ${String(max)}).`,
+      );
+    }
+    config.maxTokens = max;
+  }
+  if (
+    request.temperature !== undefined &&
+    request.temperature !== null &&
+    !rejected(ctx, 'temperature')
+  ) {
+    const t = checkNumber(request.temperature, 'temperature', 0, 2);
+    if (t > 1) ctx.warnings.push(`temperature ${t} clamped to 1 (Bedrock's maximum).`);
+    config.temperature = Math.min(t, 1);
+  }
+  if (request.top_p !== undefined && request.top_p !== null && !rejected(ctx, 'top_p')) {
+    config.topP = checkNumber(request.top_p, 'top_p', 0, 1);
+  }
+  if (request.stop !== undefined && request.stop !== null && !rejected(ctx, 'stop')) {
+    const list = typeof request.stop === 'string' ? [request.stop] : request.stop;
+    if (!Array.isArray(list) || list.some((s) => typeof s !== 'string')) {
+      throw invalidRequest(
+        'invalid_parameter',
+        'stop',
+        'stop must be a string or an array of strings.',
+      );
+    }
+    const stops = list.filter((s) => s !== '');
+    if (stops.length > 0) config.stopSequences = stops;
+  }
+  return config;
+}
+
+/** `metadata` (plus the option's) -> `requestMetadata`, checked against Bedrock's rules. */
+export function requestMetadata(
+  request: ChatCompletionRequest,
+  ctx: ConversionContext,
+): Record<string, string> | undefined {
+  const merged = { ...ctx.options.requestMetadata, ...(request.metadata ?? {}) };
+  const entries = Object.entries(merged);
+  if (entries.length === 0) return undefined;
+  if (entries.length > 16) {
+    throw invalidRequest(
+      'invalid_metadata',
+      'metadata',
+      `metadata has ${entries.length} entries; Bedrock allows at most 16.`,
+    );
+  }
+  for (const [key, value] of entries) {
+    if (key.length < 1 || key.length > 256 || !METADATA_TEXT.test(key)) {
+      throw invalidRequest(
+        'invalid_metadata',
+        `metadata.${key}`,
+        `metadata key "${key}" must be 1-256 characters of letters, digits, whitespace and :_@$#=/+,-.`,
+      );
+    }
+    if (typeof value !== 'string' || value.length > 256 || !METADATA_TEXT.test(value)) {
+      throw invalidRequest(
+        'invalid_metadata',
+        `metadata.${key}`,
+        `metadata value of "${key}" must be a string of at most 256 letters, digits, whitespace and :_@$#=/+,-.`,
+      );
+    }
+  }
+  return merged;
+}
+
+/** What `response_format` adds: native `outputConfig`, or a forced tool. */
+export interface StructuredOutput {
+  outputConfig?: NonNullable<ConverseStreamCommandInput['outputConfig']>;
+  tool?: Tool;
+}
+
+export function structuredOutput(
+  request: ChatCompletionRequest,
+  ctx: ConversionContext,
+): StructuredOutput {
+  const format = request.response_format;
+  if (format === undefined || format.type === 'text') return {};
+  let schema: Record<string, unknown>;
+  let name = 'response';
+  let description: string | undefined;
+  if (format.type === 'json_object') schema = { type: 'object' };
+  else if (format.type === 'json_schema') {
+    schema = objectSchema(format.json_schema.schema);
+    name = format.json_schema.name || name;
+    description = format.json_schema.description;
+  } else {
+    throw invalidRequest(
+      'unsupported_response_format',
+      'response_format',
+      `response_format type "${String((format as { type?: unknown }).type)}" is not supported.`,
+    );
+  }
+  if ((ctx.options.structuredOutput ?? 'output-config') === 'output-config') {
+    const jsonSchema =
+      description === undefined
+        ? { schema: JSON.stringify(schema), name }
+        : { schema: JSON.stringify(schema), name, description };
+    return { outputConfig: { textFormat: { type: 'json_schema', structure: { jsonSchema } } } };
+  }
+  return {
+    tool: {
+      toolSpec: {
+        name: STRUCTURED_OUTPUT_TOOL,
+        description: description ?? `Answer with the ${name} object.`,
+        inputSchema: { json: schema as never },
+      },
+    },
+  };
+}

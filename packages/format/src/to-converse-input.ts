@@ -1,0 +1,147 @@
+import type { ConverseStreamCommandInput, Message } from '@aws-sdk/client-bedrock-runtime';
+import { applyCachePoints } from './cache-points.js';
+import type { ToConverseInputOptions } from './converse-input-options.js';
+import { createConversionContext } from './conversion-context.js';
+import { convertMessages } from './convert-messages.js';
+import { convertTools } from './convert-tools.js';
+import { invalidRequest } from './invalid-request.js';
+import type { ChatCompletionRequest } from './openai-types.js';
+import { reasoningFields } from './reasoning.js';
+import { repairHistory } from './repair-history.js';
+import {
+  checkUnsupportedFields,
+  inferenceConfig,
+  requestMetadata,
+  STRUCTURED_OUTPUT_TOOL,
+  structuredOutput,
+} from './request-params.js';
+
+/** What the answer side needs to know about the request (spread it into the answer options). */
+export interface AnswerContext {
+  /** Bedrock tool name -> original OpenAI name, for tools that had to be renamed. */
+  toolNames: Record<string, string>;
+  /** Set when `response_format` went through a forced tool: its input becomes the text answer. */
+  structuredOutputTool?: string;
+  /** The request's `stream_options.include_usage`. */
+  includeUsage: boolean;
+}
+
+/** The result of `toConverseInput`. */
+export interface ConverseInputResult {
+  /** A `ConverseStreamCommandInput` (also a valid `ConverseCommandInput`). */
+  input: ConverseStreamCommandInput;
+  /** Bedrock tool name -> original name, for renamed tools (same as `answer.toolNames`). */
+  toolNames: Record<string, string>;
+  /** Everything the answer side needs: `fromConverseOutput(out, { model, ...answer })`. */
+  answer: AnswerContext;
+  /** Request fields dropped because the model does not support them (with the options' consent). */
+  dropped: string[];
+  /** Adjustments worth logging, e.g. a temperature clamped to Bedrock's range. */
+  warnings: string[];
+}
+
+function hasToolBlocks(messages: readonly Message[]): boolean {
+  return messages.some((m) =>
+    (m.content ?? []).some((b) => b.toolUse !== undefined || b.toolResult !== undefined),
+  );
+}
+
+/**
+ * Converts an OpenAI chat-completions request into a Converse(Stream) input. Pure and
+ * synchronous; throws a `BedrockBridgeError` of kind `validation` (with `code` and `param`) for
+ * anything Bedrock cannot express, unless an option says to drop it.
+ */
+export function toConverseInput(
+  request: ChatCompletionRequest,
+  options: ToConverseInputOptions = {},
+): ConverseInputResult {
+  if (typeof request !== 'object' || request === null) {
+    throw invalidRequest('invalid_request', '', 'The request must be an object.');
+  }
+  const ctx = createConversionContext(options);
+  checkUnsupportedFields(request, ctx);
+  const { system, items } = convertMessages(request.messages, ctx);
+  const tools = convertTools(request, ctx);
+  const structured = structuredOutput(request, ctx);
+  const messages = repairHistory(items, ctx, tools.offered);
+
+  const input: ConverseStreamCommandInput = { modelId: options.modelId ?? request.model, messages };
+  if (system.length > 0) input.system = system;
+  const config = inferenceConfig(request, ctx);
+  const reasoning = reasoningFields(request.reasoning_effort, ctx);
+  if (reasoning.budgetTokens !== undefined) {
+    const budget = reasoning.budgetTokens;
+    if (config.maxTokens === undefined)
+      config.maxTokens = budget + (options.defaultMaxTokens ?? 4096);
+    else if (config.maxTokens <= budget) {
+      throw invalidRequest(
+        'max_tokens_below_reasoning_budget',
+        request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens',
+        `max tokens (${config.maxTokens}) must exceed the thinking budget for reasoning_effort "${String(request.reasoning_effort)}" (${budget}); raise it or lower reasoning_effort.`,
+      );
+    }
+    if (config.temperature !== undefined || config.topP !== undefined) {
+      if (!options.dropUnsupportedParams) {
+        throw invalidRequest(
+          'unsupported_parameter',
+          config.temperature !== undefined ? 'temperature' : 'top_p',
+          'Anthropic thinking does not allow temperature/top_p changes; remove them, or set dropUnsupportedParams.',
+        );
+      }
+      if (config.temperature !== undefined) ctx.dropped.push('temperature');
+      if (config.topP !== undefined) ctx.dropped.push('top_p');
+      delete config.temperature;
+      delete config.topP;
+    }
+  }
+  if (Object.keys(config).length > 0) input.inferenceConfig = config;
+
+  if (tools.toolConfig !== undefined) {
+    if (structured.tool !== undefined) {
+      throw invalidRequest(
+        'unsupported_parameter',
+        'response_format',
+        'response_format cannot be combined with tools when structured output goes through a forced tool (structuredOutput: "tool").',
+      );
+    }
+    input.toolConfig = tools.toolConfig;
+  } else if (structured.tool !== undefined) {
+    input.toolConfig = {
+      tools: [structured.tool],
+      toolChoice: { tool: { name: STRUCTURED_OUTPUT_TOOL } },
+    };
+  }
+  if (structured.outputConfig !== undefined) input.outputConfig = structured.outputConfig;
+  if (!tools.offered && input.toolConfig === undefined && hasToolBlocks(messages)) {
+    throw invalidRequest(
+      'internal_error',
+      'messages',
+      'tool blocks left without toolConfig (bug).',
+    );
+  }
+
+  const additional = {
+    ...reasoning.additionalModelRequestFields,
+    ...options.additionalModelRequestFields,
+  };
+  if (Object.keys(additional).length > 0) input.additionalModelRequestFields = additional as never;
+  if (options.additionalModelResponseFieldPaths)
+    input.additionalModelResponseFieldPaths = options.additionalModelResponseFieldPaths;
+  if (options.guardrailConfig) input.guardrailConfig = options.guardrailConfig;
+  if (options.performanceConfig) input.performanceConfig = options.performanceConfig;
+  const tier = request.service_tier;
+  if (options.serviceTier) input.serviceTier = options.serviceTier;
+  else if (tier === 'flex' || tier === 'priority' || tier === 'default')
+    input.serviceTier = { type: tier };
+  const metadata = requestMetadata(request, ctx);
+  if (metadata !== undefined) input.requestMetadata = metadata;
+  applyCachePoints(input, ctx);
+
+  const toolNames = ctx.toolNames.renamed();
+  const answer: AnswerContext = {
+    toolNames,
+    includeUsage: request.stream_options?.include_usage === true,
+  };
+  if (structured.tool !== undefined) answer.structuredOutputTool = STRUCTURED_OUTPUT_TOOL;
+  return { input, toolNames, answer, dropped: ctx.dropped, warnings: ctx.warnings };
+}
