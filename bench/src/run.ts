@@ -1,1 +1,171 @@
-export {};
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type LatencyBar, type MemoryBar, type OutcomeCell, renderChart } from './chart.js';
+import { buildConversation, DELTAS, messageCount } from './conversation.js';
+import { spawnEmulator } from './emulator-process.js';
+import { CONVERSE_FAULTS, STREAM_FAULTS } from './fault-cases.js';
+import { installStrayErrorHandler, runFaultTable } from './faults.js';
+import { checkGoals } from './goals.js';
+import { measureLatency, type Reference } from './latency.js';
+import { machineInfo } from './machine.js';
+import { measureMemory } from './memory.js';
+import { parseOptions } from './options.js';
+import { runPackageBenches } from './package-benches.js';
+import { progress } from './progress.js';
+import { type RunFigures, renderMarkdown } from './report.js';
+import { rowLabel } from './report-faults.js';
+import { ALL_SYSTEMS } from './systems/index.js';
+import { rawSdkSystem } from './systems/raw-sdk.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const MEMORY_PACE_MS = 2;
+
+/** The raw SDK's answers to the conversation: what every other system must return. */
+async function referenceAnswers(url: string): Promise<Reference> {
+  const client = await rawSdkSystem.create({ url, conversation: buildConversation() });
+  try {
+    const converse = await client.converse();
+    const stream = await client.stream(() => {});
+    if (converse.length === 0 || stream !== converse) {
+      throw new Error(
+        `the emulator's answers differ: converse ${JSON.stringify(converse.slice(0, 40))}, stream ${JSON.stringify(stream.slice(0, 40))}`,
+      );
+    }
+    return { converse, stream };
+  } finally {
+    await client.close();
+  }
+}
+
+function chartInput(figures: RunFigures) {
+  const latency: LatencyBar[] = [];
+  for (const r of figures.latency ?? []) {
+    if (r.converse)
+      latency.push({
+        system: r.system.label,
+        metric: 'converse',
+        median: r.converse.median,
+        p90: r.converse.p90,
+      });
+    if (r.ttft)
+      latency.push({
+        system: r.system.label,
+        metric: 'stream: first token',
+        median: r.ttft.median,
+        p90: r.ttft.p90,
+      });
+    if (r.ttlt)
+      latency.push({
+        system: r.system.label,
+        metric: 'stream: last token',
+        median: r.ttlt.median,
+        p90: r.ttlt.p90,
+      });
+  }
+  const outcomes: OutcomeCell[] = (figures.cells ?? [])
+    .filter((c) => c.fault.mode === 'stream')
+    .map((c) => ({ row: rowLabel(c.system, c.variant), fault: c.fault.label, outcome: c.outcome }));
+  const memory: MemoryBar[] = (figures.memory ?? []).flatMap((m) =>
+    m.report
+      ? [
+          {
+            system: m.system.label,
+            deltaMiB: (m.report.peakRss - m.report.baselineRss) / 1024 / 1024,
+          },
+        ]
+      : [],
+  );
+  return { latency, outcomes, memory };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const options = parseOptions(process.argv.slice(2), REPO_ROOT);
+  const machine = machineInfo();
+  installStrayErrorHandler();
+  const conversation = buildConversation();
+  progress(
+    `${options.quick ? 'quick' : 'full'} run on ${machine.cpuModel} x${machine.cores}, Node ${machine.node}; sections: ${[...options.sections].join(', ')}`,
+  );
+  const figures: RunFigures = {
+    machine,
+    options,
+    messages: messageCount(conversation),
+    memoryPaceMs: MEMORY_PACE_MS,
+    goals: [],
+    seconds: 0,
+  };
+
+  const emulator = await spawnEmulator({ deltas: DELTAS, paceMs: 0 });
+  try {
+    const reference = await referenceAnswers(emulator.url);
+    progress(`reference answer: ${reference.converse.length} characters`);
+    if (options.sections.has('latency')) {
+      figures.latency = await measureLatency({
+        systems: ALL_SYSTEMS,
+        url: emulator.url,
+        conversation,
+        reference,
+        calls: options.calls,
+        warmup: options.warmup,
+      });
+    }
+    if (options.sections.has('faults')) {
+      figures.cells = await runFaultTable({
+        systems: ALL_SYSTEMS,
+        faults: [...STREAM_FAULTS, ...CONVERSE_FAULTS],
+        conversation,
+        expected: reference,
+        guardMs: options.guardMs,
+        timeoutMs: options.timeoutOptionMs,
+        concurrency: options.faultConcurrency,
+      });
+    }
+  } finally {
+    await emulator.close();
+  }
+  if (options.sections.has('memory')) {
+    const paced = await spawnEmulator({ deltas: DELTAS, paceMs: MEMORY_PACE_MS });
+    try {
+      figures.memory = await measureMemory({
+        systems: ALL_SYSTEMS.filter((s) => s.role !== 'floor'),
+        url: paced.url,
+        streams: options.memoryStreams,
+        rounds: options.quick ? 1 : 2,
+      });
+    } finally {
+      await paced.close();
+    }
+  }
+  if (options.sections.has('packages')) {
+    figures.packages = await runPackageBenches({
+      root: REPO_ROOT,
+      quick: options.quick,
+      timeoutMs: options.quick ? 60_000 : 300_000,
+    });
+  }
+  figures.goals = checkGoals(figures.latency ?? [], figures.cells ?? []);
+  figures.seconds = (performance.now() - started) / 1000;
+  const markdown = renderMarkdown(figures);
+  const svg = await renderChart({
+    title: `bedrock-bridge benchmarks: ${machine.date.slice(0, 10)}, ${machine.cpuModel} x${machine.cores}, Node ${machine.node}${options.quick ? ' (quick run)' : ''}`,
+    memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams`,
+    ...chartInput(figures),
+  });
+  await writeFile(path.join(options.outDir, 'BENCHMARKS.md'), markdown);
+  await writeFile(path.join(options.outDir, 'benchmarks.svg'), svg);
+  process.stdout.write(`${markdown}\n`);
+  progress(
+    `wrote ${path.join(options.outDir, 'BENCHMARKS.md')} and benchmarks.svg in ${figures.seconds.toFixed(0)} s`,
+  );
+  // Abandoned calls of hang cells may still hold timers or sockets; the report is written.
+  process.exit(0);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,271 @@
+import * as vega from 'vega';
+
+/** One bar of the latency panel. */
+export interface LatencyBar {
+  system: string;
+  metric: 'converse' | 'stream: first token' | 'stream: last token';
+  median: number;
+  p90: number;
+}
+
+/** One cell of the outcome panel. */
+export interface OutcomeCell {
+  row: string;
+  fault: string;
+  outcome: string;
+}
+
+/** One bar of the memory panel. */
+export interface MemoryBar {
+  system: string;
+  deltaMiB: number;
+}
+
+const WIDTH = 760;
+const OUTCOME_COLORS: Record<string, string> = {
+  'full answer': '#1a9850',
+  recovered: '#66bd63',
+  'clear error': '#a6d96a',
+  'unclear error': '#fdae61',
+  'silently truncated': '#d73027',
+  'wrong answer': '#a50026',
+  hang: '#7f0000',
+};
+
+function latencySpec(bars: LatencyBar[], title: string): vega.Spec {
+  const systems = [...new Set(bars.map((b) => b.system))];
+  const height = Math.max(120, systems.length * 54);
+  return {
+    width: WIDTH - 330,
+    height,
+    padding: { left: 10, right: 20, top: 10, bottom: 10 },
+    title: { text: title, anchor: 'start', fontSize: 15 },
+    data: [{ name: 'bars', values: bars }],
+    scales: [
+      { name: 'y', type: 'band', domain: systems, range: 'height', padding: 0.18 },
+      {
+        name: 'x',
+        type: 'linear',
+        domain: { data: 'bars', field: 'p90' },
+        range: 'width',
+        nice: true,
+        zero: true,
+      },
+      {
+        name: 'color',
+        type: 'ordinal',
+        domain: ['converse', 'stream: first token', 'stream: last token'],
+        range: ['#4c78a8', '#f58518', '#54a24b'],
+      },
+    ],
+    axes: [
+      { orient: 'bottom', scale: 'x', title: 'milliseconds per call (bar: median, tick: p90)' },
+      { orient: 'left', scale: 'y', labelLimit: 300, labelFontSize: 11 },
+    ],
+    legends: [{ fill: 'color', orient: 'bottom', direction: 'horizontal' }],
+    marks: [
+      {
+        type: 'group',
+        from: { facet: { data: 'bars', name: 'facet', groupby: 'system' } },
+        encode: { enter: { y: { scale: 'y', field: 'system' } } },
+        signals: [{ name: 'bandHeight', update: "bandwidth('y')" }],
+        scales: [
+          {
+            name: 'inner',
+            type: 'band',
+            range: { signal: '[0, bandHeight]' },
+            domain: ['converse', 'stream: first token', 'stream: last token'],
+          },
+        ],
+        marks: [
+          {
+            type: 'rect',
+            from: { data: 'facet' },
+            encode: {
+              enter: {
+                y: { scale: 'inner', field: 'metric' },
+                height: { scale: 'inner', band: 1 },
+                x: { scale: 'x', value: 0 },
+                x2: { scale: 'x', field: 'median' },
+                fill: { scale: 'color', field: 'metric' },
+                tooltip: { signal: "datum.metric + ': ' + format(datum.median, '.2f') + ' ms'" },
+              },
+            },
+          },
+          {
+            type: 'rect',
+            from: { data: 'facet' },
+            encode: {
+              enter: {
+                y: { scale: 'inner', field: 'metric' },
+                height: { scale: 'inner', band: 1 },
+                x: { scale: 'x', field: 'p90' },
+                width: { value: 2 },
+                fill: { value: '#333' },
+              },
+            },
+          },
+          {
+            type: 'text',
+            from: { data: 'facet' },
+            encode: {
+              enter: {
+                y: { scale: 'inner', field: 'metric', band: 0.5 },
+                x: { scale: 'x', field: 'p90', offset: 5 },
+                baseline: { value: 'middle' },
+                fontSize: { value: 9 },
+                fill: { value: '#333' },
+                text: { signal: "format(datum.median, '.2f')" },
+              },
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+function outcomeSpec(cells: OutcomeCell[], title: string): vega.Spec {
+  const rows = [...new Set(cells.map((c) => c.row))];
+  const faults = [...new Set(cells.map((c) => c.fault))];
+  return {
+    width: WIDTH - 330,
+    height: rows.length * 26,
+    padding: { left: 10, right: 20, top: 10, bottom: 10 },
+    title: { text: title, anchor: 'start', fontSize: 15 },
+    data: [{ name: 'cells', values: cells }],
+    scales: [
+      { name: 'x', type: 'band', domain: faults, range: 'width', padding: 0.04 },
+      { name: 'y', type: 'band', domain: rows, range: 'height', padding: 0.08 },
+      {
+        name: 'color',
+        type: 'ordinal',
+        domain: Object.keys(OUTCOME_COLORS),
+        range: Object.values(OUTCOME_COLORS),
+      },
+    ],
+    axes: [
+      { orient: 'top', scale: 'x', labelAngle: -30, labelAlign: 'left', labelLimit: 160 },
+      { orient: 'left', scale: 'y', labelLimit: 300, labelFontSize: 11 },
+    ],
+    legends: [{ fill: 'color', orient: 'bottom', direction: 'horizontal', columns: 4 }],
+    marks: [
+      {
+        type: 'rect',
+        from: { data: 'cells' },
+        encode: {
+          enter: {
+            x: { scale: 'x', field: 'fault' },
+            width: { scale: 'x', band: 1 },
+            y: { scale: 'y', field: 'row' },
+            height: { scale: 'y', band: 1 },
+            fill: { scale: 'color', field: 'outcome' },
+          },
+        },
+      },
+    ],
+  };
+}
+
+function memorySpec(bars: MemoryBar[], title: string): vega.Spec {
+  return {
+    width: WIDTH - 330,
+    height: Math.max(60, bars.length * 24),
+    padding: { left: 10, right: 20, top: 10, bottom: 10 },
+    title: { text: title, anchor: 'start', fontSize: 15 },
+    data: [{ name: 'bars', values: bars }],
+    scales: [
+      { name: 'y', type: 'band', domain: bars.map((b) => b.system), range: 'height', padding: 0.2 },
+      {
+        name: 'x',
+        type: 'linear',
+        domain: { data: 'bars', field: 'deltaMiB' },
+        range: 'width',
+        nice: true,
+        zero: true,
+      },
+    ],
+    axes: [
+      { orient: 'bottom', scale: 'x', title: 'MiB of RSS added by the concurrent streams' },
+      { orient: 'left', scale: 'y', labelLimit: 300, labelFontSize: 11 },
+    ],
+    marks: [
+      {
+        type: 'rect',
+        from: { data: 'bars' },
+        encode: {
+          enter: {
+            y: { scale: 'y', field: 'system' },
+            height: { scale: 'y', band: 1 },
+            x: { scale: 'x', value: 0 },
+            x2: { scale: 'x', field: 'deltaMiB' },
+            fill: { value: '#72b7b2' },
+          },
+        },
+      },
+      {
+        type: 'text',
+        from: { data: 'bars' },
+        encode: {
+          enter: {
+            y: { scale: 'y', field: 'system', band: 0.5 },
+            x: { scale: 'x', field: 'deltaMiB', offset: 5 },
+            baseline: { value: 'middle' },
+            fontSize: { value: 10 },
+            text: { signal: "format(datum.deltaMiB, '.1f') + ' MiB'" },
+          },
+        },
+      },
+    ],
+  };
+}
+
+async function render(spec: vega.Spec): Promise<{ svg: string; width: number; height: number }> {
+  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
+  const svg = await view.toSVG();
+  view.finalize();
+  const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1] ?? WIDTH);
+  const height = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 300);
+  return { svg, width, height };
+}
+
+/**
+ * The main figures as one SVG: latency per system (median bars, p90 ticks), the streaming
+ * fault outcomes as a grid, and the memory added by the concurrent streams. Each panel is a
+ * Vega view rendered headless to SVG; the panels are stacked as nested `<svg>` elements.
+ */
+export async function renderChart(input: {
+  title: string;
+  latency: LatencyBar[];
+  outcomes: OutcomeCell[];
+  memory: MemoryBar[];
+  memoryTitle: string;
+}): Promise<string> {
+  const panels: Array<{ svg: string; width: number; height: number }> = [];
+  if (input.latency.length > 0) {
+    panels.push(await render(latencySpec(input.latency, 'Time per call (lower is better)')));
+  }
+  if (input.outcomes.length > 0) {
+    panels.push(await render(outcomeSpec(input.outcomes, 'Streaming call under faults')));
+  }
+  if (input.memory.length > 0)
+    panels.push(await render(memorySpec(input.memory, input.memoryTitle)));
+  const header = 36;
+  const width = Math.max(WIDTH, ...panels.map((p) => p.width));
+  let y = header;
+  const parts: string[] = [];
+  for (const panel of panels) {
+    const inner = panel.svg.replace(/^<svg/, `<svg x="0" y="${y}"`);
+    parts.push(inner);
+    y += panel.height + 16;
+  }
+  const title = input.title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">`,
+    `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
+    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">${title}</text>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
+}

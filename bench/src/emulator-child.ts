@@ -1,0 +1,34 @@
+import { startEmulator } from '@bedrock-bridge/emulator';
+
+/**
+ * Runs an emulator in its own process, so that its CPU time and memory are not counted
+ * against the client being measured. Prints `{"url": ...}` on stdout once listening and
+ * exits when its stdin closes (the parent exited or closed it).
+ * Arguments: `--deltas N --pace MS`.
+ */
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const read = (name: string, fallback: number): number => {
+    const i = args.indexOf(name);
+    const value = i >= 0 ? Number(args[i + 1]) : fallback;
+    if (!Number.isFinite(value)) throw new Error(`emulator-child: ${name} must be a number`);
+    return value;
+  };
+  const emulator = await startEmulator({ deltas: read('--deltas', 64), paceMs: read('--pace', 0) });
+  process.stdout.write(`${JSON.stringify({ url: emulator.url })}\n`);
+  const stop = (): void => {
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.resume();
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`emulator-child: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,207 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { startEmulator } from '@bedrock-bridge/emulator';
+import type { Conversation } from './conversation.js';
+import type { FaultCase } from './fault-cases.js';
+import { decideOutcome, errorText, type Outcome } from './outcome.js';
+import { progress } from './progress.js';
+import type { BenchClient, SystemDef } from './systems/system.js';
+
+interface CellLog {
+  lines: number;
+}
+const cellLog = new AsyncLocalStorage<CellLog>();
+
+/**
+ * Abandoned calls (a hang the guard gave up on, a stream torn down under a library) can
+ * fail later with nobody listening. Such stray errors are counted against the cell whose
+ * async context they come from, and never end the benchmark process.
+ */
+export function installStrayErrorHandler(): void {
+  const onStray = (err: unknown): void => {
+    const log = cellLog.getStore();
+    if (log) log.lines += 1;
+    else progress(`stray error (ignored): ${errorText(err).slice(0, 160)}`);
+  };
+  process.on('unhandledRejection', onStray);
+  process.on('uncaughtException', onStray);
+}
+
+/** One cell of the fault table. */
+export interface CellResult {
+  system: SystemDef;
+  fault: FaultCase;
+  /** `default`: the system as a user gets it; `timeout`: its own timeout option set. */
+  variant: 'default' | 'timeout';
+  outcome: Outcome;
+  /** Milliseconds from the call to its outcome (the guard time for a hang). */
+  ms: number;
+  /** Runtime requests the emulator saw for the call. */
+  attempts: number;
+  /** The caught error's name, code and message, or a note. */
+  detail: string;
+  /** Lines the system wrote to console.error / console.warn during the call. */
+  logged: number;
+}
+
+/**
+ * Counts what libraries print on the console during a cell (the AI SDK, for example, logs
+ * stream errors instead of throwing them) and keeps it off the terminal; lines printed
+ * outside any cell pass through.
+ */
+function captureConsole(): () => void {
+  const original = { error: console.error, warn: console.warn };
+  const wrap =
+    (passThrough: (...args: unknown[]) => void) =>
+    (...args: unknown[]): void => {
+      const log = cellLog.getStore();
+      if (log) log.lines += 1;
+      else passThrough(...args);
+    };
+  console.error = wrap(original.error);
+  console.warn = wrap(original.warn);
+  return () => {
+    console.error = original.error;
+    console.warn = original.warn;
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
+}
+
+const RUNTIME = new Set(['converse', 'converse-stream']);
+
+async function runCell(
+  system: SystemDef,
+  fault: FaultCase,
+  variant: 'default' | 'timeout',
+  ctx: { conversation: Conversation; guardMs: number; timeoutMs: number; expected: string },
+): Promise<CellResult> {
+  const log: CellLog = { lines: 0 };
+  const emulator = await startEmulator({ deltas: 64 });
+  let client: BenchClient | undefined;
+  const base = { system, fault, variant, logged: 0 };
+  try {
+    client = await system.create({
+      url: emulator.url,
+      conversation: ctx.conversation,
+      ...(variant === 'timeout' ? { timeoutMs: ctx.timeoutMs } : {}),
+    });
+    const c = client;
+    const call = (): Promise<string> =>
+      fault.mode === 'stream' ? c.stream(() => {}) : c.converse();
+    // A first, clean call warms the connection pool: the stale keep-alive fault needs a
+    // socket that a previous call left open, as in a long-running process.
+    const warm = await withTimeout(call(), ctx.guardMs);
+    if (warm !== ctx.expected) {
+      const shown = warm === 'timeout' ? 'no answer' : JSON.stringify(warm.slice(0, 60));
+      return { ...base, outcome: 'wrong answer', ms: 0, attempts: 0, detail: `warm-up: ${shown}` };
+    }
+    const before = emulator.requests.filter((r) => RUNTIME.has(r.operation)).length;
+    emulator.inject(fault.fault);
+    const start = performance.now();
+    const settled = await cellLog.run(log, () =>
+      withTimeout(
+        call().then(
+          (text) => ({ text }),
+          (error: unknown) => ({ error }),
+        ),
+        ctx.guardMs,
+      ),
+    );
+    const ms = performance.now() - start;
+    const attempts = emulator.requests.filter((r) => RUNTIME.has(r.operation)).length - before;
+    const hung = settled === 'timeout';
+    const error = !hung && 'error' in settled ? settled.error : undefined;
+    const text = !hung && 'text' in settled ? settled.text : undefined;
+    const outcome = decideOutcome({
+      hung,
+      ...(error !== undefined ? { error } : {}),
+      ...(text !== undefined ? { text } : {}),
+      expected: ctx.expected,
+      attempts,
+      endMarkerMissing: fault.endMarkerMissing === true,
+      family: fault.family,
+    });
+    let detail = '';
+    if (hung) detail = `no outcome after ${ctx.guardMs / 1000} s`;
+    else if (error !== undefined) detail = errorText(error).replace(/\s+/g, ' ').slice(0, 140);
+    else if (text !== undefined && text !== ctx.expected) {
+      detail = `${text.length} of ${ctx.expected.length} characters`;
+    }
+    return { ...base, outcome, ms: hung ? ctx.guardMs : ms, attempts, detail, logged: log.lines };
+  } catch (err) {
+    return {
+      ...base,
+      outcome: 'wrong answer',
+      ms: 0,
+      attempts: 0,
+      detail: `cell setup failed: ${errorText(err).slice(0, 140)}`,
+    };
+  } finally {
+    // Closing the emulator ends every socket, which releases a hung call; neither close
+    // may hold the run up.
+    await withTimeout(emulator.close(), 5_000).catch(() => undefined);
+    if (client) await withTimeout(client.close(), 5_000).catch(() => undefined);
+  }
+}
+
+/**
+ * Runs every (system, fault, variant) cell, `concurrency` at a time, each against its own
+ * in-process emulator (faults are queued per emulator, so cells cannot steal each other's
+ * faults). Cells that may hang are started first so that their guard times overlap.
+ */
+export async function runFaultTable(options: {
+  systems: readonly SystemDef[];
+  faults: readonly FaultCase[];
+  conversation: Conversation;
+  expected: { stream: string; converse: string };
+  guardMs: number;
+  timeoutMs: number;
+  concurrency: number;
+}): Promise<CellResult[]> {
+  const jobs: Array<{ system: SystemDef; fault: FaultCase; variant: 'default' | 'timeout' }> = [];
+  for (const fault of options.faults) {
+    for (const system of options.systems) {
+      if (!system.faults || (fault.mode === 'converse' && !system.converse)) continue;
+      jobs.push({ system, fault, variant: 'default' });
+      if (fault.timeoutRow && system.timeoutOption !== undefined) {
+        jobs.push({ system, fault, variant: 'timeout' });
+      }
+    }
+  }
+  const hangProne = (j: (typeof jobs)[number]): number =>
+    j.fault.family === 'timeout' && j.variant === 'default' ? 0 : 1;
+  const queue = [...jobs].sort((a, b) => hangProne(a) - hangProne(b));
+  const results: CellResult[] = [];
+  const restore = captureConsole();
+  let done = 0;
+  try {
+    const worker = async (): Promise<void> => {
+      for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+        const expected =
+          job.fault.mode === 'stream' ? options.expected.stream : options.expected.converse;
+        const result = await runCell(job.system, job.fault, job.variant, {
+          conversation: options.conversation,
+          guardMs: options.guardMs,
+          timeoutMs: options.timeoutMs,
+          expected,
+        });
+        results.push(result);
+        done += 1;
+        progress(
+          `faults ${done}/${jobs.length}: ${job.system.id} / ${job.fault.mode} ${job.fault.id}` +
+            `${job.variant === 'timeout' ? ' (timeout set)' : ''} -> ${result.outcome}`,
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency }, () => worker()));
+  } finally {
+    restore();
+  }
+  return results;
+}

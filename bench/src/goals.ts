@@ -1,0 +1,104 @@
+import type { CellResult } from './faults.js';
+import type { LatencyResult } from './latency.js';
+import { formatMs } from './stats.js';
+
+/** One goal of issue 8, held against the figures of this run. */
+export interface GoalCheck {
+  goal: string;
+  status: 'met' | 'missed' | 'not measured';
+  evidence: string;
+}
+
+function median(
+  r: LatencyResult | undefined,
+  key: 'converse' | 'ttft' | 'ttlt',
+): number | undefined {
+  return r?.[key]?.median;
+}
+
+function compare(
+  goal: string,
+  ours: LatencyResult | undefined,
+  others: Array<LatencyResult | undefined>,
+  key: 'converse' | 'ttft' | 'ttlt',
+  strict: boolean,
+): GoalCheck {
+  const mine = median(ours, key);
+  const theirs = others.map((o) => ({ label: o?.system.label, value: median(o, key) }));
+  if (mine === undefined || theirs.some((t) => t.value === undefined)) {
+    return {
+      goal,
+      status: 'not measured',
+      evidence: 'a system in this comparison was not measured',
+    };
+  }
+  const ok = theirs.every((t) => (strict ? mine < (t.value ?? 0) : mine <= (t.value ?? 0)));
+  const evidence = `ours ${formatMs(mine)} ms vs ${theirs
+    .map((t) => `${t.label} ${formatMs(t.value ?? Number.NaN)} ms`)
+    .join(', ')} (medians)`;
+  return { goal, status: ok ? 'met' : 'missed', evidence };
+}
+
+/** Checks each goal of issue 8 against this run's figures; nothing is assumed. */
+export function checkGoals(
+  latency: readonly LatencyResult[],
+  cells: readonly CellResult[],
+): GoalCheck[] {
+  const byId = (id: string) =>
+    latency.find((r) => r.system.id === id && r.unavailable === undefined);
+  const ours = byId('toolkit');
+  const sdk = byId('raw-sdk');
+  const peers = [byId('ai-sdk'), byId('langchain')];
+  const checks: GoalCheck[] = [];
+  for (const [key, what] of [
+    ['converse', 'Converse'],
+    ['ttft', 'stream, first token'],
+    ['ttlt', 'stream, last token'],
+  ] as const) {
+    checks.push(compare(`${what}: ours at or below the raw SDK defaults`, ours, [sdk], key, false));
+    checks.push(compare(`${what}: ours below both peers`, ours, peers, key, true));
+  }
+  const gateway = byId('gateway');
+  const gw = median(gateway, 'ttft');
+  const direct = median(ours, 'ttft');
+  if (gw === undefined || direct === undefined) {
+    checks.push({
+      goal: 'the gateway adds < 1 ms at the median to time to first token',
+      status: 'not measured',
+      evidence: 'gateway or toolkit row missing',
+    });
+  } else {
+    checks.push({
+      goal: 'the gateway adds < 1 ms at the median to time to first token',
+      status: gw - direct < 1 ? 'met' : 'missed',
+      evidence: `gateway + openai client ${formatMs(gw)} ms vs transport + format in-process ${formatMs(direct)} ms: +${formatMs(gw - direct)} ms`,
+    });
+  }
+  const ourCells = cells.filter((c) => c.system.role === 'ours');
+  if (ourCells.length === 0) {
+    checks.push({
+      goal: 'zero hangs and zero silent truncations for us',
+      status: 'not measured',
+      evidence: 'no fault cells for our systems',
+    });
+  } else {
+    const bad = ourCells.filter(
+      (c) =>
+        c.outcome === 'hang' || c.outcome === 'silently truncated' || c.outcome === 'wrong answer',
+    );
+    checks.push({
+      goal: 'zero hangs and zero silent truncations for us (fault table)',
+      status: bad.length === 0 ? 'met' : 'missed',
+      evidence:
+        bad.length === 0
+          ? `${ourCells.length} cells: none hung, none truncated silently`
+          : bad
+              .map(
+                (c) =>
+                  `${c.system.label} / ${c.fault.mode} ${c.fault.label}${c.variant === 'timeout' ? ' (timeout set)' : ''}: ${c.outcome}`,
+              )
+              .join('; '),
+    });
+  }
+  return checks;
+}

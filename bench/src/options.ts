@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+
+/** The sections a run can do; `--only` picks a subset (comma separated). */
+export const SECTIONS = ['latency', 'faults', 'memory', 'packages'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Settings of one run, from the command line. */
+export interface BenchOptions {
+  /** `--quick`: fewer calls and a shorter hang guard, for development (< 2 minutes). */
+  quick: boolean;
+  /** Measured calls per system and mode after warm-up (300 full, 40 quick; `--calls N`). */
+  calls: number;
+  /** Warm-up calls per system and mode, not measured. */
+  warmup: number;
+  /** A fault cell that has not ended after this many ms is a hang (20 s full, 5 s quick). */
+  guardMs: number;
+  /** The value given to each system's own timeout option in the "timeout set" fault rows. */
+  timeoutOptionMs: number;
+  /** Concurrent streams in the memory test. */
+  memoryStreams: number;
+  /** Fault cells run at the same time. */
+  faultConcurrency: number;
+  /** Which sections to run. */
+  sections: Set<Section>;
+  /** Where BENCHMARKS.md and benchmarks.svg go (the repository root by default). */
+  outDir: string;
+}
+
+function isSection(value: string): value is Section {
+  return (SECTIONS as readonly string[]).includes(value);
+}
+
+/** Parses `process.argv`-style arguments into options; unknown flags are an error. */
+export function parseOptions(argv: readonly string[], repoRoot: string): BenchOptions {
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: {
+      quick: { type: 'boolean', default: false },
+      calls: { type: 'string' },
+      only: { type: 'string' },
+      out: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const quick = values.quick === true;
+  const sections = new Set<Section>();
+  for (const name of (values.only ?? SECTIONS.join(',')).split(',')) {
+    const trimmed = name.trim();
+    if (!isSection(trimmed)) {
+      throw new Error(`--only: unknown section "${trimmed}" (known: ${SECTIONS.join(', ')})`);
+    }
+    sections.add(trimmed);
+  }
+  const calls = values.calls === undefined ? (quick ? 40 : 300) : Number(values.calls);
+  if (!Number.isInteger(calls) || calls < 1) {
+    throw new Error(`--calls must be a positive integer, got "${values.calls}"`);
+  }
+  const guardMs = quick ? 5_000 : 20_000;
+  return {
+    quick,
+    calls,
+    warmup: quick ? 10 : 50,
+    guardMs,
+    timeoutOptionMs: quick ? 1_500 : 3_000,
+    memoryStreams: 64,
+    faultConcurrency: quick ? 24 : 16,
+    sections,
+    outDir: values.out ?? repoRoot,
+  };
+}

@@ -1,0 +1,140 @@
+import { CONVERSE_FAULTS, STREAM_FAULTS } from './fault-cases.js';
+import type { CellResult } from './faults.js';
+import type { GoalCheck } from './goals.js';
+import type { LatencyResult } from './latency.js';
+import type { MachineInfo } from './machine.js';
+import type { MemoryResult } from './memory.js';
+import type { BenchOptions } from './options.js';
+import type { PackageBenchResult } from './package-benches.js';
+import { faultDetails, faultTable, outcomeRule } from './report-faults.js';
+import { latencyTables } from './report-latency.js';
+import { formatMiB } from './stats.js';
+
+/** Everything one run measured. */
+export interface RunFigures {
+  machine: MachineInfo;
+  options: BenchOptions;
+  messages: number;
+  latency?: LatencyResult[];
+  cells?: CellResult[];
+  memory?: MemoryResult[];
+  memoryPaceMs: number;
+  packages?: PackageBenchResult[];
+  goals: GoalCheck[];
+  seconds: number;
+}
+
+function machineSection(f: RunFigures): string {
+  const m = f.machine;
+  return [
+    `Measured by \`pnpm bench${f.options.quick ? ' --quick' : ''}\` on **${m.date}** (UTC), in ${f.seconds.toFixed(0)} s.`,
+    '',
+    `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory; ${m.platform}`,
+    `- Node ${m.node}; load average at start ${m.loadAverage} (1/5/15 min)`,
+    `- Mode: ${f.options.quick ? '**quick** (fewer calls, 5 s hang guard: figures are indicative only)' : 'full'}`,
+    '',
+    'Every figure below was measured in this run; nothing is carried over from an earlier one.',
+  ].join('\n');
+}
+
+function goalsSection(goals: readonly GoalCheck[]): string {
+  const lines = ['| Goal | Status | Evidence |', '|---|---|---|'];
+  for (const g of goals) lines.push(`| ${g.goal} | **${g.status}** | ${g.evidence} |`);
+  return lines.join('\n');
+}
+
+function memorySection(f: RunFigures): string {
+  const rows = [
+    '| System | RSS before | peak RSS | added by the streams | streams completed | failed |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of f.memory ?? []) {
+    if (!r.report) {
+      rows.push(`| ${r.system.label} | not measured: ${r.error ?? ''} | | | | |`);
+      continue;
+    }
+    const x = r.report;
+    rows.push(
+      `| ${r.system.label} | ${formatMiB(x.baselineRss)} | ${formatMiB(x.peakRss)} | ${formatMiB(x.peakRss - x.baselineRss)} | ${x.completed} | ${x.failed}${x.firstError ? ` (${x.firstError.slice(0, 60)})` : ''} |`,
+    );
+  }
+  return [
+    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap). "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token. The gateway row holds the gateway and the \`openai\` client in one process.`,
+    '',
+    ...rows,
+  ].join('\n');
+}
+
+function packagesSection(results: readonly PackageBenchResult[]): string {
+  const parts: string[] = [];
+  for (const r of results) {
+    parts.push(`### ${r.bench.name}`, '');
+    if (r.status === 'missing') {
+      parts.push(`Not run: \`${r.bench.dir}/package.json\` has no \`bench\` script.`, '');
+      continue;
+    }
+    parts.push(`\`${r.command}\`: **${r.status}** in ${r.seconds.toFixed(1)} s.`, '');
+    if (r.output) parts.push('```text', r.output, '```', '');
+    if (r.errorTail) parts.push('stderr (last lines):', '', '```text', r.errorTail, '```', '');
+  }
+  return parts.join('\n');
+}
+
+/** BENCHMARKS.md: machine and date, goals, comparison, fault table, memory, package benches. */
+export function renderMarkdown(f: RunFigures): string {
+  const out: string[] = [
+    '# Benchmarks',
+    '',
+    machineSection(f),
+    '',
+    '![Main figures](benchmarks.svg)',
+    '',
+  ];
+  out.push('## Goals', '', goalsSection(f.goals), '');
+  if (f.latency) {
+    out.push(
+      '## Time per call: bedrock-bridge, the raw AWS SDK and its peers',
+      '',
+      `Every system calls the same emulator (\`@bedrock-bridge/emulator\` in its own process, loopback) with the same conversation: ${f.messages} messages, 3 tools, an answer streamed as 64 text deltas. ${f.options.calls} measured calls per system and mode after ${f.options.warmup} warm-up calls, one at a time, interleaved round by round in a rotating order. Only calls whose text equals the raw SDK's answer count. "Floor" is a bare \`node:http\` keep-alive client sending the same pre-built request bytes (it parses the Converse JSON, and walks stream frames without decoding them); "first token" is when the first text delta reaches the caller, "last token" when the call has returned everything.`,
+      '',
+      latencyTables(f.latency),
+      '',
+    );
+  }
+  if (f.cells) {
+    const stream = f.cells.filter((c) => c.fault.mode === 'stream');
+    const converse = f.cells.filter((c) => c.fault.mode === 'converse');
+    out.push(
+      '## Behaviour under faults',
+      '',
+      outcomeRule(f.options.guardMs, f.options.timeoutOptionMs),
+      '',
+      '### Streaming call (ConverseStream)',
+      '',
+      faultTable(stream, STREAM_FAULTS),
+      '',
+      '### Non-streaming call (Converse)',
+      '',
+      faultTable(converse, CONVERSE_FAULTS),
+      '',
+      '<details><summary>What the caller got in every cell</summary>',
+      '',
+      faultDetails(f.cells),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  if (f.memory) out.push('## Memory', '', memorySection(f), '');
+  if (f.packages) {
+    out.push(
+      '## Package benchmarks',
+      '',
+      "Each package's own `bench` script, run by `pnpm bench` one after another; their output is copied here as printed.",
+      '',
+      packagesSection(f.packages),
+    );
+  }
+  out.push('How to reproduce and what each figure means: [bench/README.md](bench/README.md).', '');
+  return out.join('\n');
+}

@@ -1,0 +1,26 @@
+import { aiSdkSystem } from './ai-sdk.js';
+import { floorSystem } from './floor.js';
+import { langchainSystem } from './langchain.js';
+import { rawSdkHttp1System, rawSdkSystem } from './raw-sdk.js';
+import type { SystemDef } from './system.js';
+import { transportHttp2System, transportSystem } from './transport.js';
+
+/** Every system, in table order: floor, baseline, peers, ours, information rows. */
+export const ALL_SYSTEMS: readonly SystemDef[] = [
+  floorSystem,
+  rawSdkSystem,
+  aiSdkSystem,
+  langchainSystem,
+  rawSdkHttp1System,
+  transportSystem,
+  transportHttp2System,
+];
+
+/** The system with this id, or an error naming the known ids. */
+export function systemById(id: string): SystemDef {
+  const found = ALL_SYSTEMS.find((s) => s.id === id);
+  if (!found) {
+    throw new Error(`unknown system "${id}" (known: ${ALL_SYSTEMS.map((s) => s.id).join(', ')})`);
+  }
+  return found;
+}

@@ -1,0 +1,55 @@
+import type { Conversation } from '../conversation.js';
+
+/** A client of one system, created for one emulator URL. */
+export interface BenchClient {
+  /** One non-streaming call of the benchmark conversation; resolves with the answer text. */
+  converse(): Promise<string>;
+  /**
+   * One streaming call; calls `onToken` with every text piece as the caller would see it
+   * (the harness takes the first one as time to first token) and resolves with the
+   * whole text once the stream has ended.
+   */
+  stream(onToken: (text: string) => void): Promise<string>;
+  /** Releases sockets, servers and timers. */
+  close(): Promise<void>;
+}
+
+/** How a client is created. */
+export interface CreateContext {
+  /** Base URL of the emulator (or any Bedrock-compatible endpoint). */
+  url: string;
+  conversation: Conversation;
+  /**
+   * When set, the system's own timeout option (see `SystemDef.timeoutOption`) is set to
+   * this many milliseconds; otherwise the system runs with its defaults.
+   */
+  timeoutMs?: number;
+}
+
+/** One system of the comparison. */
+export interface SystemDef {
+  /** Stable short id (used for child processes and the chart). */
+  id: string;
+  /** Name in the tables. */
+  label: string;
+  /** `floor` is the bare HTTP client; `info` rows are measured but hold no goal. */
+  role: 'floor' | 'baseline' | 'peer' | 'ours' | 'info';
+  /** Which of the system's options the "timeout set" fault rows use, if it has one. */
+  timeoutOption?: string;
+  /** Whether the system takes part in the fault table (the floor does not). */
+  faults: boolean;
+  /** Whether a non-streaming call exists for the system. */
+  converse: boolean;
+  create(ctx: CreateContext): Promise<BenchClient>;
+}
+
+/** Text of the text blocks of a Converse answer's message. */
+export function converseText(
+  content: ReadonlyArray<{ text?: string | undefined }> | undefined,
+): string {
+  let text = '';
+  for (const block of content ?? []) {
+    if (typeof block.text === 'string') text += block.text;
+  }
+  return text;
+}
