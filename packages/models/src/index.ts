@@ -1,3 +1,5 @@
+export * from './describe-inference-profile.js';
+export * from './discover-models.js';
 export * from './discovered-model.js';
 export * from './get-context-length.js';
 export * from './get-model-capabilities.js';

@@ -124,7 +124,11 @@ export interface ModelCapabilities {
   readonly exclusiveParams: readonly (readonly SamplingParam[])[];
   /** A final assistant message is continued (prefill). Never with Anthropic thinking on. */
   readonly supportsPrefill: boolean;
-  /** Callable by its bare id in a region that hosts it (ON_DEMAND); false = use an inference profile. */
+  /**
+   * Callable by its bare id on demand (ON_DEMAND) where it is offered. False: use an inference
+   * profile (required, or preferred because on-demand exists in only a few regions). Discovery
+   * data, when given to `resolveModelId`, wins over this table fact.
+   */
   readonly onDemand: boolean;
   /** Geographic profile prefixes known to exist (`us`, `eu`, `global`, ...); empty when none or unknown. */
   readonly profiles: readonly string[];

@@ -1,3 +1,4 @@
+import type { InferenceType } from '@aws-sdk/client-bedrock';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import { describe, expect, it } from 'vitest';
 import {
@@ -160,7 +161,8 @@ function foundation(id: string, onDemand: boolean): DiscoveredModel {
     inputModalities: ['TEXT', 'IMAGE'],
     outputModalities: ['TEXT'],
     responseStreamingSupported: true,
-    inferenceTypesSupported: onDemand ? ['ON_DEMAND'] : ['INFERENCE_PROFILE'],
+    // The SDK's InferenceType enum lacks INFERENCE_PROFILE, which the service does return.
+    inferenceTypesSupported: (onDemand ? ['ON_DEMAND'] : ['INFERENCE_PROFILE']) as InferenceType[],
     modelLifecycle: { status: 'ACTIVE' },
   });
 }

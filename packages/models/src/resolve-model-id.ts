@@ -86,11 +86,18 @@ export function resolveModelId(id: string, options: ResolveModelIdOptions): Reso
     };
   };
 
-  switch (parsed.form) {
+  // An ARN that discovery lists as an application profile is one, whatever its resource type says.
+  const application =
+    parsed.arn === undefined
+      ? undefined
+      : discovered?.find(
+          (m) => m.kind === 'application-profile' && (m.arn === input || m.id === input),
+        );
+  const form = application === undefined ? parsed.form : 'application-profile-arn';
+
+  switch (form) {
     case 'application-profile-arn': {
-      const entry = discovered?.find(
-        (m) => (m.arn !== undefined && m.arn === input) || m.id === input,
-      );
+      const entry = application;
       if (entry?.foundationModelId !== undefined) {
         return result({
           modelId: input,
@@ -174,7 +181,7 @@ export function resolveModelId(id: string, options: ResolveModelIdOptions): Reso
         result,
       );
     default: {
-      const never: never = parsed.form;
+      const never: never = form;
       throw new Error(`unhandled model id form ${String(never)}`);
     }
   }

@@ -1,0 +1,314 @@
+import {
+  type FoundationModelSummary,
+  type InferenceProfileSummary,
+  type InferenceProfileType,
+  ListFoundationModelsCommand,
+  ListInferenceProfilesCommand,
+} from '@aws-sdk/client-bedrock';
+import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
+import {
+  createTransport,
+  resolveRegion,
+  type Transport,
+  type TransportOptions,
+} from '@bedrock-bridge/transport';
+import {
+  type DiscoveredModel,
+  fromFoundationSummary,
+  fromProfileSummary,
+} from './discovered-model.js';
+
+/** What `onRefreshError` is told besides the error. */
+export interface RefreshErrorInfo {
+  region: string;
+  /** Age of the list being served instead, in ms. */
+  staleForMs: number;
+  /** Number of entries in that list. */
+  models: number;
+}
+
+export interface DiscoverModelsOptions {
+  /**
+   * Transport whose control plane is asked (`transport.control.send`). Default: a transport made
+   * with `createTransport({ ...transportOptions, region })` for this call and closed after it.
+   */
+  transport?: Transport | undefined;
+  /**
+   * Region to list. Default: the transport's region, else `AWS_REGION` / `AWS_DEFAULT_REGION` /
+   * the shared config profile / `us-east-1` (`resolveRegion`).
+   */
+  region?: string | undefined;
+  /** Keep only these providers (provider name or id prefix, any case: `anthropic`, `Meta`). Default: all. */
+  providers?: readonly string[] | undefined;
+  /** How long a fetched list is served before it is fetched again, in ms. Default `3600000` (1 h). */
+  ttlMs?: number | undefined;
+  /**
+   * After a failed refresh, how long the last good list is served before the next attempt, in ms.
+   * Default: the smaller of `ttlMs` and `60000`.
+   */
+  retryAfterFailureMs?: number | undefined;
+  /**
+   * Also list application inference profiles (a second `ListInferenceProfiles` with
+   * `typeEquals: APPLICATION`), so `resolveModelId` can resolve their ARNs. Default `false`.
+   */
+  applicationProfiles?: boolean | undefined;
+  /** Keep foundation models in `LEGACY` lifecycle (still callable until end of life). Default `false`. */
+  includeLegacy?: boolean | undefined;
+  /** `maxResults` of each `ListInferenceProfiles` page (1..1000). Default: the service's. */
+  pageSize?: number | undefined;
+  /**
+   * Called when a refresh fails and the last good list is served instead. Not called when there is
+   * no list to serve (then `discoverModels` rejects). A hook that throws is ignored.
+   */
+  onRefreshError?: ((error: BedrockBridgeError, info: RefreshErrorInfo) => void) | undefined;
+  /** Clock for the TTL, in ms. Default `Date.now`. */
+  now?: (() => number) | undefined;
+  /** Options for the transport made when `transport` is not given (region is taken from `region`). */
+  transportOptions?: TransportOptions | undefined;
+}
+
+interface CacheEntry {
+  models: DiscoveredModel[] | undefined;
+  fetchedAt: number;
+  retryAt: number | undefined;
+  inflight: Promise<DiscoveredModel[]> | undefined;
+}
+
+const DEFAULT_TTL_MS = 3_600_000;
+const byTransport = new WeakMap<Transport, Map<string, CacheEntry>>();
+const ownTransportCache = new Map<string, CacheEntry>();
+
+let generation = 0;
+
+/** Forgets every cached list (tests, or after changing access). */
+export function clearDiscoveryCache(): void {
+  ownTransportCache.clear();
+  // WeakMap entries go with their transports; a fresh generation makes old ones unreachable.
+  generation++;
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new BedrockBridgeError({
+      kind: 'validation',
+      message: `discoverModels: ${name} must be a finite number >= 0, got ${value}`,
+      param: name,
+    });
+  }
+  return value;
+}
+
+/**
+ * Lists the models and inference profiles a region offers: foundation models that are ACTIVE,
+ * produce TEXT and stream, plus every inference profile (all pages), deduplicated and sorted
+ * (global profiles first, then by name). Each entry carries provider, modalities, whether it can
+ * be called on demand, its context length and capabilities.
+ *
+ * Cached per transport, region and filter for `ttlMs`; concurrent callers share one request. When
+ * a refresh fails the last good list is served and `onRefreshError` is told; with no good list the
+ * classified `BedrockBridgeError` is thrown (never an empty list).
+ */
+export async function discoverModels(
+  options: DiscoverModelsOptions = {},
+): Promise<DiscoveredModel[]> {
+  const ttlMs = positive('ttlMs', options.ttlMs, DEFAULT_TTL_MS);
+  const retryMs = positive(
+    'retryAfterFailureMs',
+    options.retryAfterFailureMs,
+    Math.min(ttlMs, 60_000),
+  );
+  if (
+    options.pageSize !== undefined &&
+    (!Number.isInteger(options.pageSize) || options.pageSize < 1 || options.pageSize > 1000)
+  ) {
+    throw new BedrockBridgeError({
+      kind: 'validation',
+      message: `discoverModels: pageSize must be an integer 1..1000, got ${options.pageSize}`,
+      param: 'pageSize',
+    });
+  }
+  const now = options.now ?? Date.now;
+  const region =
+    options.region?.trim() ||
+    options.transport?.region.region ||
+    options.transportOptions?.region ||
+    resolveRegion(options.transportOptions?.env ?? process.env).region;
+  const providers = [...new Set((options.providers ?? []).map((p) => p.trim().toLowerCase()))]
+    .filter((p) => p !== '')
+    .sort();
+  const key = [
+    generation,
+    region,
+    providers.join(','),
+    options.applicationProfiles === true ? 'app' : '',
+    options.includeLegacy === true ? 'legacy' : '',
+    options.transport === undefined ? JSON.stringify(options.transportOptions ?? {}) : '',
+  ].join('|');
+
+  let table: Map<string, CacheEntry>;
+  if (options.transport === undefined) {
+    table = ownTransportCache;
+  } else {
+    table = byTransport.get(options.transport) ?? new Map();
+    byTransport.set(options.transport, table);
+  }
+  let entry = table.get(key);
+  if (entry === undefined) {
+    entry = { models: undefined, fetchedAt: 0, retryAt: undefined, inflight: undefined };
+    table.set(key, entry);
+  }
+
+  const t = now();
+  if (entry.models !== undefined) {
+    if (t - entry.fetchedAt < ttlMs) return entry.models;
+    if (entry.retryAt !== undefined && t < entry.retryAt) return entry.models;
+  }
+  if (entry.inflight !== undefined) return entry.inflight;
+
+  const current = entry;
+  const run = async (): Promise<DiscoveredModel[]> => {
+    try {
+      const models = await fetchModels(options, region, providers);
+      current.models = models;
+      current.fetchedAt = now();
+      current.retryAt = undefined;
+      return models;
+    } catch (err) {
+      const error = toBedrockBridgeError(err);
+      if (current.models === undefined) throw error;
+      const at = now();
+      current.retryAt = at + retryMs;
+      try {
+        options.onRefreshError?.(error, {
+          region,
+          staleForMs: at - current.fetchedAt,
+          models: current.models.length,
+        });
+      } catch {
+        // A faulty hook must not turn a served list into a failure.
+      }
+      return current.models;
+    } finally {
+      current.inflight = undefined;
+    }
+  };
+  current.inflight = run();
+  return current.inflight;
+}
+
+async function fetchModels(
+  options: DiscoverModelsOptions,
+  region: string,
+  providers: readonly string[],
+): Promise<DiscoveredModel[]> {
+  const own = options.transport === undefined;
+  const transport = options.transport ?? createTransport({ ...options.transportOptions, region });
+  try {
+    const listed = await transport.control.send(new ListFoundationModelsCommand({}));
+    const profileSummaries = await listProfiles(transport, undefined, options.pageSize);
+    if (options.applicationProfiles === true) {
+      profileSummaries.push(...(await listProfiles(transport, 'APPLICATION', options.pageSize)));
+    }
+    return assemble(
+      listed.modelSummaries ?? [],
+      profileSummaries,
+      providers,
+      options.includeLegacy === true,
+    );
+  } finally {
+    if (own) await transport.close();
+  }
+}
+
+async function listProfiles(
+  transport: Transport,
+  type: InferenceProfileType | undefined,
+  pageSize: number | undefined,
+): Promise<InferenceProfileSummary[]> {
+  const out: InferenceProfileSummary[] = [];
+  const seenTokens = new Set<string>();
+  let nextToken: string | undefined;
+  do {
+    const page = await transport.control.send(
+      new ListInferenceProfilesCommand({
+        ...(pageSize !== undefined ? { maxResults: pageSize } : {}),
+        ...(nextToken !== undefined ? { nextToken } : {}),
+        ...(type !== undefined ? { typeEquals: type } : {}),
+      }),
+    );
+    out.push(...(page.inferenceProfileSummaries ?? []));
+    nextToken = page.nextToken || undefined;
+    if (nextToken !== undefined) {
+      if (seenTokens.has(nextToken)) {
+        throw new BedrockBridgeError({
+          kind: 'unknown',
+          message: `ListInferenceProfiles returned the same nextToken twice (${nextToken.slice(0, 40)}); stopping to avoid an endless loop`,
+        });
+      }
+      seenTokens.add(nextToken);
+    }
+  } while (nextToken !== undefined);
+  return out;
+}
+
+function assemble(
+  summaries: readonly FoundationModelSummary[],
+  profiles: readonly InferenceProfileSummary[],
+  providers: readonly string[],
+  includeLegacy: boolean,
+): DiscoveredModel[] {
+  const wanted = (entry: DiscoveredModel): boolean =>
+    providers.length === 0 ||
+    providers.includes(entry.provider) ||
+    providers.includes(entry.providerName.toLowerCase());
+  const seen = new Set<string>();
+  const out: DiscoveredModel[] = [];
+  const foundations = new Map<string, DiscoveredModel>();
+  const listed = new Set<string>();
+
+  for (const summary of summaries) {
+    const id = (summary.modelId ?? '').trim();
+    if (id === '') continue;
+    listed.add(id.toLowerCase());
+    const status = (summary.modelLifecycle?.status ?? '').toUpperCase();
+    if (status !== 'ACTIVE' && !(includeLegacy && status === 'LEGACY')) continue;
+    if (summary.responseStreamingSupported !== true) continue;
+    if (!(summary.outputModalities ?? []).includes('TEXT')) continue;
+    // The SDK's enum lacks INFERENCE_PROFILE, but the service returns it for profile-only models.
+    const types: readonly string[] = summary.inferenceTypesSupported ?? [];
+    // A model only offered with provisioned throughput cannot be called by this id.
+    if (!types.includes('ON_DEMAND') && !types.includes('INFERENCE_PROFILE')) continue;
+    const entry = fromFoundationSummary(summary);
+    foundations.set(id.toLowerCase(), entry);
+    if (!wanted(entry) || seen.has(id.toLowerCase())) continue;
+    seen.add(id.toLowerCase());
+    out.push(entry);
+  }
+  for (const summary of profiles) {
+    const id = (summary.inferenceProfileId ?? '').trim();
+    if (id === '' || summary.status !== 'ACTIVE') continue;
+    const entry = fromProfileSummary(summary, foundations);
+    const base = entry.foundationModelId?.toLowerCase();
+    // Same rule as for the models: a profile of a listed model that was filtered out (legacy,
+    // not text, not streaming) goes too; one whose model was not listed needs a chat model.
+    if (
+      base !== undefined && listed.has(base) ? !foundations.has(base) : !entry.capabilities.chat
+    ) {
+      continue;
+    }
+    const key = entry.id.toLowerCase();
+    if (!wanted(entry) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(entry);
+  }
+  const rank = (m: DiscoveredModel): number => (m.profilePrefix === 'global' ? 0 : 1);
+  return out.sort((a, b) => {
+    const r = rank(a) - rank(b);
+    if (r !== 0) return r;
+    const an = a.name.toLowerCase();
+    const bn = b.name.toLowerCase();
+    if (an !== bn) return an < bn ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
