@@ -113,10 +113,10 @@ export async function* fromConverseStream(
     return out;
   };
 
-  const stateOf = (index: number, fallback: BlockState): BlockState => {
+  const stateOf = (index: number, fallback: () => BlockState): BlockState => {
     let state = blocks.get(index);
     if (state === undefined) {
-      state = fallback;
+      state = fallback();
       blocks.set(index, state);
     }
     return state;
@@ -165,7 +165,7 @@ export async function* fromConverseStream(
         if (d.text !== undefined) {
           if (d.text !== '') yield delta({ content: d.text });
         } else if (d.toolUse !== undefined) {
-          const state = stateOf(index, { kind: 'other' });
+          const state = stateOf(index, () => ({ kind: 'other' }));
           const fragment = d.toolUse.input ?? '';
           if (fragment === '') continue;
           if (state.kind === 'structured') yield delta({ content: fragment });
@@ -176,7 +176,7 @@ export async function* fromConverseStream(
             });
           }
         } else if (d.reasoningContent !== undefined) {
-          const state = stateOf(index, { kind: 'reasoning', index: reasoningCount++ });
+          const state = stateOf(index, () => ({ kind: 'reasoning', index: reasoningCount++ }));
           if (state.kind !== 'reasoning') continue;
           const r = d.reasoningContent;
           if (r.text !== undefined) {

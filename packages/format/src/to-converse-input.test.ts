@@ -1,0 +1,434 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatCompletionRequest } from './openai-types.js';
+import { dataUrl, IMAGES } from './test-support/images.js';
+import { thrown } from './test-support/thrown.js';
+import { toConverseInput } from './to-converse-input.js';
+import { validateConverseInput } from './validate-converse-input.js';
+
+const req = (
+  messages: ChatCompletionRequest['messages'],
+  extra: Partial<ChatCompletionRequest> = {},
+): ChatCompletionRequest => ({
+  model: 'anthropic.claude-3-haiku-20240307-v1:0',
+  messages,
+  ...extra,
+});
+
+describe('toConverseInput: roles', () => {
+  it('puts system and developer messages (wherever they are) into system blocks', () => {
+    const { input } = toConverseInput(
+      req([
+        { role: 'system', content: 'You are terse.' },
+        { role: 'user', content: 'hi' },
+        { role: 'developer', content: [{ type: 'text', text: 'Answer in French.' }] },
+      ]),
+    );
+    expect(input.system).toEqual([{ text: 'You are terse.' }, { text: 'Answer in French.' }]);
+    expect(input.messages).toEqual([{ role: 'user', content: [{ text: 'hi' }] }]);
+    expect(input.modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
+  });
+
+  it('names an unknown role and its index', () => {
+    const error = thrown(() =>
+      toConverseInput(
+        req([{ role: 'user', content: 'a' }, { role: 'critic', content: 'b' } as never]),
+      ),
+    );
+    expect(error.code).toBe('unknown_role');
+    expect(error.param).toBe('messages[1].role');
+    expect(error.message).toContain('"critic"');
+  });
+
+  it('maps legacy functions, function_call and the function role to tools', () => {
+    const { input } = toConverseInput(
+      req(
+        [
+          { role: 'user', content: 'weather?' },
+          {
+            role: 'assistant',
+            content: null,
+            function_call: { name: 'get_weather', arguments: '{"city":"Oslo"}' },
+          },
+          { role: 'function', name: 'get_weather', content: '12C' },
+        ],
+        {
+          functions: [
+            {
+              name: 'get_weather',
+              parameters: { type: 'object', properties: { city: { type: 'string' } } },
+            },
+          ],
+          function_call: { name: 'get_weather' },
+        },
+      ),
+    );
+    expect(input.toolConfig?.toolChoice).toEqual({ tool: { name: 'get_weather' } });
+    const use = input.messages?.[1]?.content?.[0]?.toolUse;
+    expect(use).toMatchObject({ name: 'get_weather', input: { city: 'Oslo' } });
+    expect(input.messages?.[2]?.content?.[0]?.toolResult).toEqual({
+      toolUseId: use?.toolUseId,
+      content: [{ text: '12C' }],
+    });
+    expect(validateConverseInput(input)).toEqual([]);
+  });
+});
+
+describe('toConverseInput: content parts', () => {
+  it('decodes data-URL images to bytes with the sniffed format (image/jpg -> jpeg)', () => {
+    const { input } = toConverseInput(
+      req([
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'compare' },
+            { type: 'image_url', image_url: { url: dataUrl('image/jpg', IMAGES.jpeg) } },
+            { type: 'image_url', image_url: { url: dataUrl('image/jpeg', IMAGES.png) } },
+          ],
+        },
+      ]),
+    );
+    const [, jpeg, png] = input.messages?.[0]?.content ?? [];
+    expect(jpeg?.image?.format).toBe('jpeg');
+    expect(jpeg?.image?.source?.bytes).toEqual(IMAGES.jpeg);
+    expect(png?.image?.format).toBe('png');
+  });
+
+  it('takes remote images from imageBytes and explains how to enable them otherwise', () => {
+    const url = 'https://example.com/cat.gif';
+    const messages: ChatCompletionRequest['messages'] = [
+      { role: 'user', content: [{ type: 'image_url', image_url: { url } }] },
+    ];
+    const error = thrown(() => toConverseInput(req(messages)));
+    expect(error.code).toBe('remote_image_not_fetched');
+    expect(error.param).toBe('messages[0].content[0]');
+    expect(error.message).toContain('imageBytes');
+    const { input } = toConverseInput(req(messages), { imageBytes: new Map([[url, IMAGES.gif]]) });
+    expect(input.messages?.[0]?.content?.[0]?.image?.format).toBe('gif');
+    const viaRecord = toConverseInput(req(messages), { imageBytes: { [url]: IMAGES.gif } });
+    expect(viaRecord.input.messages?.[0]?.content?.[0]?.image?.source?.bytes).toEqual(IMAGES.gif);
+  });
+
+  it('turns file parts into documents with valid, unique names', () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7 ...');
+    const file_data = `data:application/pdf;base64,${Buffer.from(pdf).toString('base64')}`;
+    const csv = `data:text/csv;base64,${Buffer.from('a,b\n1,2').toString('base64')}`;
+    const { input } = toConverseInput(
+      req([
+        {
+          role: 'user',
+          content: [
+            { type: 'file', file: { file_data, filename: 'Q3 report (final)!!.v2.pdf' } },
+            { type: 'file', file: { file_data, filename: 'Q3 report (final)!!.v2.pdf' } },
+            { type: 'file', file: { file_data: csv, filename: 'data.csv' } },
+            { type: 'text', text: 'summarise' },
+          ],
+        },
+      ]),
+    );
+    const docs = (input.messages?.[0]?.content ?? []).flatMap((b) =>
+      b.document ? [b.document] : [],
+    );
+    expect(docs.map((d) => [d.name, d.format])).toEqual([
+      ['Q3 report (final)-v2', 'pdf'],
+      ['Q3 report (final)-v2 (2)', 'pdf'],
+      ['data', 'csv'],
+    ]);
+    expect(validateConverseInput(input)).toEqual([]);
+  });
+
+  it('rejects file_id, unknown file types and input_audio, naming the part', () => {
+    expect(
+      thrown(() =>
+        toConverseInput(
+          req([{ role: 'user', content: [{ type: 'file', file: { file_id: 'file-1' } }] }]),
+        ),
+      ).code,
+    ).toBe('unsupported_file_reference');
+    const exe = `data:application/octet-stream;base64,${Buffer.from('MZ').toString('base64')}`;
+    expect(
+      thrown(() =>
+        toConverseInput(
+          req([
+            {
+              role: 'user',
+              content: [{ type: 'file', file: { file_data: exe, filename: 'a.exe' } }],
+            },
+          ]),
+        ),
+      ).code,
+    ).toBe('unsupported_file_format');
+    const audio = thrown(() =>
+      toConverseInput(
+        req([
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'hi' },
+              { type: 'input_audio', input_audio: { data: 'AAAA', format: 'wav' } },
+            ],
+          },
+        ]),
+      ),
+    );
+    expect(audio.code).toBe('unsupported_content_part');
+    expect(audio.param).toBe('messages[0].content[1]');
+    expect(audio.message).toContain('input_audio');
+  });
+});
+
+describe('toConverseInput: sampling, limits and other fields', () => {
+  it('maps max tokens, temperature, top_p and stop', () => {
+    const { input } = toConverseInput(
+      req([{ role: 'user', content: 'x' }], {
+        max_completion_tokens: 300,
+        max_tokens: 100,
+        temperature: 0.2,
+        top_p: 0.9,
+        stop: 'END',
+      }),
+    );
+    expect(input.inferenceConfig).toEqual({
+      maxTokens: 300,
+      temperature: 0.2,
+      topP: 0.9,
+      stopSequences: ['END'],
+    });
+    const list = toConverseInput(req([{ role: 'user', content: 'x' }], { stop: ['a', '', 'b'] }));
+    expect(list.input.inferenceConfig).toEqual({ stopSequences: ['a', 'b'] });
+  });
+
+  it('drops sampling params the model rejects and says so', () => {
+    const result = toConverseInput(
+      req([{ role: 'user', content: 'x' }], { temperature: 0.5, top_p: 0.5 }),
+      { rejectedParams: ['temperature'] },
+    );
+    expect(result.input.inferenceConfig).toEqual({ topP: 0.5 });
+    expect(result.dropped).toEqual(['temperature']);
+  });
+
+  it('clamps temperature above 1 with a warning', () => {
+    const result = toConverseInput(req([{ role: 'user', content: 'x' }], { temperature: 1.5 }));
+    expect(result.input.inferenceConfig?.temperature).toBe(1);
+    expect(result.warnings[0]).toContain('temperature');
+  });
+
+  it('rejects fields with no Bedrock meaning, naming them, unless dropping is allowed', () => {
+    const cases: Array<[Partial<ChatCompletionRequest>, string]> = [
+      [{ n: 2 }, 'n'],
+      [{ logprobs: true }, 'logprobs'],
+      [{ audio: { voice: 'alloy', format: 'mp3' } }, 'audio'],
+      [{ seed: 7 }, 'seed'],
+      [{ presence_penalty: 0.5 }, 'presence_penalty'],
+    ];
+    for (const [extra, param] of cases) {
+      const error = thrown(() => toConverseInput(req([{ role: 'user', content: 'x' }], extra)));
+      expect([error.code, error.param]).toEqual(['unsupported_parameter', param]);
+      expect(
+        toConverseInput(req([{ role: 'user', content: 'x' }], extra), {
+          dropUnsupportedParams: true,
+        }).dropped,
+      ).toEqual([param]);
+    }
+    expect(
+      toConverseInput(
+        req([{ role: 'user', content: 'x' }], { n: 1, logprobs: false, user: 'u1', store: false }),
+      ).dropped,
+    ).toEqual([]);
+  });
+
+  it('maps metadata to requestMetadata and validates it', () => {
+    const { input } = toConverseInput(
+      req([{ role: 'user', content: 'x' }], {
+        metadata: { tenant: 'acme-1', 'trace:id': 'a/b+c' },
+      }),
+      { requestMetadata: { app: 'gw' } },
+    );
+    expect(input.requestMetadata).toEqual({ app: 'gw', tenant: 'acme-1', 'trace:id': 'a/b+c' });
+    const error = thrown(() =>
+      toConverseInput(req([{ role: 'user', content: 'x' }], { metadata: { 'bad key!': 'v' } })),
+    );
+    expect([error.code, error.param]).toEqual(['invalid_metadata', 'metadata.bad key!']);
+  });
+
+  it('passes guardrailConfig, additional fields, performanceConfig and serviceTier through', () => {
+    const { input } = toConverseInput(
+      req([{ role: 'user', content: 'x' }], { service_tier: 'flex' }),
+      {
+        modelId: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+        guardrailConfig: { guardrailIdentifier: 'g1', guardrailVersion: '1' },
+        additionalModelRequestFields: { top_k: 40 },
+        additionalModelResponseFieldPaths: ['/stop_sequence'],
+        performanceConfig: { latency: 'optimized' },
+      },
+    );
+    expect(input).toMatchObject({
+      modelId: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+      guardrailConfig: { guardrailIdentifier: 'g1', guardrailVersion: '1' },
+      additionalModelRequestFields: { top_k: 40 },
+      additionalModelResponseFieldPaths: ['/stop_sequence'],
+      performanceConfig: { latency: 'optimized' },
+      serviceTier: { type: 'flex' },
+    });
+  });
+
+  it('maps response_format json_schema to outputConfig, or to a forced tool', () => {
+    const schema = { type: 'object', properties: { a: { type: 'number' } }, required: ['a'] };
+    const request = req([{ role: 'user', content: 'x' }], {
+      response_format: { type: 'json_schema', json_schema: { name: 'thing', schema } },
+    });
+    const native = toConverseInput(request);
+    expect(native.input.outputConfig).toEqual({
+      textFormat: {
+        type: 'json_schema',
+        structure: { jsonSchema: { schema: JSON.stringify(schema), name: 'thing' } },
+      },
+    });
+    const viaTool = toConverseInput(request, { structuredOutput: 'tool' });
+    expect(viaTool.input.toolConfig?.toolChoice).toEqual({ tool: { name: 'structured_output' } });
+    expect(viaTool.input.toolConfig?.tools?.[0]?.toolSpec?.inputSchema?.json).toEqual(schema);
+    expect(viaTool.answer.structuredOutputTool).toBe('structured_output');
+  });
+});
+
+describe('toConverseInput: reasoning', () => {
+  const messages: ChatCompletionRequest['messages'] = [{ role: 'user', content: 'think' }];
+
+  it('maps reasoning_effort per reasoning style', () => {
+    const anthropic = toConverseInput(req(messages, { reasoning_effort: 'medium' }), {
+      reasoning: 'anthropic-thinking',
+    });
+    expect(anthropic.input.additionalModelRequestFields).toEqual({
+      thinking: { type: 'enabled', budget_tokens: 8192 },
+    });
+    expect(anthropic.input.inferenceConfig?.maxTokens).toBe(8192 + 4096);
+    const nova = toConverseInput(req(messages, { reasoning_effort: 'minimal' }), {
+      reasoning: 'nova-reasoning',
+    });
+    expect(nova.input.additionalModelRequestFields).toEqual({
+      reasoningConfig: { type: 'enabled', maxReasoningEffort: 'low' },
+    });
+    const passthrough = toConverseInput(req(messages, { reasoning_effort: 'high' }), {
+      reasoning: 'passthrough',
+    });
+    expect(passthrough.input.additionalModelRequestFields).toEqual({ reasoning_effort: 'high' });
+    expect(thrown(() => toConverseInput(req(messages, { reasoning_effort: 'high' }))).param).toBe(
+      'reasoning_effort',
+    );
+    expect(
+      toConverseInput(req(messages, { reasoning_effort: 'none' })).input
+        .additionalModelRequestFields,
+    ).toBeUndefined();
+  });
+
+  it('refuses a max_tokens below the thinking budget and sampling changes with thinking', () => {
+    expect(
+      thrown(() =>
+        toConverseInput(req(messages, { reasoning_effort: 'low', max_tokens: 1000 }), {
+          reasoning: 'anthropic-thinking',
+        }),
+      ).code,
+    ).toBe('max_tokens_below_reasoning_budget');
+    expect(
+      thrown(() =>
+        toConverseInput(req(messages, { reasoning_effort: 'low', temperature: 0.3 }), {
+          reasoning: 'anthropic-thinking',
+        }),
+      ).param,
+    ).toBe('temperature');
+  });
+
+  it('replays reasoning blocks (text + signature, redacted) from earlier assistant turns', () => {
+    const { input } = toConverseInput(
+      req([
+        { role: 'user', content: 'q1' },
+        {
+          role: 'assistant',
+          content: 'a1',
+          reasoning_content: 'thinking...',
+          reasoning_details: [
+            { type: 'reasoning.text', text: 'thinking...', signature: 'sig' },
+            { type: 'reasoning.encrypted', data: 'AAEC' },
+          ],
+        },
+        { role: 'user', content: 'q2' },
+      ]),
+      { reasoning: 'anthropic-thinking' },
+    );
+    expect(input.messages?.[1]?.content).toEqual([
+      { reasoningContent: { reasoningText: { text: 'thinking...', signature: 'sig' } } },
+      { reasoningContent: { redactedContent: new Uint8Array([0, 1, 2]) } },
+      { text: 'a1' },
+    ]);
+  });
+});
+
+describe('toConverseInput: prompt caching', () => {
+  const request = req(
+    [
+      {
+        role: 'system',
+        content: [
+          { type: 'text', text: 'long system prompt', cache_control: { type: 'ephemeral' } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: 'doc', cache_control: { type: 'ephemeral', ttl: '1h' } },
+          { type: 'text', text: 'question' },
+        ],
+      },
+    ],
+    {
+      tools: [{ type: 'function', function: { name: 'f' }, cache_control: { type: 'ephemeral' } }],
+    },
+  );
+
+  it('drops cache markers when the model does not cache', () => {
+    const { input } = toConverseInput(request);
+    expect(JSON.stringify(input)).not.toContain('cachePoint');
+  });
+
+  it('turns markers into cachePoint blocks where the model allows them', () => {
+    const { input } = toConverseInput(request, { promptCaching: true });
+    expect(input.system).toEqual([
+      { text: 'long system prompt' },
+      { cachePoint: { type: 'default' } },
+    ]);
+    expect(input.messages?.[0]?.content).toEqual([
+      { text: 'doc' },
+      { cachePoint: { type: 'default', ttl: '1h' } },
+      { text: 'question' },
+    ]);
+    expect(input.toolConfig?.tools?.[1]).toEqual({ cachePoint: { type: 'default' } });
+    const onlySystem = toConverseInput(request, { promptCaching: { locations: ['system'] } });
+    expect(JSON.stringify(onlySystem.input.messages)).not.toContain('cachePoint');
+    expect(JSON.stringify(onlySystem.input.toolConfig)).not.toContain('cachePoint');
+  });
+
+  it('adds automatic cache points and keeps at most maxCachePoints (the latest)', () => {
+    const plain = req(
+      [
+        { role: 'system', content: 'sys' },
+        { role: 'user', content: 'a' },
+        { role: 'assistant', content: 'b' },
+        { role: 'user', content: 'c' },
+      ],
+      { tools: [{ type: 'function', function: { name: 'f' } }] },
+    );
+    const { input } = toConverseInput(plain, { promptCaching: { automatic: true } });
+    expect(input.system?.at(-1)).toEqual({ cachePoint: { type: 'default' } });
+    expect(input.toolConfig?.tools?.at(-1)).toEqual({ cachePoint: { type: 'default' } });
+    expect(input.messages?.at(-1)?.content).toEqual([
+      { text: 'c' },
+      { cachePoint: { type: 'default' } },
+    ]);
+    const capped = toConverseInput(plain, {
+      promptCaching: { automatic: true, maxCachePoints: 1 },
+    });
+    expect((JSON.stringify(capped.input).match(/cachePoint/g) ?? []).length).toBe(1);
+    expect(capped.input.messages?.at(-1)?.content?.at(-1)).toEqual({
+      cachePoint: { type: 'default' },
+    });
+  });
+});
