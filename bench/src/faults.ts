@@ -131,7 +131,9 @@ async function runCell(
     if (hung) detail = `no outcome after ${ctx.guardMs / 1000} s`;
     else if (error !== undefined) detail = errorText(error).replace(/\s+/g, ' ').slice(0, 140);
     else if (text !== undefined && text !== ctx.expected) {
-      detail = `${text.length} of ${ctx.expected.length} characters`;
+      detail = `${text.length} of ${ctx.expected.length} characters, no error`;
+    } else if (outcome === 'silently truncated') {
+      detail = 'every character, but the stream never sent messageStop; no error';
     }
     return { ...base, outcome, ms: hung ? ctx.guardMs : ms, attempts, detail, logged: log.lines };
   } catch (err) {

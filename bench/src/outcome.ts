@@ -15,12 +15,12 @@ export type FaultFamily = 'connection' | 'timeout' | 'truncation' | 'throttling'
  * Words that name the failure, per family. An error is "clear" when the message, name or
  * code of the error the caller catches (not a nested cause) matches its family's pattern;
  * anything else (empty, generic such as "Unexpected end of JSON input", or naming a
- * different failure) is "unclear". The bare word "aborted" does not count: it does not say
- * whether the caller, a timeout or the server ended the call.
+ * different failure) is "unclear". The bare words "aborted" and "terminated" do not count:
+ * they do not say whether the caller, a timeout or the server ended the call.
  */
 export const CLEAR_ERROR_PATTERNS: Record<FaultFamily, RegExp> = {
   connection:
-    /connection|socket|ECONNRESET|EPIPE|\breset\b|hang up|closed|premature|terminated|truncat|incomplete|stale|network|unreachable/i,
+    /connection|socket|ECONNRESET|EPIPE|\breset\b|hang up|closed|premature|truncat|incomplete|stale|network|unreachable/i,
   timeout: /time ?out|timed out|ETIMEDOUT|idle|deadline|no (response|answer|data)/i,
   truncation:
     /truncat|messageStop|incomplete|premature|unexpected end|ended (early|before)|without.*(stop|end)/i,

@@ -15,14 +15,19 @@ function shortCell(c: CellResult): string {
 }
 
 /** One markdown table: rows = systems (and their "timeout set" variants), columns = faults. */
-export function faultTable(cells: readonly CellResult[], faults: readonly FaultCase[]): string {
+export function faultTable(
+  cells: readonly CellResult[],
+  faults: readonly FaultCase[],
+  systemOrder: readonly SystemDef[],
+): string {
   const rows: Array<{ system: SystemDef; variant: 'default' | 'timeout' }> = [];
   for (const c of cells) {
     if (!rows.some((r) => r.system === c.system && r.variant === c.variant)) {
       rows.push({ system: c.system, variant: c.variant });
     }
   }
-  const order = (r: (typeof rows)[number]): number => (r.variant === 'default' ? 0 : 1);
+  const order = (r: (typeof rows)[number]): number =>
+    (r.variant === 'default' ? 0 : 1000) + systemOrder.indexOf(r.system);
   rows.sort((a, b) => order(a) - order(b));
   const lines = [
     `| System | ${faults.map((f) => f.label).join(' | ')} |`,
@@ -68,7 +73,7 @@ export function outcomeRule(guardMs: number, timeoutMs: number): string {
     `- **hang**: neither an answer nor an error within the guard of ${guardMs / 1000} s (the call is then abandoned and its emulator closed);`,
     "- **clear error**: the call threw, and the name, code or message of the error the caller catches (not a nested cause) names the failure, by the pattern of the fault's family:",
     patterns,
-    '- **unclear error**: the call threw anything else (empty, generic, or naming another failure; the bare word "aborted" is not enough);',
+    '- **unclear error**: the call threw anything else (empty, generic, or naming another failure; the bare words "aborted" or "terminated" are not enough);',
     '- **silently truncated**: no error, and the text is a strict prefix of the full answer, or a stream that ended without `messageStop` was accepted as finished;',
     '- **recovered**: the full answer, after more than one request reached the emulator (a retry healed the fault);',
     '- **full answer**: the full answer from one request (the fault did not affect the call);',

@@ -9,6 +9,7 @@ import type { PackageBenchResult } from './package-benches.js';
 import { faultDetails, faultTable, outcomeRule } from './report-faults.js';
 import { latencyTables } from './report-latency.js';
 import { formatMiB } from './stats.js';
+import { ALL_SYSTEMS } from './systems/index.js';
 
 /** Everything one run measured. */
 export interface RunFigures {
@@ -111,11 +112,11 @@ export function renderMarkdown(f: RunFigures): string {
       '',
       '### Streaming call (ConverseStream)',
       '',
-      faultTable(stream, STREAM_FAULTS),
+      faultTable(stream, STREAM_FAULTS, ALL_SYSTEMS),
       '',
       '### Non-streaming call (Converse)',
       '',
-      faultTable(converse, CONVERSE_FAULTS),
+      faultTable(converse, CONVERSE_FAULTS, ALL_SYSTEMS),
       '',
       '<details><summary>What the caller got in every cell</summary>',
       '',

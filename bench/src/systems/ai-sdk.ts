@@ -12,7 +12,7 @@ export const aiSdkSystem: SystemDef = {
   id: 'ai-sdk',
   label: 'AI SDK (@ai-sdk/amazon-bedrock + ai)',
   role: 'peer',
-  timeoutOption: 'timeout { firstChunkMs, chunkMs } (streamText)',
+  timeoutOption: 'timeout (generateText) / timeout { firstChunkMs, chunkMs } (streamText)',
   faults: true,
   converse: true,
   async create(ctx: CreateContext): Promise<BenchClient> {

@@ -3,6 +3,7 @@ import { floorSystem } from './floor.js';
 import { langchainSystem } from './langchain.js';
 import { rawSdkHttp1System, rawSdkSystem } from './raw-sdk.js';
 import type { SystemDef } from './system.js';
+import { toolkitSystem } from './toolkit.js';
 import { transportHttp2System, transportSystem } from './transport.js';
 
 /** Every system, in table order: floor, baseline, peers, ours, information rows. */
@@ -11,6 +12,7 @@ export const ALL_SYSTEMS: readonly SystemDef[] = [
   rawSdkSystem,
   aiSdkSystem,
   langchainSystem,
+  toolkitSystem,
   rawSdkHttp1System,
   transportSystem,
   transportHttp2System,

@@ -25,7 +25,7 @@ export const langchainSystem: SystemDef = {
   id: 'langchain',
   label: 'LangChain (@langchain/aws ChatBedrockConverse)',
   role: 'peer',
-  timeoutOption: 'streamIdleTimeout',
+  timeoutOption: 'streamIdleTimeout (stream) / timeout (invoke)',
   faults: true,
   converse: true,
   async create(ctx: CreateContext): Promise<BenchClient> {
@@ -45,7 +45,10 @@ export const langchainSystem: SystemDef = {
     const bound = chat.bindTools(shape.tools);
     return {
       async converse() {
-        const message = await bound.invoke(shape.messages);
+        const message = await bound.invoke(
+          shape.messages,
+          ctx.timeoutMs === undefined ? {} : { timeout: ctx.timeoutMs },
+        );
         return textOf(message.content);
       },
       async stream(onToken) {
