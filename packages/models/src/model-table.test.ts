@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { getModelCapabilities } from './get-model-capabilities.js';
+import { REASONING_STYLES, SAMPLING_PARAMS } from './model-capabilities.js';
+import { expandModelTable, MODEL_TABLE } from './model-table.js';
+import { PROFILE_PREFIXES } from './region-prefixes.js';
+
+describe('built-in model table', () => {
+  it.each(MODEL_TABLE.map((row) => [row.key, row] as const))('%s is well-formed', (_key, row) => {
+    expect(row.source.length).toBeGreaterThan(20);
+    expect(row.key).toBe(row.key.toLowerCase());
+    expect(row.key.startsWith(`${row.provider}.`) || row.key === row.provider).toBe(true);
+    expect(REASONING_STYLES).toContain(row.reasoning);
+    for (const p of [...row.rejectedParams, ...row.rejectedWithReasoning])
+      expect(SAMPLING_PARAMS).toContain(p);
+    for (const group of row.exclusiveParams) {
+      expect(group.length).toBeGreaterThanOrEqual(2);
+      for (const p of group) expect(SAMPLING_PARAMS).toContain(p);
+    }
+    for (const geo of row.profiles) expect(PROFILE_PREFIXES).toContain(geo);
+    if (row.kind === 'chat') {
+      expect(row.contextWindow).toBeGreaterThanOrEqual(4096);
+      expect(row.maxOutputTokens).toBeGreaterThan(0);
+      expect(row.maxOutputTokens).toBeLessThanOrEqual(row.contextWindow);
+    } else {
+      expect(row.toolUse).toBe(false);
+      expect(row.reasoning).toBe('none');
+    }
+    if (row.reasoning === 'none') expect(row.rejectedWithReasoning).toEqual([]);
+    if (row.streamingToolUse) expect(row.toolUse).toBe(true);
+    if (row.forcedToolChoice) expect(row.toolUse).toBe(true);
+    if (row.promptCaching !== null) {
+      expect(row.promptCaching.locations.length).toBeGreaterThan(0);
+      expect(row.promptCaching.minTokens).toBeGreaterThan(0);
+    }
+    if (row.extendedContext !== null)
+      expect(row.extendedContext.contextWindow).toBeGreaterThan(row.contextWindow);
+  });
+
+  it('covers the families the README promises', () => {
+    const families: [string, string][] = [
+      ['anthropic.claude-3-haiku-20240307-v1:0', 'chat'],
+      ['anthropic.claude-3-5-sonnet-20240620-v1:0', 'chat'],
+      ['anthropic.claude-3-7-sonnet-20250219-v1:0', 'chat'],
+      ['anthropic.claude-sonnet-4-20250514-v1:0', 'chat'],
+      ['anthropic.claude-opus-4-1-20250805-v1:0', 'chat'],
+      ['anthropic.claude-sonnet-4-5-20250929-v1:0', 'chat'],
+      ['anthropic.claude-haiku-4-5-20251001-v1:0', 'chat'],
+      ['anthropic.claude-opus-4-5-20251101-v1:0', 'chat'],
+      ['amazon.nova-micro-v1:0', 'chat'],
+      ['amazon.nova-lite-v1:0', 'chat'],
+      ['amazon.nova-pro-v1:0', 'chat'],
+      ['amazon.nova-premier-v1:0', 'chat'],
+      ['amazon.nova-2-lite-v1:0', 'chat'],
+      ['meta.llama3-1-8b-instruct-v1:0', 'chat'],
+      ['meta.llama3-2-90b-instruct-v1:0', 'chat'],
+      ['meta.llama3-3-70b-instruct-v1:0', 'chat'],
+      ['meta.llama4-scout-17b-instruct-v1:0', 'chat'],
+      ['mistral.mistral-large-2407-v1:0', 'chat'],
+      ['mistral.mistral-small-2402-v1:0', 'chat'],
+      ['mistral.pixtral-large-2502-v1:0', 'chat'],
+      ['deepseek.r1-v1:0', 'chat'],
+      ['deepseek.v3-v1:0', 'chat'],
+      ['cohere.command-r-v1:0', 'chat'],
+      ['cohere.command-r-plus-v1:0', 'chat'],
+      ['openai.gpt-oss-120b-1:0', 'chat'],
+      ['qwen.qwen3-coder-30b-a3b-v1:0', 'chat'],
+      ['amazon.titan-embed-text-v2:0', 'embedding'],
+      ['cohere.embed-english-v3', 'embedding'],
+      ['amazon.nova-canvas-v1:0', 'image'],
+      ['stability.stable-image-core-v1:1', 'image'],
+    ];
+    for (const [id, kind] of families) {
+      const caps = getModelCapabilities(id);
+      expect(caps.known, id).toBe(true);
+      expect(caps.kind, id).toBe(kind);
+      expect(caps.chat, id).toBe(kind === 'chat');
+    }
+  });
+
+  it('expandModelTable names the bad row', () => {
+    const base = {
+      key: 'x.a',
+      source: 'test row with all fields for the expansion check',
+      name: 'A',
+      provider: 'x',
+      kind: 'chat' as const,
+      contextWindow: 8000,
+      maxOutputTokens: 1000,
+      systemPrompt: true,
+      toolUse: false,
+      streamingToolUse: false,
+      forcedToolChoice: false,
+      vision: false,
+      documents: false,
+      video: false,
+      reasoning: 'none' as const,
+      promptCaching: null,
+      rejectedParams: [],
+      rejectedWithReasoning: [],
+      exclusiveParams: [],
+      prefill: false,
+      onDemand: true,
+    };
+    expect(
+      expandModelTable([
+        base,
+        { key: 'x.b', like: 'x.a', source: 'inherits', contextWindow: 9000 },
+      ])[1],
+    ).toMatchObject({
+      contextWindow: 9000,
+      maxOutputTokens: 1000,
+      source: 'inherits',
+    });
+    expect(() => expandModelTable([{ key: 'x.b', like: 'x.zzz', source: 's' }])).toThrow(
+      /x\.b.*x\.zzz/,
+    );
+    expect(() => expandModelTable([{ key: 'x.c', source: 's', name: 'C' }])).toThrow(/x\.c.*lacks/);
+    expect(() => expandModelTable([base, base])).toThrow(/duplicate key "x\.a"/);
+  });
+});
