@@ -492,7 +492,7 @@ const ROWS: Row[] = [
     id: 'stability.sd3-5-large-v1:0',
     key: 'stability',
     match: 'exact',
-    context: 32_000,
+    context: 10_000,
     chat: false,
   },
   {
