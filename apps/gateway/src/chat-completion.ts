@@ -15,8 +15,12 @@ import {
   type ToConverseInputOptions,
   toConverseInput,
 } from '@bedrock-bridge/format';
-import { type DiscoveredModel, type ModelCapabilities, resolveModelId } from '@bedrock-bridge/models';
-import type { CallOptions, Transport } from '@bedrock-bridge/transport';
+import {
+  type DiscoveredModel,
+  type ModelCapabilities,
+  resolveModelId,
+} from '@bedrock-bridge/models';
+import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
 
 /** What one call needs besides the request. */
 export interface ChatCompletionContext extends CallOptions {
@@ -42,10 +46,19 @@ export function formatOptions(modelId: string, caps: ModelCapabilities): ToConve
           ? 'none'
           : caps.reasoning,
     promptCaching: caps.promptCaching
-      ? { locations: caps.promptCaching.locations, maxCachePoints: caps.promptCaching.maxCachePoints }
+      ? {
+          locations: caps.promptCaching.locations,
+          maxCachePoints: caps.promptCaching.maxCachePoints,
+        }
       : false,
     rejectedParams: caps.rejectedParams.flatMap((p) =>
-      p === 'temperature' ? ['temperature'] : p === 'topP' ? ['top_p'] : p === 'stopSequences' ? ['stop'] : [],
+      p === 'temperature'
+        ? ['temperature']
+        : p === 'topP'
+          ? ['top_p']
+          : p === 'stopSequences'
+            ? ['stop']
+            : [],
     ),
   };
 }
@@ -54,7 +67,8 @@ function prepare(request: ChatCompletionRequest, context: ChatCompletionContext)
   const resolved = resolveModelId(request.model, context);
   const options = formatOptions(resolved.modelId, resolved.capabilities);
   if (context.imageBytes) options.imageBytes = context.imageBytes;
-  return toConverseInput(request, options);
+  const { input, answer } = toConverseInput(request, options);
+  return { input, answer, capabilities: resolved.capabilities };
 }
 
 /** A whole `chat.completion`. */
@@ -62,9 +76,9 @@ export async function chatCompletion(
   request: ChatCompletionRequest,
   context: ChatCompletionContext,
 ): Promise<ChatCompletion> {
-  const input = prepare(request, context);
+  const { input, answer } = prepare(request, context);
   const output = await context.transport.converse(input, context);
-  return fromConverseOutput(output, { model: request.model });
+  return fromConverseOutput(output, { model: request.model, ...answer });
 }
 
 /** `chat.completion.chunk`s as they arrive; the call starts when iteration starts. */
@@ -72,10 +86,13 @@ export async function* chatCompletionStream(
   request: ChatCompletionRequest,
   context: ChatCompletionContext,
 ): AsyncIterable<ChatCompletionChunk> {
-  const input = prepare(request, context);
-  const events = context.transport.converseStream(input, context);
-  yield* fromConverseStream(events, {
-    model: request.model,
-    includeUsage: request.stream_options?.include_usage === true,
-  });
+  const { input, answer, capabilities } = prepare(request, context);
+  // Some models take tools only without streaming: ask Converse, replay its answer as events.
+  const events =
+    input.toolConfig && !capabilities.streamingToolUse
+      ? (async function* () {
+          yield* synthesizeStream(await context.transport.converse(input, context));
+        })()
+      : context.transport.converseStream(input, context);
+  yield* fromConverseStream(events, { model: request.model, ...answer });
 }

@@ -3,10 +3,7 @@ import type { ChatCompletionRequest } from '@bedrock-bridge/format';
 import { type DiscoveredModel, discoverModels } from '@bedrock-bridge/models';
 import { chatCompletion, chatCompletionStream } from './chat-completion.js';
 import type { Stack } from './create-stack.js';
-import {
-  createRemoteImageFetcher,
-  type RemoteImageOptions,
-} from './server/fetch-remote-image.js';
+import { createRemoteImageFetcher, type RemoteImageOptions } from './server/fetch-remote-image.js';
 import type { BackendCallContext, GatewayBackend, GatewayModel } from './server/gateway-backend.js';
 
 /** Options of `createBackend`. */
@@ -24,7 +21,10 @@ export function remoteImageUrls(request: ChatCompletionRequest): { url: string; 
     if (message.role !== 'user' || typeof message.content === 'string') return;
     message.content.forEach((part, j) => {
       if (part.type === 'image_url' && !part.image_url.url.startsWith('data:')) {
-        found.push({ url: part.image_url.url, param: `messages[${i}].content[${j}].image_url.url` });
+        found.push({
+          url: part.image_url.url,
+          param: `messages[${i}].content[${j}].image_url.url`,
+        });
       }
     });
   });
@@ -32,23 +32,33 @@ export function remoteImageUrls(request: ChatCompletionRequest): { url: string; 
 }
 
 /** The gateway's backend: discovery (cached), remote images, then the recipe. */
-export function createBackend(stack: Stack, options: BackendOptions = {}): GatewayBackend & {
-  discovered(signal?: AbortSignal): Promise<readonly DiscoveredModel[] | undefined>;
+export function createBackend(
+  stack: Stack,
+  options: BackendOptions = {},
+): GatewayBackend & {
+  /** The discovered models, or `undefined` when discovery is unavailable (offline resolution). */
+  discovered(): Promise<readonly DiscoveredModel[] | undefined>;
 } {
-  const fetchImage = options.fetchImages ? createRemoteImageFetcher(options.fetchImages) : undefined;
+  const fetchImage = options.fetchImages
+    ? createRemoteImageFetcher(options.fetchImages)
+    : undefined;
   const ttlMs = options.discoveryTtlMs ?? 10 * 60_000;
-  let cache: { at: number; models: Promise<readonly DiscoveredModel[]> } | undefined;
+  // discoverModels caches per transport; after a failure with no list at all (e.g. no
+  // permission for the control plane) we stop asking for a minute and resolve offline.
+  let failedAt = Number.NEGATIVE_INFINITY;
 
   function discover(): Promise<readonly DiscoveredModel[]> {
-    if (cache === undefined || performance.now() - cache.at > ttlMs) {
-      const models = discoverModels({ transport: stack.transport, region: stack.region });
-      cache = { at: performance.now(), models };
-      // A failed discovery is not kept: the next call tries again.
-      models.catch(() => {
-        if (cache?.models === models) cache = undefined;
-      });
+    return discoverModels({ transport: stack.transport, region: stack.region, ttlMs });
+  }
+
+  async function discoveredOrOffline(): Promise<readonly DiscoveredModel[] | undefined> {
+    if (performance.now() - failedAt < 60_000) return undefined;
+    try {
+      return await discover();
+    } catch {
+      failedAt = performance.now();
+      return undefined;
     }
-    return cache.models;
   }
 
   async function imageBytes(request: ChatCompletionRequest, signal: AbortSignal) {
@@ -64,13 +74,14 @@ export function createBackend(stack: Stack, options: BackendOptions = {}): Gatew
           'Remote image URLs are not fetched by this gateway. Send the image as a data: URL, or start the gateway with --fetch-images <allowed hosts>.',
       });
     }
-    const fetched = await Promise.all(urls.map((u) => fetchImage(u.url, u.param, signal)));
-    return new Map(urls.map((u, i) => [u.url, (fetched[i] as { bytes: Uint8Array }).bytes]));
+    const unique = [...new Map(urls.map((u) => [u.url, u])).values()];
+    const fetched = await Promise.all(unique.map((u) => fetchImage(u.url, u.param, signal)));
+    return new Map(unique.map((u, i) => [u.url, (fetched[i] as { bytes: Uint8Array }).bytes]));
   }
 
   async function contextFor(request: ChatCompletionRequest, call: BackendCallContext) {
     // Without discovery (e.g. no control-plane permission), the built-in tables decide.
-    const discovered = await discover().catch(() => undefined);
+    const discovered = await discoveredOrOffline();
     const bytes = await imageBytes(request, call.signal);
     return {
       transport: stack.transport,
@@ -83,7 +94,7 @@ export function createBackend(stack: Stack, options: BackendOptions = {}): Gatew
   }
 
   return {
-    discovered: () => discover().catch(() => undefined),
+    discovered: discoveredOrOffline,
     async complete(request, call) {
       return chatCompletion(request, await contextFor(request, call));
     },

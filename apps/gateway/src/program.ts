@@ -48,7 +48,10 @@ export interface ModelsFlags extends UpstreamFlags {
 function upstream(command: Command): Command {
   return command
     .addOption(
-      new Option('--region <region>', 'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, profile, us-east-1)'),
+      new Option(
+        '--region <region>',
+        'AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, profile, us-east-1)',
+      ),
     )
     .addOption(
       new Option(
@@ -57,9 +60,10 @@ function upstream(command: Command): Command {
       ),
     )
     .addOption(
-      new Option('--emulator', 'start a local Bedrock emulator in-process and use it (no AWS account needed)').conflicts(
-        'endpoint',
-      ),
+      new Option(
+        '--emulator',
+        'start a local Bedrock emulator in-process and use it (no AWS account needed)',
+      ).conflicts('endpoint'),
     );
 }
 
@@ -73,7 +77,9 @@ export function buildProgram(): Command {
   upstream(
     program
       .command('serve')
-      .description('run the OpenAI-compatible gateway (POST /v1/chat/completions, GET /v1/models, GET /healthz)'),
+      .description(
+        'run the OpenAI-compatible gateway (POST /v1/chat/completions, GET /v1/models, GET /healthz)',
+      ),
   )
     .addOption(
       new Option('--port <port>', 'port to listen on (0 = any free port)')
@@ -82,7 +88,9 @@ export function buildProgram(): Command {
         .argParser(integer(0, 65535)),
     )
     .addOption(
-      new Option('--host <host>', 'interface to listen on').env('BEDROCK_BRIDGE_HOST').default('127.0.0.1'),
+      new Option('--host <host>', 'interface to listen on')
+        .env('BEDROCK_BRIDGE_HOST')
+        .default('127.0.0.1'),
     )
     .addOption(
       new Option('--api-key <key>', 'clients must send it as "Authorization: Bearer <key>"').env(
@@ -96,13 +104,21 @@ export function buildProgram(): Command {
         .argParser(integer(1024, 1024 * 1024 * 1024)),
     )
     .addOption(
-      new Option('--fetch-images <hosts>', 'fetch remote image URLs from these hosts only (comma-separated, *.example.com allowed)')
+      new Option(
+        '--fetch-images <hosts>',
+        'fetch remote image URLs from these hosts only (comma-separated, *.example.com allowed)',
+      )
         .env('BEDROCK_BRIDGE_FETCH_IMAGES')
         .argParser(hostList),
     )
-    .addOption(new Option('--log-prompts', 'include the messages in request log lines (off by default)'))
     .addOption(
-      new Option('--shutdown-timeout <ms>', 'on SIGTERM/SIGINT, how long open answers may take to finish')
+      new Option('--log-prompts', 'include the messages in request log lines (off by default)'),
+    )
+    .addOption(
+      new Option(
+        '--shutdown-timeout <ms>',
+        'on SIGTERM/SIGINT, how long open answers may take to finish',
+      )
         .default(10_000)
         .argParser(integer(0, 600_000)),
     )
@@ -114,7 +130,9 @@ export function buildProgram(): Command {
   upstream(
     program
       .command('chat')
-      .description('chat in the terminal through the same stack (Ctrl-C cancels an answer; /model <id>, /reset, /exit)'),
+      .description(
+        'chat in the terminal through the same stack (Ctrl-C cancels an answer; /model <id>, /reset, /exit)',
+      ),
   )
     .addOption(
       new Option('-m, --model <id>', 'model id or inference profile id')
@@ -130,7 +148,9 @@ export function buildProgram(): Command {
   upstream(
     program
       .command('models')
-      .description('list the chat models available in the region: id, provider, access, context, tools, vision, reasoning'),
+      .description(
+        'list the chat models available in the region: id, provider, access, context, tools, vision, reasoning',
+      ),
   )
     .addOption(new Option('--json', 'print JSON for scripts'))
     .action(async (flags: ModelsFlags) => {

@@ -13,7 +13,8 @@ export interface ChatIO {
 }
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-const HELP = 'commands: /model <id> switch model, /model show it, /reset forget the conversation, /exit quit';
+const HELP =
+  'commands: /model <id> switch model, /model show it, /reset forget the conversation, /exit quit';
 
 /** A spinner on a TTY until `stop()`; nothing elsewhere. */
 function spinner(out: ChatIO['output']): { stop(): void } {
@@ -77,7 +78,9 @@ export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promi
         const chunks = chatCompletionStream(
           {
             model,
-            messages: flags.system ? [{ role: 'system', content: flags.system }, ...history] : history,
+            messages: flags.system
+              ? [{ role: 'system', content: flags.system }, ...history]
+              : history,
             stream: true,
           },
           {

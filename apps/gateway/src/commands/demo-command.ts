@@ -25,6 +25,8 @@ export interface DemoResult {
  */
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
+  // Only the emulator is called here: the SDK's advice about future Node versions is noise.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const events: TransportEvent[] = [];
   const stack = await createStack({
     emulator: { paceMs: options.paceMs ?? 12, deltas: 8 },

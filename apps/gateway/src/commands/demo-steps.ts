@@ -1,7 +1,10 @@
 import type { Emulator } from '@bedrock-bridge/emulator';
 import type { TransportEvent } from '@bedrock-bridge/transport';
 import OpenAI from 'openai';
-import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
+import type {
+  ChatCompletionMessageParam,
+  ChatCompletionTool,
+} from 'openai/resources/chat/completions';
 
 /** The model the demo talks to (on-demand in the emulator's catalogue). */
 export const DEMO_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -41,7 +44,9 @@ const weatherTool: ChatCompletionTool = {
   },
 };
 
-async function expectApiError(run: () => Promise<unknown>): Promise<InstanceType<typeof OpenAI.APIError>> {
+async function expectApiError(
+  run: () => Promise<unknown>,
+): Promise<InstanceType<typeof OpenAI.APIError>> {
   try {
     await run();
   } catch (error) {
@@ -54,7 +59,13 @@ async function expectApiError(run: () => Promise<unknown>): Promise<InstanceType
 /** Streams one answer, writing each delta as it arrives; returns what arrived and how it ended. */
 async function streamAnswer(c: DemoContext, prompt: string) {
   const start = performance.now();
-  const out = { text: '', chunks: 0, firstMs: -1, usage: undefined as OpenAI.CompletionUsage | undefined, finish: '' };
+  const out = {
+    text: '',
+    chunks: 0,
+    firstMs: -1,
+    usage: undefined as OpenAI.CompletionUsage | undefined,
+    finish: '',
+  };
   const stream = await c.client.chat.completions.create({
     model: DEMO_MODEL,
     messages: [{ role: 'user', content: prompt }],
@@ -93,7 +104,11 @@ export const demoSteps: DemoStep[] = [
       });
       const choice = answer.choices[0];
       say(c, 'assistant', choice?.message.content ?? '(no content)');
-      say(c, '', `finish_reason=${choice?.finish_reason}, usage ${answer.usage?.prompt_tokens} in / ${answer.usage?.completion_tokens} out`);
+      say(
+        c,
+        '',
+        `finish_reason=${choice?.finish_reason}, usage ${answer.usage?.prompt_tokens} in / ${answer.usage?.completion_tokens} out`,
+      );
       check(choice?.message.content?.includes(prompt), 'the emulator to echo the question');
       check(choice?.finish_reason === 'stop', 'finish_reason "stop"');
       check((answer.usage?.total_tokens ?? 0) > 0, 'token usage');
@@ -106,7 +121,11 @@ export const demoSteps: DemoStep[] = [
       const prompt = 'Stream this answer to me, one token at a time.';
       say(c, 'user', prompt);
       const out = await streamAnswer(c, prompt);
-      say(c, '', `${out.chunks} content deltas, first after ${out.firstMs} ms, finish_reason=${out.finish}, usage ${out.usage?.prompt_tokens} in / ${out.usage?.completion_tokens} out`);
+      say(
+        c,
+        '',
+        `${out.chunks} content deltas, first after ${out.firstMs} ms, finish_reason=${out.finish}, usage ${out.usage?.prompt_tokens} in / ${out.usage?.completion_tokens} out`,
+      );
       check(out.chunks >= 2, 'more than one delta');
       check(out.text.includes(prompt), 'the whole answer to arrive');
       check(out.finish === 'stop', 'finish_reason "stop"');
@@ -121,16 +140,40 @@ export const demoSteps: DemoStep[] = [
         { role: 'user', content: 'Please call get_weather for Paris.' },
       ];
       say(c, 'user', 'Please call get_weather for Paris.   (tools: get_weather)');
-      const first = await c.client.chat.completions.create({ model: DEMO_MODEL, messages, tools: [weatherTool] });
+      // The emulator's default model invents arguments from the schema; script a realistic call.
+      c.emulator.script({
+        content: [
+          {
+            toolUse: { toolUseId: 'tooluse_demo1', name: 'get_weather', input: { city: 'Paris' } },
+          },
+        ],
+      });
+      const first = await c.client.chat.completions.create({
+        model: DEMO_MODEL,
+        messages,
+        tools: [weatherTool],
+      });
       const message = first.choices[0]?.message;
       const call = message?.tool_calls?.[0];
       check(call?.type === 'function', 'a function tool call');
-      say(c, 'assistant', `calls ${call.function.name}(${call.function.arguments})   finish_reason=${first.choices[0]?.finish_reason}`);
+      say(
+        c,
+        'assistant',
+        `calls ${call.function.name}(${call.function.arguments})   finish_reason=${first.choices[0]?.finish_reason}`,
+      );
       check(first.choices[0]?.finish_reason === 'tool_calls', 'finish_reason "tool_calls"');
       const result = JSON.stringify({ city: 'Paris', sky: 'sunny', celsius: 21 });
       say(c, 'tool', result);
-      messages.push(message as ChatCompletionMessageParam, { role: 'tool', tool_call_id: call.id, content: result });
-      const second = await c.client.chat.completions.create({ model: DEMO_MODEL, messages, tools: [weatherTool] });
+      messages.push(message as ChatCompletionMessageParam, {
+        role: 'tool',
+        tool_call_id: call.id,
+        content: result,
+      });
+      const second = await c.client.chat.completions.create({
+        model: DEMO_MODEL,
+        messages,
+        tools: [weatherTool],
+      });
       const text = second.choices[0]?.message.content ?? '';
       say(c, 'assistant', text);
       check(text.includes('sunny'), 'the final answer to use the tool result');
@@ -143,7 +186,11 @@ export const demoSteps: DemoStep[] = [
       c.emulator.inject({ type: 'stale-keep-alive' });
       const fromEvent = c.events.length;
       const fromRequest = c.emulator.requests.length;
-      say(c, 'emulator', 'will destroy the socket the next request arrives on (a stale keep-alive)');
+      say(
+        c,
+        'emulator',
+        'will destroy the socket the next request arrives on (a stale keep-alive)',
+      );
       const answer = await c.client.chat.completions.create({
         model: DEMO_MODEL,
         messages: [{ role: 'user', content: 'Are you still there?' }],
@@ -153,10 +200,20 @@ export const demoSteps: DemoStep[] = [
         const what = r.fault ? `destroyed the socket (${r.fault})` : `answered ${r.status}`;
         say(c, 'emulator', `${r.operation} on connection #${r.connectionId}: ${what}`);
       }
-      const retries = c.events.slice(fromEvent).filter((e) => e.type === 'retry');
-      for (const e of retries) {
-        say(c, 'transport', `attempt ${e.attempt} failed (${e.reason}); retrying after ${e.delayMs} ms`);
+      const mine = c.events.slice(fromEvent);
+      for (const e of mine) {
+        if (e.type === 'evict') say(c, 'transport', `evicted the pooled client (${e.reason})`);
+        if (e.type === 'retry') {
+          say(
+            c,
+            'transport',
+            `attempt ${e.attempt} failed (${e.reason}); retry after ${e.delayMs} ms (${e.delaySource})`,
+          );
+        }
+        if (e.type === 'success')
+          say(c, 'transport', `attempt ${e.attempt} succeeded in ${e.durationMs} ms`);
       }
+      const retries = mine.filter((e) => e.type === 'retry');
       say(c, 'assistant', answer.choices[0]?.message.content ?? '');
       check(retries.length >= 1, 'the transport to retry');
       check(answer.choices[0]?.message.content?.includes('still there'), 'the full answer');
@@ -173,7 +230,10 @@ export const demoSteps: DemoStep[] = [
       );
       say(c, 'client', `${error.constructor.name}: ${error.message}`);
       const code = String(error.code ?? '');
-      check(['stream_truncated', 'upstream_connection_lost'].includes(code), `code stream_truncated (got ${code || 'none'})`);
+      check(
+        ['stream_truncated', 'upstream_connection_lost'].includes(code),
+        `code stream_truncated (got ${code || 'none'})`,
+      );
     },
   },
   {

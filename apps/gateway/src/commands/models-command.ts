@@ -43,7 +43,10 @@ export function formatTable(rows: ModelRowView[]): string {
   const header = ['MODEL', 'PROVIDER', 'ACCESS', 'CONTEXT', 'TOOLS', 'VISION', 'REASONING'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const render = (c: string[]) =>
-    c.map((v, i) => (i === 3 ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    c
+      .map((v, i) => (i === 3 ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [render(header), ...cells.map(render)].join('\n');
 }
 
@@ -63,9 +66,14 @@ export async function modelsCommand(flags: ModelsFlags): Promise<void> {
     return;
   }
   try {
-    const rows = modelRows(await discoverModels({ transport: stack.transport, region: stack.region }));
+    const rows = modelRows(
+      await discoverModels({ transport: stack.transport, region: stack.region }),
+    );
     if (flags.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    else process.stdout.write(`${formatTable(rows)}\n\n${rows.length} chat models in ${stack.region}\n`);
+    else
+      process.stdout.write(
+        `${formatTable(rows)}\n\n${rows.length} chat models in ${stack.region}\n`,
+      );
   } finally {
     await stack.close();
   }

@@ -4,7 +4,9 @@ import type { ServeFlags } from '../program.js';
 import { createServer } from '../server/create-server.js';
 
 function line(fields: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...fields })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...fields })}\n`,
+  );
 }
 
 /** `bedrock-bridge serve`: runs until SIGTERM/SIGINT, then drains open answers. */
@@ -50,7 +52,12 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      line({ msg: 'shutting down', signal, inFlight: gateway.inFlight, deadlineMs: flags.shutdownTimeout });
+      line({
+        msg: 'shutting down',
+        signal,
+        inFlight: gateway.inFlight,
+        deadlineMs: flags.shutdownTimeout,
+      });
       await gateway.close(flags.shutdownTimeout);
       await stack.close();
       line({ msg: 'stopped' });

@@ -11,7 +11,10 @@ import type { RequestLogEntry } from './request-log.js';
  * The full stack (emulator + transport + format) is exercised in ../gateway.e2e.test.ts.
  */
 
-const chunk = (text: string) => ({ object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: text } }] });
+const chunk = (text: string) => ({
+  object: 'chat.completion.chunk',
+  choices: [{ index: 0, delta: { content: text } }],
+});
 
 interface Controlled {
   backend: GatewayBackend;
@@ -20,7 +23,9 @@ interface Controlled {
   release: () => void;
 }
 
-function controlledBackend(script: { fail?: unknown; failAfter?: number; hold?: boolean } = {}): Controlled {
+function controlledBackend(
+  script: { fail?: unknown; failAfter?: number; hold?: boolean } = {},
+): Controlled {
   let release = () => {};
   const gate = new Promise<void>((resolve) => {
     release = resolve;
@@ -43,7 +48,9 @@ function controlledBackend(script: { fail?: unknown; failAfter?: number; hold?: 
           await Promise.race([
             gate,
             new Promise((_, reject) =>
-              context.signal.addEventListener('abort', () => reject(context.signal.reason), { once: true }),
+              context.signal.addEventListener('abort', () => reject(context.signal.reason), {
+                once: true,
+              }),
             ),
           ]);
         }
@@ -65,10 +72,16 @@ afterEach(async () => {
   logs.length = 0;
 });
 
-async function start(backend: GatewayBackend, extra: { apiKey?: string; bodyLimit?: number; logPrompts?: boolean } = {}) {
+async function start(
+  backend: GatewayBackend,
+  extra: { apiKey?: string; bodyLimit?: number; logPrompts?: boolean } = {},
+) {
   gateway = createServer({ backend, log: (e) => logs.push(e), ...extra });
   return gateway.listen(0);
 }
+
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: string } }).error;
 
 const body = (extra: object = {}) =>
   JSON.stringify({ model: 'm1', messages: [{ role: 'user', content: 'secret prompt' }], ...extra });
@@ -102,23 +115,33 @@ describe('createServer', () => {
     expect(JSON.parse(last?.replace(/^data: /, '') ?? '')).toEqual({
       error: { message: 'cut short', type: 'server_error', param: null, code: 'stream_truncated' },
     });
-    expect(logs[0]).toMatchObject({ status: 200, errorKind: 'stream_truncated', chunks: 1, attempts: 1 });
+    expect(logs[0]).toMatchObject({
+      status: 200,
+      errorKind: 'stream_truncated',
+      chunks: 1,
+      attempts: 1,
+    });
   });
 
   it('aborts the backend call when the client disconnects mid-stream', async () => {
     const controlled = controlledBackend({ hold: true });
     const url = await start(controlled.backend);
     const { port } = new URL(url);
-    const req = httpRequest({ port, method: 'POST', path: '/v1/chat/completions', headers: { 'content-type': 'application/json' } });
+    const req = httpRequest({
+      port,
+      method: 'POST',
+      path: '/v1/chat/completions',
+      headers: { 'content-type': 'application/json' },
+    });
     req.end(body({ stream: true }));
     const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
     await once(res, 'data');
-    const signal = controlled.calls[0]?.signal;
-    expect(signal?.aborted).toBe(false);
-    const aborted = once(signal as AbortSignal, 'abort');
+    const signal = controlled.calls[0]?.signal as AbortSignal;
+    expect(signal.aborted).toBe(false);
+    const aborted = once(signal, 'abort');
     req.destroy();
     await aborted;
-    expect((signal?.reason as BedrockBridgeError).kind).toBe('aborted');
+    expect((signal.reason as BedrockBridgeError).kind).toBe('aborted');
     await expect.poll(() => logs.length).toBe(1);
     expect(logs[0]).toMatchObject({ clientGone: true, stream: true });
   });
@@ -156,22 +179,26 @@ describe('createServer', () => {
   });
 
   it('maps backend failures before the first chunk to an HTTP status', async () => {
-    const fail = new BedrockBridgeError({ kind: 'rate_limit', message: 'slow down', retryAfterMs: 4000 });
+    const fail = new BedrockBridgeError({
+      kind: 'rate_limit',
+      message: 'slow down',
+      retryAfterMs: 4000,
+    });
     const url = await start(controlledBackend({ fail }).backend);
     const response = await post(url, body());
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('4');
-    expect((await response.json()).error.code).toBe('rate_limit_exceeded');
+    expect((await errorOf(response)).code).toBe('rate_limit_exceeded');
   });
 
   it('requires the API key on /v1 but not on /healthz', async () => {
     const url = await start(controlledBackend().backend, { apiKey: 'k-123' });
     const missing = await post(url, body());
     expect(missing.status).toBe(401);
-    expect((await missing.json()).error.code).toBe('missing_api_key');
+    expect((await errorOf(missing)).code).toBe('missing_api_key');
     const wrong = await post(url, body(), { authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).error.code).toBe('invalid_api_key');
+    expect((await errorOf(wrong)).code).toBe('invalid_api_key');
     const right = await post(url, body(), { authorization: 'Bearer k-123' });
     expect(right.status).toBe(200);
     const models = await fetch(`${url}/v1/models`, { headers: { authorization: 'Bearer nope' } });
@@ -189,21 +216,21 @@ describe('createServer', () => {
     const url = await start(controlledBackend().backend);
     const response = await post(url, payload);
     expect(response.status).toBe(status);
-    const json = await response.json();
-    expect(json.error.code).toBe(code);
-    expect(json.error.message.length).toBeGreaterThan(10);
+    const error = await errorOf(response);
+    expect(error.code).toBe(code);
+    expect(error.message.length).toBeGreaterThan(10);
   });
 
   it('answers a body over the limit with 413, a non-JSON body with 415, a bad route with 404', async () => {
     const url = await start(controlledBackend().backend, { bodyLimit: 2048 });
     const big = await post(url, body({ user: 'x'.repeat(4096) }));
     expect(big.status).toBe(413);
-    expect((await big.json()).error.code).toBe('request_too_large');
+    expect((await errorOf(big)).code).toBe('request_too_large');
     const text = await post(url, 'hello', { 'content-type': 'text/plain' });
     expect(text.status).toBe(415);
     const missing = await fetch(`${url}/v1/embeddings`, { method: 'POST' });
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.message).toContain('/v1/embeddings');
+    expect((await errorOf(missing)).message).toContain('/v1/embeddings');
   });
 
   it('logs one line per request without prompts or secrets, unless asked to log prompts', async () => {

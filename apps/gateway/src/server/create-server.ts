@@ -81,7 +81,9 @@ function toErrorResponse(err: unknown): OpenAIErrorResponse {
       });
     }
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const what = fastifyCode.startsWith('FST_ERR_CTP') ? 'The request body is not valid JSON: ' : '';
+      const what = fastifyCode.startsWith('FST_ERR_CTP')
+        ? 'The request body is not valid JSON: '
+        : '';
       return gatewayError(status, `${what}${(err as Error).message}`, { code: 'invalid_json' });
     }
   }

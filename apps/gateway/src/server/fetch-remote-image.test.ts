@@ -11,13 +11,15 @@ let base: string;
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/cat.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
-    if (req.url === '/big.png') return res.writeHead(200, { 'content-length': 5000 }).end(Buffer.alloc(5000));
+    if (req.url === '/big.png')
+      return res.writeHead(200, { 'content-length': 5000 }).end(Buffer.alloc(5000));
     if (req.url === '/chunked.png') {
       res.writeHead(200);
       res.write(Buffer.alloc(600));
       return res.end(Buffer.alloc(600));
     }
-    if (req.url === '/moved') return res.writeHead(302, { location: 'http://169.254.169.254/' }).end();
+    if (req.url === '/moved')
+      return res.writeHead(302, { location: 'http://169.254.169.254/' }).end();
     if (req.url === '/slow') return; // never answers
     res.writeHead(404).end();
   });
@@ -97,11 +99,15 @@ describe('createRemoteImageFetcher', () => {
 
     it('enforces the size limit from the header and while reading', async () => {
       expect((await refusal(fetch(`${base}/big.png`, P))).message).toContain('limit is 1000');
-      expect((await refusal(fetch(`${base}/chunked.png`, P))).message).toContain('larger than the limit');
+      expect((await refusal(fetch(`${base}/chunked.png`, P))).message).toContain(
+        'larger than the limit',
+      );
     });
 
     it('does not follow redirects', async () => {
-      expect((await refusal(fetch(`${base}/moved`, P))).message).toContain('redirects are not followed');
+      expect((await refusal(fetch(`${base}/moved`, P))).message).toContain(
+        'redirects are not followed',
+      );
     });
 
     it('enforces the time limit', async () => {

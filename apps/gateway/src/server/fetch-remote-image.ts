@@ -147,7 +147,10 @@ function download(
         parts.push(part);
       });
       res.on('end', () =>
-        resolve({ bytes: new Uint8Array(Buffer.concat(parts)), contentType: res.headers['content-type'] }),
+        resolve({
+          bytes: new Uint8Array(Buffer.concat(parts)),
+          contentType: res.headers['content-type'],
+        }),
       );
       res.on('error', (cause) => fail('Reading the image failed.', cause));
     });

@@ -37,13 +37,20 @@ describe('error kind -> HTTP status', () => {
       new BedrockBridgeError({ kind: 'rate_limit', message: 'slow down', retryAfterMs: 2500 }),
     );
     expect(said.headers['retry-after']).toBe('3');
-    const silent = openAIErrorFromBridgeError(new BedrockBridgeError({ kind: 'overloaded', message: 'busy' }));
+    const silent = openAIErrorFromBridgeError(
+      new BedrockBridgeError({ kind: 'overloaded', message: 'busy' }),
+    );
     expect(silent.headers['retry-after']).toBe('1');
   });
 
   it('keeps param and a specific validation code', () => {
     const response = openAIErrorFromBridgeError(
-      new BedrockBridgeError({ kind: 'validation', message: 'bad', param: 'messages[0]', code: 'invalid_base64' }),
+      new BedrockBridgeError({
+        kind: 'validation',
+        message: 'bad',
+        param: 'messages[0]',
+        code: 'invalid_base64',
+      }),
     );
     expect(response.body.error).toEqual({
       message: 'bad',

@@ -25,7 +25,10 @@ describe('validateChatRequest', () => {
       ...ok,
       messages: [
         { role: 'system', content: 'be brief' },
-        { role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] },
+        {
+          role: 'user',
+          content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }],
+        },
         {
           role: 'assistant',
           content: null,
@@ -50,11 +53,15 @@ describe('validateChatRequest', () => {
     [[], undefined, 'must be a JSON object'],
     ['text', undefined, 'must be a JSON object'],
     [{ messages: ok.messages }, 'model', 'Missing required parameter'],
-    [{ ...ok, model: 3 }, 'model', "expected string, but got an integer"],
+    [{ ...ok, model: 3 }, 'model', 'expected string, but got an integer'],
     [{ ...ok, messages: [] }, 'messages', 'Invalid value'],
     [{ ...ok, messages: 'hi' }, 'messages', 'expected array'],
     [{ ...ok, messages: [{ role: 'robot', content: 'x' }] }, 'messages[0].role', 'role "system"'],
-    [{ ...ok, messages: [{ role: 'user', content: 5 }] }, 'messages[0].content', 'a string or an array'],
+    [
+      { ...ok, messages: [{ role: 'user', content: 5 }] },
+      'messages[0].content',
+      'a string or an array',
+    ],
     [
       { ...ok, messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] },
       'messages[0].content[0].image_url.url',
@@ -68,13 +75,17 @@ describe('validateChatRequest', () => {
     [{ ...ok, messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].tool_call_id', 'Missing'],
     [{ ...ok, temperature: 3 }, 'temperature', 'Invalid value'],
     [{ ...ok, temperature: '0.5' }, 'temperature', 'expected number'],
-    [{ ...ok, max_tokens: 1.5 }, 'max_tokens', "expected int"],
+    [{ ...ok, max_tokens: 1.5 }, 'max_tokens', 'expected int'],
     [{ ...ok, max_tokens: 0 }, 'max_tokens', 'Invalid value'],
     [{ ...ok, stream: 'yes' }, 'stream', 'expected boolean'],
     [{ ...ok, stop: ['a', 'b', 'c', 'd', 'e'] }, 'stop', 'Invalid value'],
     [{ ...ok, tools: [{ type: 'function', function: {} }] }, 'tools[0].function.name', 'Missing'],
     [{ ...ok, tool_choice: 'sometimes' }, 'tool_choice', '"none", "auto", "required"'],
-    [{ ...ok, frobnicate: true }, 'frobnicate', 'Unrecognized request argument supplied: frobnicate'],
+    [
+      { ...ok, frobnicate: true },
+      'frobnicate',
+      'Unrecognized request argument supplied: frobnicate',
+    ],
     [
       { ...ok, messages: [{ role: 'user', content: 'x', extra: 1 }] },
       'messages[0].extra',
@@ -106,7 +117,12 @@ describe('validateChatRequest', () => {
   it('refuses audio input parts, naming the part', () => {
     const error = failure({
       ...ok,
-      messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'x', format: 'wav' } }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [{ type: 'input_audio', input_audio: { data: 'x', format: 'wav' } }],
+        },
+      ],
     });
     expect(error.param).toBe('messages[0].content[0]');
     expect(error.code).toBe('unsupported_parameter');

@@ -37,7 +37,11 @@ const audioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z
 const refusalPart = z.strictObject({ type: z.literal('refusal'), refusal: z.string() });
 
 const partError = { error: 'expected a content part of type "text", "image_url" or "file"' };
-const userPart = z.discriminatedUnion('type', [textPart, imagePart, filePart, audioPart], partError);
+const userPart = z.discriminatedUnion(
+  'type',
+  [textPart, imagePart, filePart, audioPart],
+  partError,
+);
 
 function content<T extends z.ZodType>(part: T, what: string) {
   return z.union([z.string(), z.array(part)], {
@@ -280,7 +284,8 @@ function describeIssue(outer: z.core.$ZodIssue): BedrockBridgeError {
 function refuse(req: ParsedRequest): BedrockBridgeError | undefined {
   const unsupported = (field: string, why: string) =>
     invalid(`Unsupported parameter: '${field}' ${why}.`, field, 'unsupported_parameter');
-  if (req.n != null && req.n !== 1) return unsupported('n', 'must be 1: Bedrock returns one choice');
+  if (req.n != null && req.n !== 1)
+    return unsupported('n', 'must be 1: Bedrock returns one choice');
   if (req.logprobs) return unsupported('logprobs', 'is not available from Bedrock');
   if (req.top_logprobs != null) return unsupported('top_logprobs', 'is not available from Bedrock');
   if (req.logit_bias && Object.keys(req.logit_bias).length > 0)
@@ -291,7 +296,8 @@ function refuse(req: ParsedRequest): BedrockBridgeError | undefined {
     if ((req as Record<string, unknown>)[field] != null)
       return unsupported(field, 'is not supported by this gateway');
   }
-  if (req.frequency_penalty) return unsupported('frequency_penalty', 'is not available from Bedrock');
+  if (req.frequency_penalty)
+    return unsupported('frequency_penalty', 'is not available from Bedrock');
   if (req.presence_penalty) return unsupported('presence_penalty', 'is not available from Bedrock');
   for (const [i, m] of req.messages.entries()) {
     if (m.role === 'user' && Array.isArray(m.content)) {
