@@ -1,12 +1,7 @@
-import type {
-  ContentBlock,
-  ConverseStreamCommandInput,
-  Message,
-} from '@aws-sdk/client-bedrock-runtime';
-import { isValidDocumentName } from './document-block.js';
-import { sniffImageFormat } from './image-bytes.js';
+import type { ConverseStreamCommandInput, Message } from '@aws-sdk/client-bedrock-runtime';
 import { invalidRequest } from './invalid-request.js';
-import { isValidToolName, isValidToolUseId } from './tool-names.js';
+import { isValidToolName } from './tool-names.js';
+import { checkBlock, type Report } from './validate-content-block.js';
 
 /** One thing Bedrock would reject, with the path of the offending field. */
 export interface ConverseInputProblem {
@@ -16,145 +11,7 @@ export interface ConverseInputProblem {
   message: string;
 }
 
-const IMAGE_FORMATS = new Set(['png', 'jpeg', 'gif', 'webp']);
-const DOCUMENT_FORMATS = new Set(['pdf', 'csv', 'doc', 'docx', 'xls', 'xlsx', 'html', 'txt', 'md']);
-const MAX_IMAGE_BYTES = 3.75 * 1024 * 1024;
 const METADATA_TEXT = /^[a-zA-Z0-9\s:_@$#=/+,\-.]*$/;
-const MEMBERS = [
-  'text',
-  'image',
-  'document',
-  'toolUse',
-  'toolResult',
-  'reasoningContent',
-  'cachePoint',
-  'citationsContent',
-  'guardContent',
-  'video',
-  'audio',
-  'searchResult',
-];
-
-type Report = (path: string, code: string, message: string) => void;
-
-function checkBlock(
-  block: ContentBlock,
-  path: string,
-  role: string | undefined,
-  report: Report,
-): void {
-  const members = MEMBERS.filter(
-    (m) => (block as unknown as Record<string, unknown>)[m] !== undefined,
-  );
-  if (members.length !== 1) {
-    report(
-      path,
-      'invalid_block',
-      `a content block needs exactly one member (has ${members.length ? members.join(', ') : 'none'}).`,
-    );
-    return;
-  }
-  if (block.text !== undefined && (typeof block.text !== 'string' || block.text.trim() === '')) {
-    report(`${path}.text`, 'blank_text', 'text blocks must not be empty or whitespace only.');
-  }
-  if (block.image !== undefined) {
-    const bytes = block.image.source?.bytes;
-    if (!IMAGE_FORMATS.has(String(block.image.format)))
-      report(
-        `${path}.image.format`,
-        'invalid_image_format',
-        `image format "${String(block.image.format)}" is not png, jpeg, gif or webp.`,
-      );
-    if (!(bytes instanceof Uint8Array) || bytes.length === 0)
-      report(
-        `${path}.image.source.bytes`,
-        'missing_image_bytes',
-        'image blocks need non-empty bytes.',
-      );
-    else {
-      if (sniffImageFormat(bytes) !== block.image.format)
-        report(
-          `${path}.image.format`,
-          'image_format_mismatch',
-          `the bytes are not a ${String(block.image.format)} image.`,
-        );
-      if (bytes.length > MAX_IMAGE_BYTES)
-        report(`${path}.image.source.bytes`, 'image_too_large', 'images may be at most 3.75 MB.');
-    }
-  }
-  if (block.document !== undefined) {
-    const { name, format, source } = block.document;
-    if (typeof name !== 'string' || !isValidDocumentName(name))
-      report(
-        `${path}.document.name`,
-        'invalid_document_name',
-        `document name "${String(name)}" may hold only letters, digits, single spaces, hyphens, parentheses and square brackets.`,
-      );
-    if (!DOCUMENT_FORMATS.has(String(format)))
-      report(
-        `${path}.document.format`,
-        'invalid_document_format',
-        `document format "${String(format)}" is not accepted.`,
-      );
-    if (
-      source?.bytes === undefined &&
-      source?.text === undefined &&
-      source?.s3Location === undefined &&
-      source?.content === undefined
-    )
-      report(`${path}.document.source`, 'missing_document_source', 'documents need a source.');
-    if (role !== 'user')
-      report(path, 'document_not_in_user_turn', 'documents are allowed only in user turns.');
-  }
-  if (block.toolUse !== undefined) {
-    const { toolUseId, name, input } = block.toolUse;
-    if (role !== 'assistant')
-      report(
-        path,
-        'tool_use_not_in_assistant_turn',
-        'toolUse blocks are allowed only in assistant turns.',
-      );
-    if (typeof toolUseId !== 'string' || !isValidToolUseId(toolUseId))
-      report(
-        `${path}.toolUse.toolUseId`,
-        'invalid_tool_use_id',
-        `toolUseId "${String(toolUseId)}" must match [a-zA-Z0-9_-]{1,64}.`,
-      );
-    if (typeof name !== 'string' || !isValidToolName(name))
-      report(
-        `${path}.toolUse.name`,
-        'invalid_tool_name',
-        `tool name "${String(name)}" must match [a-zA-Z0-9_-]{1,64}.`,
-      );
-    if (typeof input !== 'object' || input === null || Array.isArray(input))
-      report(`${path}.toolUse.input`, 'invalid_tool_input', 'toolUse input must be a JSON object.');
-  }
-  if (block.toolResult !== undefined) {
-    if (role !== 'user')
-      report(
-        path,
-        'tool_result_not_in_user_turn',
-        'toolResult blocks are allowed only in user turns.',
-      );
-    const content = block.toolResult.content ?? [];
-    if (content.length === 0)
-      report(
-        `${path}.toolResult.content`,
-        'empty_tool_result',
-        'toolResult content must not be empty.',
-      );
-    content.forEach((c, i) => {
-      if (c.text !== undefined && c.text.trim() === '')
-        report(`${path}.toolResult.content[${i}].text`, 'blank_text', 'text must not be blank.');
-    });
-  }
-  if (block.reasoningContent !== undefined && role !== 'assistant')
-    report(
-      path,
-      'reasoning_not_in_assistant_turn',
-      'reasoning blocks are allowed only in assistant turns.',
-    );
-}
 
 function ids(message: Message | undefined, member: 'toolUse' | 'toolResult'): string[] {
   return (message?.content ?? []).flatMap((b) => {
@@ -190,7 +47,9 @@ function checkMessages(messages: readonly Message[], report: Report): void {
         'leading_cache_point',
         'a cache point must follow other content.',
       );
-    content.forEach((block, b) => checkBlock(block, `${path}.content[${b}]`, message.role, report));
+    content.forEach((block, b) => {
+      checkBlock(block, `${path}.content[${b}]`, message.role, report);
+    });
     if (message.role === 'assistant') {
       const results = new Set(ids(messages[m + 1], 'toolResult'));
       for (const id of ids(message, 'toolUse')) {
@@ -318,7 +177,7 @@ function checkRest(input: ConverseStreamCommandInput, report: Report): void {
       );
   }
   const names = new Set<string>();
-  (input.messages ?? []).forEach((m, i) =>
+  (input.messages ?? []).forEach((m, i) => {
     (m.content ?? []).forEach((b, j) => {
       const name = b.document?.name?.toLowerCase();
       if (name === undefined) return;
@@ -329,8 +188,8 @@ function checkRest(input: ConverseStreamCommandInput, report: Report): void {
           `document name "${b.document?.name}" is used twice.`,
         );
       names.add(name);
-    }),
-  );
+    });
+  });
 }
 
 /**

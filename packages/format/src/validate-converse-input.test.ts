@@ -1,0 +1,181 @@
+import type { ConverseStreamCommandInput } from '@aws-sdk/client-bedrock-runtime';
+import { describe, expect, it } from 'vitest';
+import { IMAGES } from './test-support/images.js';
+import { thrown } from './test-support/thrown.js';
+import { assertValidConverseInput, validateConverseInput } from './validate-converse-input.js';
+
+const codes = (input: Partial<ConverseStreamCommandInput>) =>
+  validateConverseInput({ modelId: 'm', ...input }).map((p) => p.code);
+const use = (id: string, name = 'f') => ({ toolUse: { toolUseId: id, name, input: {} } });
+const result = (id: string) => ({ toolResult: { toolUseId: id, content: [{ text: 'r' }] } });
+const toolConfig = {
+  tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'object' } } } }],
+};
+
+describe('validateConverseInput', () => {
+  it('accepts a valid conversation', () => {
+    expect(
+      codes({
+        system: [{ text: 's' }],
+        messages: [
+          {
+            role: 'user',
+            content: [{ text: 'a' }, { image: { format: 'png', source: { bytes: IMAGES.png } } }],
+          },
+          { role: 'assistant', content: [use('t1')] },
+          { role: 'user', content: [result('t1'), { cachePoint: { type: 'default' } }] },
+        ],
+        toolConfig,
+      }),
+    ).toEqual([]);
+  });
+
+  it('finds alternation, first-user, empty and blank problems', () => {
+    expect(codes({ messages: [] })).toEqual(['no_messages']);
+    expect(codes({ messages: [{ role: 'assistant', content: [{ text: 'a' }] }] })).toEqual([
+      'first_message_not_user',
+    ]);
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'user', content: [{ text: 'b' }] },
+        ],
+      }),
+    ).toEqual(['roles_not_alternating']);
+    expect(codes({ messages: [{ role: 'user', content: [] }] })).toEqual(['empty_content']);
+    expect(codes({ messages: [{ role: 'user', content: [{ text: ' \n' }] }] })).toEqual([
+      'blank_text',
+    ]);
+    expect(
+      codes({
+        messages: [{ role: 'user', content: [{ cachePoint: { type: 'default' } }, { text: 'a' }] }],
+      }),
+    ).toEqual(['leading_cache_point']);
+    expect(
+      codes({ system: [{ text: '' }], messages: [{ role: 'user', content: [{ text: 'a' }] }] }),
+    ).toEqual(['blank_text']);
+  });
+
+  it('checks toolUse/toolResult pairing, ids, names and the toolConfig', () => {
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'assistant', content: [use('t1')] },
+        ],
+        toolConfig,
+      }),
+    ).toEqual(['tool_use_without_result']);
+    expect(codes({ messages: [{ role: 'user', content: [result('zz')] }], toolConfig })).toEqual([
+      'tool_result_without_use',
+    ]);
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'assistant', content: [use('bad.id')] },
+          { role: 'user', content: [result('bad.id')] },
+        ],
+        toolConfig,
+      }),
+    ).toEqual(['invalid_tool_use_id']);
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'assistant', content: [use('t', 'bad name')] },
+          { role: 'user', content: [result('t')] },
+        ],
+        toolConfig,
+      }),
+    ).toEqual(['invalid_tool_name']);
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'assistant', content: [use('t')] },
+          { role: 'user', content: [result('t')] },
+        ],
+      }),
+    ).toEqual(['missing_tool_config']);
+    expect(
+      codes({
+        messages: [{ role: 'user', content: [{ text: 'a' }] }],
+        toolConfig: {
+          tools: [{ toolSpec: { name: 'f', inputSchema: { json: { type: 'array' } } } }],
+          toolChoice: { tool: { name: 'g' } },
+        },
+      }),
+    ).toEqual(['invalid_input_schema', 'unknown_tool_choice']);
+    expect(codes({ messages: [{ role: 'user', content: [use('t')] }], toolConfig })).toContain(
+      'tool_use_not_in_assistant_turn',
+    );
+  });
+
+  it('checks image formats against the bytes and document names', () => {
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ image: { format: 'jpeg', source: { bytes: IMAGES.png } } }] },
+        ],
+      }),
+    ).toEqual(['image_format_mismatch']);
+    expect(
+      codes({
+        messages: [
+          {
+            role: 'user',
+            content: [{ image: { format: 'bmp' as never, source: { bytes: IMAGES.png } } }],
+          },
+        ],
+      }),
+    ).toContain('invalid_image_format');
+    const doc = (name: string) => ({
+      document: { name, format: 'txt' as const, source: { bytes: new Uint8Array([65]) } },
+    });
+    expect(
+      codes({
+        messages: [
+          {
+            role: 'user',
+            content: [
+              doc('report.final'),
+              doc('two  spaces'),
+              doc('ok (1) [a]'),
+              doc('OK (1) [a]'),
+            ],
+          },
+        ],
+      }),
+    ).toEqual(['invalid_document_name', 'invalid_document_name', 'duplicate_document_name']);
+  });
+
+  it('checks inference config and request metadata', () => {
+    const messages = [{ role: 'user' as const, content: [{ text: 'a' }] }];
+    expect(
+      codes({
+        messages,
+        inferenceConfig: { maxTokens: 0, temperature: 1.5, topP: -1, stopSequences: [''] },
+      }),
+    ).toEqual([
+      'invalid_max_tokens',
+      'invalid_temperature',
+      'invalid_top_p',
+      'empty_stop_sequence',
+    ]);
+    expect(codes({ messages, requestMetadata: { 'a!': 'b' } })).toEqual(['invalid_metadata']);
+  });
+
+  it('assertValidConverseInput throws a validation error listing every problem', () => {
+    const error = thrown(() =>
+      assertValidConverseInput({
+        modelId: 'm',
+        messages: [{ role: 'assistant', content: [{ text: '' }] }],
+      }),
+    );
+    expect(error.kind).toBe('validation');
+    expect(error.param).toBe('messages[0].role');
+    expect(error.message).toContain('empty or whitespace only');
+  });
+});
