@@ -260,6 +260,20 @@ describe('catalogue replacement', () => {
   });
 });
 
+describe('pacing', () => {
+  it.each(HANDLERS)('paceMs spaces events and the stream still completes (%s)', async (kind) => {
+    const emulator = await emulatorWith({ paceMs: 5, deltas: 3 });
+    const client = track(runtimeClient(emulator.url, kind));
+    const out = await client.send(
+      new ConverseStreamCommand({ modelId: HAIKU, messages: userSays('paced') }),
+    );
+    const { types, error } = await drain(out.stream);
+    expect(error).toBeUndefined();
+    expect(types).toHaveLength(7); // start, 3 deltas, stop, messageStop, metadata
+    expect(types.at(-1)).toBe('metadata');
+  });
+});
+
 describe('connections and close()', () => {
   it('serves HTTP/1.1 keep-alive and h2c on one port and counts connections', async () => {
     const emulator = await emulatorWith();
