@@ -134,6 +134,17 @@ describe('resolveModelId offline (built-in tables)', () => {
     });
   });
 
+  it('memoises per (id, region, discovered list) and freezes results', () => {
+    const a = resolveModelId(SONNET4, { region: 'eu-west-1' });
+    expect(resolveModelId(SONNET4, { region: 'eu-west-1' })).toBe(a);
+    expect(resolveModelId(SONNET4, { region: 'us-east-1' }).modelId).toBe(`us.${SONNET4}`);
+    expect(Object.isFrozen(a)).toBe(true);
+    const list: DiscoveredModel[] = [];
+    const b = resolveModelId(SONNET4, { region: 'eu-west-1', discovered: list });
+    expect(b).not.toBe(a);
+    expect(resolveModelId(SONNET4, { region: 'eu-west-1', discovered: list })).toBe(b);
+  });
+
   it('rejects a missing region and a malformed id with validation errors', () => {
     const kinds: string[] = [];
     for (const call of [
