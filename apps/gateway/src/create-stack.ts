@@ -1,4 +1,4 @@
-import { type Emulator, type EmulatorOptions, startEmulator } from '@bedrock-bridge/emulator';
+import type { Emulator, EmulatorOptions } from '@bedrock-bridge/emulator';
 import {
   createTransport,
   resolveAuth,
@@ -60,6 +60,8 @@ export async function createStack(options: StackOptions = {}): Promise<Stack> {
   const env = options.env ?? process.env;
   let emulator: Emulator | undefined;
   if (options.emulator) {
+    // Loaded only when asked for: a production gateway never imports the emulator.
+    const { startEmulator } = await import('@bedrock-bridge/emulator');
     emulator = await startEmulator(options.emulator === true ? {} : options.emulator);
   }
   const endpoint =

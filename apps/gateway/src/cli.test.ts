@@ -1,0 +1,128 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/* The built bin, as users run it (`pnpm build` first; the root test script does). */
+
+const BIN = fileURLToPath(new URL('../bin/bedrock-bridge.js', import.meta.url));
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** An environment with no AWS credentials anywhere. */
+function bareEnv(): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), 'bb-home-'));
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    AWS_CONFIG_FILE: join(home, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
+function run(args: string[], env = bareEnv()) {
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d;
+  });
+  const exit = once(child, 'exit').then(([code]) => ({ code: code as number, stdout, stderr }));
+  return { child, exit, out: () => stdout };
+}
+
+describe('bedrock-bridge CLI', () => {
+  it.each([[[]], [['serve']], [['chat']], [['models']], [['demo']]])(
+    '--help works: %j',
+    async (args) => {
+      const { code, stdout } = await run([...args, '--help']).exit;
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: bedrock-bridge');
+      if (args[0] === 'serve') expect(stdout).toMatch(/--api-key[\s\S]*BEDROCK_BRIDGE_API_KEY/);
+    },
+  );
+
+  it('serve without credentials exits with a message saying what to do', async () => {
+    const { code, stderr } = await run(['serve', '--port', '0']).exit;
+    expect(code).toBe(2);
+    expect(stderr).toContain('No AWS credentials found');
+    expect(stderr).toContain('--emulator');
+    expect(stderr).toContain('AWS_PROFILE');
+  });
+
+  it('rejects a bad option with a clear message', async () => {
+    const { code, stderr } = await run(['serve', '--port', 'eighty']).exit;
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('--port');
+  });
+
+  it('serve --emulator answers, then drains and exits 0 on SIGTERM', async () => {
+    const server = run(['serve', '--emulator', '--port', '0', '--api-key', 'k1']);
+    await expect.poll(() => server.out(), { timeout: 20_000 }).toContain('"listening"');
+    const listening = JSON.parse(server.out().split('\n')[0] ?? '{}') as { url: string };
+    const response = await fetch(`${listening.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer k1' },
+      body: JSON.stringify({
+        model: 'anthropic.claude-3-haiku-20240307-v1:0',
+        messages: [{ role: 'user', content: 'over the wire' }],
+      }),
+    });
+    expect(response.status).toBe(200);
+    await response.json();
+    await expect.poll(() => server.out(), { timeout: 10_000 }).toContain('"msg":"request"');
+    server.child.kill('SIGTERM');
+    const { code, stdout } = await server.exit;
+    expect(code).toBe(0);
+    expect(stdout).toContain('"msg":"stopped"');
+    const requestLine = stdout.split('\n').find((l) => l.includes('"msg":"request"')) ?? '';
+    expect(JSON.parse(requestLine)).toMatchObject({
+      status: 200,
+      attempts: 1,
+      model: 'anthropic.claude-3-haiku-20240307-v1:0',
+    });
+    expect(stdout).not.toContain('over the wire');
+    expect(stdout).not.toContain('k1"');
+  });
+
+  it('models --emulator --json prints the table as JSON', async () => {
+    const { code, stdout } = await run(['models', '--emulator', '--json']).exit;
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { id: string; access: string; contextLength: number }[];
+    expect(rows.find((r) => r.id === 'anthropic.claude-3-haiku-20240307-v1:0')).toMatchObject({
+      access: 'on-demand',
+      contextLength: 200000,
+    });
+    expect(rows.find((r) => r.id === 'anthropic.claude-sonnet-4-20250514-v1:0')?.access).toBe(
+      'profile only',
+    );
+  });
+
+  it('demo exits 0, prints every step, and leaves no process behind', async () => {
+    const { code, stdout } = await run(['demo']).exit;
+    expect(code).toBe(0);
+    for (const line of [
+      'A plain answer',
+      'A streamed answer, token by token',
+      'A tool-call round trip',
+      'A stale pooled connection, healed',
+      'A truncated stream, reported as an error',
+      'A context overflow, reported as such',
+      'The model list, with context lengths',
+      '7/7 steps behaved as expected.',
+    ]) {
+      expect(stdout).toContain(line);
+    }
+    expect(stdout).not.toContain('FAILED');
+  });
+});
