@@ -6,10 +6,14 @@
  *   pnpm --filter @bedrock-bridge/transport bench        (builds the package and this script)
  *   BENCH_N=300 pnpm --filter @bedrock-bridge/transport bench
  */
-import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
+} from '@aws-sdk/client-bedrock-runtime';
 import { startEmulator } from '@bedrock-bridge/emulator';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createTransport, type Transport, type TransportEvent } from '@bedrock-bridge/transport';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const WARMUP = 20;
@@ -18,7 +22,9 @@ const MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 const input = {
   modelId: MODEL,
-  messages: [{ role: 'user' as const, content: [{ text: 'benchmark prompt of a typical short size' }] }],
+  messages: [
+    { role: 'user' as const, content: [{ text: 'benchmark prompt of a typical short size' }] },
+  ],
 };
 
 type Call = () => Promise<void>;
@@ -82,8 +88,20 @@ async function main(): Promise<void> {
     requestHandler: new NodeHttpHandler(),
   });
   const ours = {
-    http1: createTransport({ endpoint, region: 'us-east-1', credentials, protocol: 'http1', env: {} }),
-    http2: createTransport({ endpoint, region: 'us-east-1', credentials, protocol: 'http2', env: {} }),
+    http1: createTransport({
+      endpoint,
+      region: 'us-east-1',
+      credentials,
+      protocol: 'http1',
+      env: {},
+    }),
+    http2: createTransport({
+      endpoint,
+      region: 'us-east-1',
+      credentials,
+      protocol: 'http2',
+      env: {},
+    }),
   };
 
   const converse = await measure({
@@ -106,7 +124,9 @@ async function main(): Promise<void> {
     'stream median ms': Number((stream[name] ?? 0).toFixed(2)),
     'stream ratio': Number(((stream[name] ?? 0) / (stream[base] ?? 1)).toFixed(2)),
   }));
-  console.log(`\nPer-call latency on the emulator (N=${N} per variant after ${WARMUP} warm-up calls, medians; ratio vs the raw SDK defaults)`);
+  console.log(
+    `\nPer-call latency on the emulator (N=${N} per variant after ${WARMUP} warm-up calls, medians; ratio vs the raw SDK defaults)`,
+  );
   console.table(rows);
 
   const recovery: Array<Record<string, string | number>> = [];
