@@ -10,6 +10,8 @@ import type { ChatFlags } from '../program.js';
 export interface ChatIO {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where SIGINT comes from when input is not a terminal. Default `process`. */
+  signals?: NodeJS.EventEmitter;
 }
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -45,7 +47,8 @@ export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promi
     else out.write('\n(Ctrl-C cancels an answer; /exit or Ctrl-D quits)\n');
   };
   rl.on('SIGINT', onInterrupt);
-  process.on('SIGINT', onInterrupt);
+  const signals = io.signals ?? process;
+  signals.on('SIGINT', onInterrupt);
   out.write(`bedrock-bridge chat · model ${model} · ${stack.endpoint ?? stack.region} · ${HELP}\n`);
   prompt();
   try {
@@ -115,7 +118,7 @@ export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promi
       prompt();
     }
   } finally {
-    process.off('SIGINT', onInterrupt);
+    signals.off('SIGINT', onInterrupt);
     rl.close();
   }
 }

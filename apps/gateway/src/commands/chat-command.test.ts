@@ -1,0 +1,89 @@
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStack, type Stack } from '../create-stack.js';
+import { runChat } from './chat-command.js';
+
+let stack: Stack | undefined;
+afterEach(async () => {
+  await stack?.close();
+  stack = undefined;
+});
+
+async function session(lines: string[], system?: string) {
+  stack = await createStack({ emulator: { deltas: 4 }, env: {} });
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let text = '';
+  output.on('data', (d: Buffer) => {
+    text += d;
+  });
+  const done = runChat(
+    { model: 'anthropic.claude-3-haiku-20240307-v1:0', ...(system ? { system } : {}) },
+    stack,
+    { input, output },
+  );
+  input.end(`${lines.join('\n')}\n`);
+  await done;
+  return { text, requests: stack.emulator?.requests ?? [] };
+}
+
+describe('bedrock-bridge chat', () => {
+  it('streams answers, switches model, resets, and exits', async () => {
+    const { text, requests } = await session([
+      'hello there',
+      '/model us.anthropic.claude-sonnet-4-20250514-v1:0',
+      'second question',
+      '/reset',
+      'after reset',
+      '/exit',
+      'never sent',
+    ]);
+    expect(text).toContain('assistant › Echo: hello there');
+    expect(text).toContain('(model: us.anthropic.claude-sonnet-4-20250514-v1:0)');
+    expect(text).toContain('Echo: second question');
+    expect(text).toContain('(conversation cleared)');
+    expect(text).toContain('Echo: after reset');
+    expect(text).not.toContain('never sent');
+    const runtime = requests.filter((r) => r.operation === 'converse-stream');
+    expect(runtime.map((r) => r.modelId)).toEqual([
+      'anthropic.claude-3-haiku-20240307-v1:0',
+      'us.anthropic.claude-sonnet-4-20250514-v1:0',
+      'us.anthropic.claude-sonnet-4-20250514-v1:0',
+    ]);
+    const bodies = runtime.map((r) => (r.body as { messages: unknown[] }).messages.length);
+    // the second turn carries the first exchange; after /reset the history is empty again
+    expect(bodies).toEqual([1, 3, 1]);
+  });
+
+  it('sends the system prompt and reports errors without leaving the chat', async () => {
+    const { text, requests } = await session(['/model acme.unknown-v1:0', 'hi', '/model', '/exit'], 'Be terse.');
+    expect(text).toMatch(/\[error: model_not_found\]/);
+    expect(text).toContain('(model: acme.unknown-v1:0)');
+    const last = requests.filter((r) => r.operation === 'converse-stream').at(-1);
+    expect((last?.body as { system?: unknown }).system).toEqual([{ text: 'Be terse.' }]);
+  });
+
+  it('Ctrl-C cancels the answer, not the program', async () => {
+    stack = await createStack({ emulator: { deltas: 4 }, env: {} });
+    stack.emulator?.inject({ type: 'stall', afterEvents: 3, operation: 'converse-stream' });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const signals = new EventEmitter();
+    let text = '';
+    output.on('data', (d: Buffer) => {
+      text += d;
+    });
+    const done = runChat({ model: 'anthropic.claude-3-haiku-20240307-v1:0' }, stack, { input, output, signals });
+    input.write('first question\n');
+    await expect.poll(() => text, { timeout: 10_000 }).toContain('Echo');
+    signals.emit('SIGINT');
+    await expect.poll(() => text, { timeout: 10_000 }).toContain('[cancelled]');
+    input.end('second question\n/exit\n');
+    await done;
+    expect(text).toContain('Echo: second question');
+    const runtime = (stack.emulator?.requests ?? []).filter((r) => r.operation === 'converse-stream');
+    // the cancelled exchange is not in the history of the next turn
+    expect((runtime.at(-1)?.body as { messages: unknown[] }).messages).toHaveLength(1);
+  });
+});
