@@ -1,3 +1,4 @@
+export * from './assemble-model-list.js';
 export * from './describe-inference-profile.js';
 export * from './discover-models.js';
 export * from './discovered-model.js';
