@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   const streams = Number(streamsArg);
   const rounds = Number(roundsArg);
   const client = await system.create({ url, conversation: buildConversation() });
-  await client.stream(() => {});
+  const expected = await client.stream(() => {});
+  if (expected.length === 0) throw new Error(`${id}: the warm-up stream returned no text`);
   await client.stream(() => {});
   gc();
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -45,9 +46,10 @@ async function main(): Promise<void> {
     await Promise.all(
       Array.from({ length: streams }, async () => {
         try {
-          await client.stream(() => {
+          const text = await client.stream(() => {
             peakRss = Math.max(peakRss, process.memoryUsage.rss());
           });
+          if (text !== expected) throw new Error(`incomplete answer (${text.length} characters)`);
           completed += 1;
         } catch (err) {
           failed += 1;

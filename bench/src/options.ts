@@ -22,6 +22,8 @@ export interface BenchOptions {
   faultConcurrency: number;
   /** Which sections to run. */
   sections: Set<Section>;
+  /** `--systems a,b`: only these system ids (the raw SDK reference still runs). Default: all. */
+  systems?: Set<string>;
   /** Where BENCHMARKS.md and benchmarks.svg go (the repository root by default). */
   outDir: string;
 }
@@ -39,6 +41,7 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       calls: { type: 'string' },
       only: { type: 'string' },
       out: { type: 'string' },
+      systems: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -66,6 +69,9 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
     memoryStreams: 64,
     faultConcurrency: quick ? 24 : 16,
     sections,
+    ...(values.systems === undefined
+      ? {}
+      : { systems: new Set(values.systems.split(',').map((x) => x.trim())) }),
     outDir: values.out ?? repoRoot,
   };
 }

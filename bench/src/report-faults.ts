@@ -1,5 +1,6 @@
 import type { FaultCase } from './fault-cases.js';
 import type { CellResult } from './faults.js';
+import { mdCell } from './md.js';
 import { CLEAR_ERROR_PATTERNS } from './outcome.js';
 import type { SystemDef } from './systems/system.js';
 

@@ -1,4 +1,5 @@
 import type { LatencyResult } from './latency.js';
+import { mdCell } from './md.js';
 import { formatMs, formatRatio, type Summary } from './stats.js';
 
 function cell(s: Summary | undefined, pick: 'median' | 'p90'): string {
@@ -11,7 +12,7 @@ function ratio(s: Summary | undefined, base: Summary | undefined): string {
 
 function failures(r: LatencyResult, mode: 'converse' | 'stream'): string {
   const n = r.failures[mode];
-  return n === 0 ? '0' : `${n} (${(r.failures.firstMessage ?? '').slice(0, 60)})`;
+  return n === 0 ? '0' : `${n} (${mdCell(r.failures.firstMessage ?? '', 80)})`;
 }
 
 /** Markdown tables of the comparison: Converse, then ConverseStream. */
@@ -25,7 +26,7 @@ export function latencyTables(results: readonly LatencyResult[]): string {
   for (const r of results) {
     if (!r.system.converse) continue;
     if (r.unavailable !== undefined) {
-      lines.push(`| ${r.system.label} | not measured: ${r.unavailable} | | | | | |`);
+      lines.push(`| ${r.system.label} | not measured: ${mdCell(r.unavailable)} | | | | | |`);
       continue;
     }
     lines.push(
@@ -41,7 +42,9 @@ export function latencyTables(results: readonly LatencyResult[]): string {
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     if (r.unavailable !== undefined) {
-      lines.push(`| ${r.system.label} | not measured: ${r.unavailable} | | | | | | | | | |`);
+      lines.push(
+        `| ${r.system.label} | not measured: ${mdCell(r.unavailable)} | | | | | | | | | |`,
+      );
       continue;
     }
     lines.push(

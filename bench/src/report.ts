@@ -3,6 +3,7 @@ import type { CellResult } from './faults.js';
 import type { GoalCheck } from './goals.js';
 import type { LatencyResult } from './latency.js';
 import type { MachineInfo } from './machine.js';
+import { mdCell } from './md.js';
 import type { MemoryResult } from './memory.js';
 import type { BenchOptions } from './options.js';
 import type { PackageBenchResult } from './package-benches.js';
@@ -51,12 +52,12 @@ function memorySection(f: RunFigures): string {
   ];
   for (const r of f.memory ?? []) {
     if (!r.report) {
-      rows.push(`| ${r.system.label} | not measured: ${r.error ?? ''} | | | | |`);
+      rows.push(`| ${r.system.label} | not measured: ${mdCell(r.error ?? '')} | | | | |`);
       continue;
     }
     const x = r.report;
     rows.push(
-      `| ${r.system.label} | ${formatMiB(x.baselineRss)} | ${formatMiB(x.peakRss)} | ${formatMiB(x.peakRss - x.baselineRss)} | ${x.completed} | ${x.failed}${x.firstError ? ` (${x.firstError.slice(0, 60)})` : ''} |`,
+      `| ${r.system.label} | ${formatMiB(x.baselineRss)} | ${formatMiB(x.peakRss)} | ${formatMiB(x.peakRss - x.baselineRss)} | ${x.completed} | ${x.failed}${x.firstError ? ` (${mdCell(x.firstError, 80)})` : ''} |`,
     );
   }
   return [

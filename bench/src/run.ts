@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   installStrayErrorHandler();
   const conversation = buildConversation();
+  const systems = ALL_SYSTEMS.filter((s) => options.systems?.has(s.id) ?? true);
   progress(
     `${options.quick ? 'quick' : 'full'} run on ${machine.cpuModel} x${machine.cores}, Node ${machine.node}; sections: ${[...options.sections].join(', ')}`,
   );
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     progress(`reference answer: ${reference.converse.length} characters`);
     if (options.sections.has('latency')) {
       figures.latency = await measureLatency({
-        systems: ALL_SYSTEMS,
+        systems,
         url: emulator.url,
         conversation,
         reference,
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     }
     if (options.sections.has('faults')) {
       figures.cells = await runFaultTable({
-        systems: ALL_SYSTEMS,
+        systems,
         faults: [...STREAM_FAULTS, ...CONVERSE_FAULTS],
         conversation,
         expected: reference,
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
     const paced = await spawnEmulator({ deltas: DELTAS, paceMs: MEMORY_PACE_MS });
     try {
       figures.memory = await measureMemory({
-        systems: ALL_SYSTEMS.filter((s) => s.role !== 'floor'),
+        systems: systems.filter((s) => s.role !== 'floor'),
         url: paced.url,
         streams: options.memoryStreams,
         rounds: options.quick ? 1 : 2,

@@ -1,5 +1,7 @@
 import { aiSdkSystem } from './ai-sdk.js';
 import { floorSystem } from './floor.js';
+import { gatewaySystem } from './gateway.js';
+import { gatewayBareSystem } from './gateway-bare.js';
 import { langchainSystem } from './langchain.js';
 import { rawSdkHttp1System, rawSdkSystem } from './raw-sdk.js';
 import type { SystemDef } from './system.js';
@@ -13,9 +15,11 @@ export const ALL_SYSTEMS: readonly SystemDef[] = [
   aiSdkSystem,
   langchainSystem,
   toolkitSystem,
+  gatewaySystem,
   rawSdkHttp1System,
   transportSystem,
   transportHttp2System,
+  gatewayBareSystem,
 ];
 
 /** The system with this id, or an error naming the known ids. */
