@@ -5,7 +5,7 @@ import { PLACEHOLDERS } from './repair-history.js';
 import { toConverseInput } from './to-converse-input.js';
 import { validateConverseInput } from './validate-converse-input.js';
 
-const tools: ChatCompletionRequest['tools'] = [
+const tools: NonNullable<ChatCompletionRequest['tools']> = [
   {
     type: 'function',
     function: {
