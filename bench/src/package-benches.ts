@@ -37,13 +37,22 @@ function benchScript(root: string, dir: string): string | undefined {
   return pkg.scripts?.bench;
 }
 
+/** Environment variable set to `1` for package benches in a `--quick` run. */
+export const QUICK_ENV = 'BEDROCK_BRIDGE_BENCH_QUICK';
+
 function run(
   cwd: string,
   args: string[],
   timeoutMs: number,
+  env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; stdout: string; stderr: string; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npm', args, {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
@@ -71,8 +80,10 @@ function run(
 
 /**
  * Runs each package's own `bench` script (one after another, so they do not skew each
- * other), passing `--quick` through, and keeps its output for BENCHMARKS.md. A package
- * without a `bench` script is reported as missing.
+ * other) and keeps its output for BENCHMARKS.md. A quick run sets `BEDROCK_BRIDGE_BENCH_QUICK=1`
+ * in their environment (an environment variable rather than a flag: not every bench's
+ * argument parser accepts unknown flags). A package without a `bench` script is reported
+ * as missing.
  */
 export async function runPackageBenches(options: {
   root: string;
@@ -87,11 +98,13 @@ export async function runPackageBenches(options: {
       progress(`packages: ${bench.name} has no bench script`);
       continue;
     }
-    const args = ['run', '--silent', 'bench', ...(options.quick ? ['--', '--quick'] : [])];
-    const command = `npm ${args.join(' ')}  (in ${bench.dir}: ${script})`;
-    progress(`packages: ${bench.name}: ${script}${options.quick ? ' --quick' : ''}`);
+    const args = ['run', '--silent', 'bench'];
+    const quickEnv = options.quick ? `${QUICK_ENV}=1 ` : '';
+    const command = `${quickEnv}npm ${args.join(' ')}` + ` (in ${bench.dir}: ${script})`;
+    progress(`packages: ${bench.name}: ${quickEnv}${script}`);
+    const env = { ...process.env, ...(options.quick ? { [QUICK_ENV]: '1' } : {}) };
     const start = performance.now();
-    const r = await run(path.join(options.root, bench.dir), args, options.timeoutMs);
+    const r = await run(path.join(options.root, bench.dir), args, options.timeoutMs, env);
     const seconds = (performance.now() - start) / 1000;
     const errorTail = r.stderr.trim().split('\n').slice(-15).join('\n');
     const status = r.timedOut ? 'timed out' : r.code === 0 ? 'ok' : 'failed';

@@ -54,9 +54,9 @@ export function faultDetails(cells: readonly CellResult[]): string {
   ];
   for (const c of cells) {
     const logged = c.logged > 0 ? ` (+${c.logged} console line(s))` : '';
-    const detail = (
-      c.detail || (c.outcome === 'recovered' || c.outcome === 'full answer' ? 'full text' : '')
-    ).replace(/\|/g, '\\|');
+    const detail = mdCell(
+      c.detail || (c.outcome === 'recovered' || c.outcome === 'full answer' ? 'full text' : ''),
+    );
     lines.push(
       `| ${rowLabel(c.system, c.variant)} | ${c.fault.mode} | ${c.fault.label} | ${c.outcome} | ${c.attempts} | ${detail}${logged} |`,
     );
