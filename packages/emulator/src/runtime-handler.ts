@@ -74,7 +74,7 @@ export function resolveRuntimeModel(
   if (!isOnDemand(model, region)) {
     throw new BedrockError(
       'ValidationException',
-      `Invocation of model ID ${model.modelId} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
+      `Invocation of model ID ${model.modelId} with on-demand throughput isn’t supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
     );
   }
   return model;

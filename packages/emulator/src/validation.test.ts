@@ -141,7 +141,7 @@ describe.each(HANDLERS)('validation over %s', (kind) => {
     [
       'bare id of a profile-only model',
       { modelId: 'anthropic.claude-sonnet-4-20250514-v1:0' },
-      /^Invocation of model ID anthropic\.claude-sonnet-4-20250514-v1:0 with on-demand throughput isn't supported\. Retry your request with the ID or ARN of an inference profile that contains this model\.$/,
+      /^Invocation of model ID anthropic\.claude-sonnet-4-20250514-v1:0 with on-demand throughput isn’t supported\. Retry your request with the ID or ARN of an inference profile that contains this model\.$/,
     ],
     [
       'unknown model',
