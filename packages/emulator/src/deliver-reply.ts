@@ -1,7 +1,7 @@
 import { baseHeaders } from './bedrock-error.js';
 import { corruptFrame, encodeEvent } from './event-frames.js';
 import type { Exchange } from './exchange.js';
-import { STREAM_EXCEPTION_MESSAGES } from './fault-error.js';
+import { streamExceptionMessage } from './fault-error.js';
 import type { Reply } from './runtime-handler.js';
 import type { Fault, StreamEvent } from './types.js';
 
@@ -22,7 +22,7 @@ async function act(
   switch (fault.type) {
     case 'stream-exception':
       await exchange.write(
-        encodeEvent({ [fault.exception]: { message: STREAM_EXCEPTION_MESSAGES[fault.exception] } }),
+        encodeEvent({ [fault.exception]: { message: streamExceptionMessage(fault) } }),
       );
       return false;
     case 'corrupt-frame':
@@ -36,8 +36,23 @@ async function act(
       return true;
     case 'stall':
       return true;
-    default:
+    // Not mid-response faults: answered before (errors, drops, delays) or by filtering events.
+    case 'throttling':
+    case 'service-unavailable':
+    case 'internal-server':
+    case 'model-not-ready':
+    case 'model-timeout':
+    case 'context-overflow':
+    case 'access-denied':
+    case 'blackhole':
+    case 'stale-keep-alive':
+    case 'no-message-stop':
+    case 'slow-first-byte':
       return false;
+    default: {
+      const unreachable: never = fault;
+      throw new TypeError(`Unknown fault ${JSON.stringify(unreachable)}`);
+    }
   }
 }
 

@@ -14,6 +14,13 @@ export const STREAM_EXCEPTION_MESSAGES: Record<StreamExceptionType, string> = {
   serviceUnavailableException: 'Bedrock is unable to process your request.',
 };
 
+/** The message a `stream-exception` fault carries: its own, or Bedrock's usual wording. */
+export function streamExceptionMessage(
+  fault: Extract<Fault, { type: 'stream-exception' }>,
+): string {
+  return fault.message ?? STREAM_EXCEPTION_MESSAGES[fault.exception];
+}
+
 /** The error answer an error-type fault produces, or undefined for other fault types. */
 export function faultError(
   fault: Fault,
@@ -26,7 +33,8 @@ export function faultError(
         'Too many requests, please wait before trying again.',
         fault.retryAfterSeconds === undefined
           ? {}
-          : { 'retry-after': String(fault.retryAfterSeconds) },
+          : // Retry-After carries whole seconds (RFC 9110): never ask for less than was set.
+            { 'retry-after': String(Math.ceil(fault.retryAfterSeconds)) },
       );
     case 'service-unavailable':
       return new BedrockError(

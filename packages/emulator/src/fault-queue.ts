@@ -58,8 +58,19 @@ export function assertFault(value: unknown): asserts value is Fault {
   }
   if (f.type === 'slow-first-byte' && !isCount(f.delayMs, 0))
     fail('delayMs must be an integer >= 0');
-  if (f.retryAfterSeconds !== undefined && !isCount(f.retryAfterSeconds, 0)) {
-    fail('retryAfterSeconds must be an integer >= 0');
+  if (
+    f.retryAfterSeconds !== undefined &&
+    (typeof f.retryAfterSeconds !== 'number' ||
+      !Number.isFinite(f.retryAfterSeconds) ||
+      f.retryAfterSeconds < 0)
+  ) {
+    fail('retryAfterSeconds must be a finite number >= 0');
+  }
+  if (f.message !== undefined) {
+    if (f.type !== 'stream-exception') fail('message is only for stream-exception faults');
+    if (typeof f.message !== 'string' || f.message.trim() === '') {
+      fail('message must be a non-empty string');
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { Catalogue } from './catalogue.js';
 import { handleControl } from './control-plane.js';
 import { type DeliveryContext, deliverReply } from './deliver-reply.js';
 import type { Exchange } from './exchange.js';
-import { faultError, STREAM_EXCEPTION_MESSAGES } from './fault-error.js';
+import { faultError, streamExceptionMessage } from './fault-error.js';
 import type { FaultQueue } from './fault-queue.js';
 import { readIdentity } from './read-identity.js';
 import {
@@ -129,7 +129,7 @@ export async function handleRequest(state: EmulatorState, exchange: Exchange): P
       const error = faultError(fault, model);
       if (error) throw error;
       if (fault.type === 'stream-exception' && operation !== 'converse-stream') {
-        throw exceptionAsError(fault.exception, STREAM_EXCEPTION_MESSAGES[fault.exception]);
+        throw exceptionAsError(fault.exception, streamExceptionMessage(fault));
       }
     }
     let reply: Reply | undefined;

@@ -39,14 +39,30 @@ export type StreamExceptionType =
 
 /** What a fault does. `afterEvents` defaults to 2. */
 export type FaultSpec =
-  | { type: 'throttling'; retryAfterSeconds?: number }
+  | {
+      type: 'throttling';
+      /**
+       * Adds a `Retry-After` header of this many seconds (a number >= 0; fractions are rounded
+       * up, since the header carries whole seconds). Default: no header.
+       */
+      retryAfterSeconds?: number;
+    }
   | { type: 'service-unavailable' }
   | { type: 'internal-server' }
   | { type: 'model-not-ready' }
   | { type: 'model-timeout' }
   | { type: 'context-overflow' }
   | { type: 'access-denied' }
-  | { type: 'stream-exception'; exception: StreamExceptionType; afterEvents?: number }
+  | {
+      type: 'stream-exception';
+      exception: StreamExceptionType;
+      afterEvents?: number;
+      /**
+       * The exception's message. Default: Bedrock's usual wording for that exception (for
+       * `validationException`, the context-overflow one: "...Input is too long for requested model.").
+       */
+      message?: string;
+    }
   | { type: 'cut'; afterEvents?: number }
   | { type: 'reset'; afterEvents?: number }
   | { type: 'stall'; afterEvents?: number }
