@@ -174,6 +174,22 @@ describe('pacing', () => {
     expect(types).toHaveLength(7); // start, 3 deltas, stop, messageStop, metadata
     expect(types.at(-1)).toBe('metadata');
   });
+
+  it.each(HANDLERS)('paceMs holds the next event back until its delay (%s)', async (kind) => {
+    // A ten-minute pace: after the first event nothing more may arrive; close() ends the wait.
+    const emulator = await emulatorWith({ paceMs: 600_000, deltas: 3 });
+    const client = track(runtimeClient(emulator.url, kind));
+    const out = await client.send(
+      new ConverseStreamCommand({ modelId: HAIKU, messages: userSays('held back') }),
+    );
+    if (out.stream === undefined) throw new Error('no event stream');
+    const iterator = out.stream[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(first.value).toHaveProperty('messageStart');
+    await emulator.close();
+    const rest = await drain({ [Symbol.asyncIterator]: () => iterator });
+    expect(rest.types).toEqual([]);
+  });
 });
 
 describe('connections and close()', () => {
