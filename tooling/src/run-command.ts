@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { killSession } from './kill-session.js';
 
 export interface CommandResult {
   code: number | null;
@@ -14,9 +15,9 @@ export interface RunCommandOptions {
   /** Environment of the command. Default: this process's environment. */
   env?: NodeJS.ProcessEnv;
   /**
-   * Runs the command in its own process group and kills the whole group on timeout, so
-   * grandchildren (`npx` -> `pnpm` -> `turbo` -> `tsc`) do not outlive it. Default `false`
-   * (the command then shares the caller's group and still gets Ctrl-C from a terminal).
+   * Runs the command in its own session and process group and kills all of it on timeout, so
+   * grandchildren (`pnpm` -> `turbo` -> `tsc`, even in groups of their own) do not outlive it.
+   * Default `false` (the command then shares the caller's group and still gets Ctrl-C).
    */
   processGroup?: boolean;
 }
@@ -62,15 +63,8 @@ export function runCommand(
   });
 }
 
-/** Kills a whole process group when asked to (negative pid), else the child alone. */
+/** Kills the command's whole session when asked to, else the child alone. */
 function killCommand(pid: number | undefined, group: boolean, killChild: () => void): void {
-  if (group && pid !== undefined) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-      return;
-    } catch {
-      // The group is already gone; fall back to the child itself.
-    }
-  }
+  if (group && pid !== undefined && killSession(pid, 'SIGKILL') > 0) return;
   killChild();
 }
