@@ -1,3 +1,4 @@
+export * from './bench/run-gateway-bench.js';
 export * from './chat-completion.js';
 export * from './commands/demo-command.js';
 export * from './create-backend.js';

@@ -57,7 +57,10 @@ describe('bedrock-bridge chat', () => {
   });
 
   it('sends the system prompt and reports errors without leaving the chat', async () => {
-    const { text, requests } = await session(['/model acme.unknown-v1:0', 'hi', '/model', '/exit'], 'Be terse.');
+    const { text, requests } = await session(
+      ['/model acme.unknown-v1:0', 'hi', '/model', '/exit'],
+      'Be terse.',
+    );
     expect(text).toMatch(/\[error: model_not_found\]/);
     expect(text).toContain('(model: acme.unknown-v1:0)');
     const last = requests.filter((r) => r.operation === 'converse-stream').at(-1);
@@ -74,7 +77,11 @@ describe('bedrock-bridge chat', () => {
     output.on('data', (d: Buffer) => {
       text += d;
     });
-    const done = runChat({ model: 'anthropic.claude-3-haiku-20240307-v1:0' }, stack, { input, output, signals });
+    const done = runChat({ model: 'anthropic.claude-3-haiku-20240307-v1:0' }, stack, {
+      input,
+      output,
+      signals,
+    });
     input.write('first question\n');
     await expect.poll(() => text, { timeout: 10_000 }).toContain('Echo');
     signals.emit('SIGINT');
@@ -82,7 +89,9 @@ describe('bedrock-bridge chat', () => {
     input.end('second question\n/exit\n');
     await done;
     expect(text).toContain('Echo: second question');
-    const runtime = (stack.emulator?.requests ?? []).filter((r) => r.operation === 'converse-stream');
+    const runtime = (stack.emulator?.requests ?? []).filter(
+      (r) => r.operation === 'converse-stream',
+    );
     // the cancelled exchange is not in the history of the next turn
     expect((runtime.at(-1)?.body as { messages: unknown[] }).messages).toHaveLength(1);
   });
