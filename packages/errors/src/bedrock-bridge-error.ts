@@ -6,16 +6,21 @@ const BRAND = Symbol.for('@bedrock-bridge/errors.BedrockBridgeError');
 
 /** What it takes to build a `BedrockBridgeError`; unset facts come from the kind. */
 export interface BedrockBridgeErrorOptions {
+  /** The kind of failure (required); sets the defaults of `retryable` and `evictClient`. */
   kind: ErrorKind;
   /** Human message; an empty one is replaced by the kind's summary. */
   message: string;
+  /** The original error. Default: none. */
   cause?: unknown;
   /** Defaults to the kind's `retryable`. */
   retryable?: boolean;
   /** Defaults to the kind's `evictClient`. */
   evictClient?: boolean;
+  /** Milliseconds the server asked the caller to wait before retrying. Default: unset. */
   retryAfterMs?: number;
+  /** HTTP status of the failed response. Default: unset. */
   status?: number;
+  /** The most specific code known (AWS error name, Node code, or our own). Default: unset. */
   code?: string;
   /** The request field at fault (an OpenAI-style `param`, e.g. `messages[3].content[0]`). */
   param?: string;

@@ -28,7 +28,10 @@ export const unmodeled = (name: string, status: number, message: string) =>
 export const inStream = (exceptionType: string, message: string) =>
   namedError(exceptionType, message);
 
+/** Bedrock's wording, with the curly apostrophe it really sends. */
 export const ON_DEMAND =
-  "Invocation of model ID anthropic.claude-sonnet-4-20250514-v1:0 with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.";
+  'Invocation of model ID anthropic.claude-sonnet-4-20250514-v1:0 with on-demand throughput isn’t supported. Retry your request with the ID or ARN of an inference profile that contains this model.';
+/** The same wording as it often reaches us after copy and paste: a straight apostrophe. */
+export const ON_DEMAND_STRAIGHT = ON_DEMAND.replace('’', "'");
 export const STREAM_DENIED =
   'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0 because no identity-based policy allows the bedrock:InvokeModelWithResponseStream action';

@@ -1,5 +1,12 @@
 import * as cp from '@aws-sdk/client-bedrock';
-import { inStream, meta, ON_DEMAND, type Row, unmodeled } from './classification-row.js';
+import {
+  inStream,
+  meta,
+  ON_DEMAND,
+  ON_DEMAND_STRAIGHT,
+  type Row,
+  unmodeled,
+} from './classification-row.js';
 import { namedError } from './node-errors.js';
 
 /** Control-plane exceptions, in-stream exceptions, bare statuses, wordings, authentication. */
@@ -203,6 +210,11 @@ export const wordings: Row[] = [
     name: 'on-demand wording without a name',
     kind: 'on_demand_unsupported',
     build: () => new Error(ON_DEMAND),
+  },
+  {
+    name: 'on-demand wording with a straight apostrophe',
+    kind: 'on_demand_unsupported',
+    build: () => new Error(ON_DEMAND_STRAIGHT),
   },
   {
     name: 'capital-M Message body',
