@@ -91,10 +91,20 @@ const CASES: Case[] = [
     converseStream: 'answer',
   },
   {
-    name: 'stream validationException @2',
+    name: 'stream validationException @2 (overflow wording)',
     fault: { type: 'stream-exception', exception: 'validationException' },
     converse: 'context_overflow',
     converseStream: 'context_overflow',
+  },
+  {
+    name: 'stream validationException @2 (plain)',
+    fault: {
+      type: 'stream-exception',
+      exception: 'validationException',
+      message: 'Malformed input request: #/inferenceConfig/temperature: expected type: Number',
+    },
+    converse: 'validation',
+    converseStream: 'validation',
   },
   {
     name: 'cut @0',
