@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import type {
   ChatCompletionMessageParam,
   ChatCompletionTool,
@@ -224,8 +224,8 @@ describe('chat completions through the official openai client', () => {
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as OpenAI.APIError).message).toContain('--fetch-images');
-    expect((error as OpenAI.APIError).param).toBe('messages[0].content[0].image_url.url');
+    expect((error as APIError).message).toContain('--fetch-images');
+    expect((error as APIError).param).toBe('messages[0].content[0].image_url.url');
   });
 
   it('lists models with context lengths in the OpenAI list shape', async () => {
@@ -291,7 +291,7 @@ describe('remote images, when enabled', () => {
           },
         ],
       })
-      .catch((e: unknown) => e)) as OpenAI.APIError;
+      .catch((e: unknown) => e)) as APIError;
     expect(error.status).toBe(400);
     expect(error.message).toContain('not allowed');
   });

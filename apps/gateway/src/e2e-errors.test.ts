@@ -1,5 +1,5 @@
 import type { Fault } from '@bedrock-bridge/emulator';
-import OpenAI from 'openai';
+import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   readSse,
@@ -21,7 +21,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function apiError(promise: Promise<unknown>): Promise<OpenAI.APIError> {
+async function apiError(promise: Promise<unknown>): Promise<APIError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,

@@ -64,7 +64,9 @@ describe('bedrock-bridge chat', () => {
     expect(text).toMatch(/\[error: model_not_found\]/);
     expect(text).toContain('(model: acme.unknown-v1:0)');
     const last = requests.filter((r) => r.operation === 'converse-stream').at(-1);
-    expect((last?.body as { system?: unknown }).system).toEqual([{ text: 'Be terse.' }]);
+    expect((last?.body as { system?: unknown } | undefined)?.system).toEqual([
+      { text: 'Be terse.' },
+    ]);
   });
 
   it('Ctrl-C cancels the answer, not the program', async () => {
@@ -93,6 +95,6 @@ describe('bedrock-bridge chat', () => {
       (r) => r.operation === 'converse-stream',
     );
     // the cancelled exchange is not in the history of the next turn
-    expect((runtime.at(-1)?.body as { messages: unknown[] }).messages).toHaveLength(1);
+    expect((runtime.at(-1)?.body as { messages: unknown[] } | undefined)?.messages).toHaveLength(1);
   });
 });
