@@ -1,4 +1,4 @@
-import { decodeBase64, encodeBase64 } from './image-bytes.js';
+import { decodeBase64, encodeBase64 } from './base64.js';
 import type {
   ChatCompletion,
   ChatCompletionChoice,

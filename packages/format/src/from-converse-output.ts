@@ -1,6 +1,6 @@
 import type { ContentBlock, ConverseResponse } from '@aws-sdk/client-bedrock-runtime';
 import { type AnswerOptions, answerCreated, answerId } from './answer-options.js';
-import { encodeBase64 } from './image-bytes.js';
+import { encodeBase64 } from './base64.js';
 import { mapStopReason } from './map-stop-reason.js';
 import type {
   BedrockChoiceExtension,

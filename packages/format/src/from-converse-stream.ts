@@ -1,8 +1,8 @@
 import type { ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
 import { type AnswerOptions, answerCreated, answerId } from './answer-options.js';
+import { encodeBase64 } from './base64.js';
 import { choiceExtension } from './from-converse-output.js';
-import { encodeBase64 } from './image-bytes.js';
 import { mapStopReason } from './map-stop-reason.js';
 import type {
   ChatCompletionChunk,

@@ -1,3 +1,4 @@
+import { decodeBase64 } from './base64.js';
 import { invalidRequest } from './invalid-request.js';
 
 /** The image formats Converse accepts. */
@@ -8,28 +9,6 @@ export interface DataUrl {
   /** Lower-cased media type without parameters, `''` when absent. */
   mediaType: string;
   bytes: Uint8Array;
-}
-
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
-const WHITESPACE = /\s+/g;
-
-/** Decodes standard or URL-safe base64; throws when the text is not base64. */
-export function decodeBase64(text: string, param: string): Uint8Array {
-  let clean = text;
-  if (!BASE64.test(clean)) {
-    clean = clean.replace(WHITESPACE, '');
-    if (!BASE64.test(clean) && !BASE64URL.test(clean)) {
-      throw invalidRequest('invalid_base64', param, `${param} is not valid base64 data.`);
-    }
-  }
-  const buffer = Buffer.from(clean, 'base64');
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-/** Encodes bytes as standard base64. */
-export function encodeBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
 /** Parses `data:[<media type>][;base64],<data>`; returns undefined when `url` is not a data URL. */

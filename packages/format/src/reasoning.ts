@@ -1,7 +1,7 @@
 import type { ContentBlock } from '@aws-sdk/client-bedrock-runtime';
+import { decodeBase64 } from './base64.js';
 import type { ReasoningStyle } from './converse-input-options.js';
 import type { ConversionContext } from './conversion-context.js';
-import { decodeBase64 } from './image-bytes.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ReasoningDetail, ReasoningEffort } from './openai-types.js';
 
