@@ -75,10 +75,24 @@ export interface ToConverseInputOptions {
   structuredOutput?: 'output-config' | 'tool';
   /**
    * Drop request fields that have no Bedrock meaning (`n > 1`, `logprobs`, `audio`, `seed`,
-   * penalties, `parallel_tool_calls: false`, ...) instead of throwing. Dropped names are
+   * penalties, `parallel_tool_calls: false`, a `temperature` above `maxTemperature`, ...) instead
+   * of throwing. Dropped names are
    * listed in the result's `dropped`. Default: `false`.
    */
   dropUnsupportedParams?: boolean;
+  /**
+   * The highest `temperature` the model takes through Converse (models' `maxTemperature`).
+   * Converse's `inferenceConfig.temperature` is limited to 0..1 for every model, while OpenAI
+   * allows 0..2: a request above this maximum is a `validation` error (code
+   * `temperature_out_of_range`) unless `clampTemperature` or `dropUnsupportedParams` is set.
+   * Must be above 0 and at most 1. Default: `1`.
+   */
+  maxTemperature?: number;
+  /**
+   * Send `maxTemperature` instead of a higher requested `temperature`, with a note in the
+   * result's `warnings` (instead of the error). Default: `false`.
+   */
+  clampTemperature?: boolean;
   /** Sampling fields this model rejects; they are dropped and listed in `dropped`. Default: `[]`. */
   rejectedParams?: readonly DroppableParam[];
   /**

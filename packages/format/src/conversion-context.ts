@@ -8,7 +8,7 @@ export interface ConversionContext {
   readonly documentNames: Set<string>;
   /** Request fields dropped (unsupported by the model, with the options' consent). */
   readonly dropped: string[];
-  /** Adjustments worth logging (e.g. temperature clamped). */
+  /** Adjustments made with the options' consent (e.g. temperature clamped). */
   readonly warnings: string[];
   /** Whether cache markers at this location become cache points. */
   cacheAllowed(location: CacheLocation): boolean;

@@ -77,6 +77,44 @@ function checkNumber(value: unknown, param: string, min: number, max: number): n
   return value;
 }
 
+/** The `maxTemperature` option, checked: Converse takes `inferenceConfig.temperature` in 0..1. */
+function maxTemperatureOf(ctx: ConversionContext): number {
+  const max = ctx.options.maxTemperature ?? 1;
+  if (typeof max !== 'number' || !(max > 0 && max <= 1)) {
+    throw invalidRequest(
+      'invalid_option',
+      'maxTemperature',
+      `The maxTemperature option must be a number above 0 and at most 1 (Converse's limit); got ${String(max)}.`,
+    );
+  }
+  return max;
+}
+
+/**
+ * A temperature OpenAI allows (0..2) but above what the model takes through Converse is an
+ * error naming the allowed range, unless the caller explicitly asked to clamp it (a warning) or
+ * to drop unsupported values (listed in `dropped`). Never silently changed.
+ */
+function withinMaxTemperature(t: number, ctx: ConversionContext): number | undefined {
+  const max = maxTemperatureOf(ctx);
+  if (t <= max) return t;
+  if (ctx.options.clampTemperature) {
+    ctx.warnings.push(`temperature ${t} clamped to ${max}, the model's maximum through Converse.`);
+    return max;
+  }
+  if (ctx.options.dropUnsupportedParams) {
+    ctx.dropped.push('temperature');
+    return undefined;
+  }
+  throw invalidRequest(
+    'temperature_out_of_range',
+    'temperature',
+    `temperature ${t} is out of range: this model takes 0 to ${max} through Bedrock Converse ` +
+      '(OpenAI allows up to 2). Lower it, or set clampTemperature (send the maximum) or ' +
+      'dropUnsupportedParams (send none).',
+  );
+}
+
 /** `max_tokens`/`max_completion_tokens`, `temperature`, `top_p`, `stop` -> inferenceConfig. */
 export function inferenceConfig(
   request: ChatCompletionRequest,
@@ -101,8 +139,8 @@ export function inferenceConfig(
     !rejected(ctx, 'temperature')
   ) {
     const t = checkNumber(request.temperature, 'temperature', 0, 2);
-    if (t > 1) ctx.warnings.push(`temperature ${t} clamped to 1 (Bedrock's maximum).`);
-    config.temperature = Math.min(t, 1);
+    const temperature = withinMaxTemperature(t, ctx);
+    if (temperature !== undefined) config.temperature = temperature;
   }
   if (request.top_p !== undefined && request.top_p !== null && !rejected(ctx, 'top_p')) {
     config.topP = checkNumber(request.top_p, 'top_p', 0, 1);

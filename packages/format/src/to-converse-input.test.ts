@@ -206,12 +206,6 @@ describe('toConverseInput: sampling, limits and other fields', () => {
     expect(result.dropped).toEqual(['temperature']);
   });
 
-  it('clamps temperature above 1 with a warning', () => {
-    const result = toConverseInput(req([{ role: 'user', content: 'x' }], { temperature: 1.5 }));
-    expect(result.input.inferenceConfig?.temperature).toBe(1);
-    expect(result.warnings[0]).toContain('temperature');
-  });
-
   it('rejects fields with no Bedrock meaning, naming them, unless dropping is allowed', () => {
     const cases: Array<[Partial<ChatCompletionRequest>, string]> = [
       [{ n: 2 }, 'n'],

@@ -36,7 +36,7 @@ export interface ConverseInputResult {
   answer: AnswerContext;
   /** Request fields dropped because the model does not support them (with the options' consent). */
   dropped: string[];
-  /** Adjustments worth logging, e.g. a temperature clamped to Bedrock's range. */
+  /** Adjustments made with the options' consent, e.g. a temperature clamped (`clampTemperature`). */
   warnings: string[];
 }
 

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { ToConverseInputOptions } from './converse-input-options.js';
+import type { ChatCompletionRequest } from './openai-types.js';
+import { thrown } from './test-support/thrown.js';
+import { toConverseInput } from './to-converse-input.js';
+
+const withTemperature = (temperature: number): ChatCompletionRequest => ({
+  model: 'amazon.nova-micro-v1:0',
+  messages: [{ role: 'user', content: 'x' }],
+  temperature,
+});
+
+describe('temperature range (Converse takes 0..1, OpenAI allows 0..2)', () => {
+  it('passes 0..maxTemperature through unchanged, with no warning', () => {
+    for (const t of [0, 0.7, 1]) {
+      const result = toConverseInput(withTemperature(t));
+      expect(result.input.inferenceConfig).toEqual({ temperature: t });
+      expect(result.warnings).toEqual([]);
+      expect(result.dropped).toEqual([]);
+    }
+  });
+
+  it('rejects a temperature above the maximum, naming the field and the allowed range', () => {
+    const error = thrown(() => toConverseInput(withTemperature(1.5)));
+    expect(error.kind).toBe('validation');
+    expect(error.code).toBe('temperature_out_of_range');
+    expect(error.param).toBe('temperature');
+    expect(error.message).toContain('1.5');
+    expect(error.message).toContain('0 to 1');
+  });
+
+  it('uses the maxTemperature capability fact', () => {
+    const options: ToConverseInputOptions = { maxTemperature: 0.5 };
+    expect(toConverseInput(withTemperature(0.5), options).input.inferenceConfig).toEqual({
+      temperature: 0.5,
+    });
+    const error = thrown(() => toConverseInput(withTemperature(0.8), options));
+    expect(error.code).toBe('temperature_out_of_range');
+    expect(error.message).toContain('0 to 0.5');
+  });
+
+  it('clamps only when clampTemperature is set, and says so in warnings', () => {
+    const result = toConverseInput(withTemperature(1.5), { clampTemperature: true });
+    expect(result.input.inferenceConfig).toEqual({ temperature: 1 });
+    expect(result.warnings).toEqual([
+      "temperature 1.5 clamped to 1, the model's maximum through Converse.",
+    ]);
+    expect(result.dropped).toEqual([]);
+  });
+
+  it('drops it with dropUnsupportedParams, listed in dropped', () => {
+    const result = toConverseInput(withTemperature(2), { dropUnsupportedParams: true });
+    expect(result.input.inferenceConfig).toBeUndefined();
+    expect(result.dropped).toEqual(['temperature']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('still rejects what OpenAI itself does not allow, whatever the options', () => {
+    for (const t of [-0.1, 2.5, Number.NaN]) {
+      const error = thrown(() =>
+        toConverseInput(withTemperature(t), {
+          clampTemperature: true,
+          dropUnsupportedParams: true,
+        }),
+      );
+      expect(error.code).toBe('invalid_parameter');
+      expect(error.param).toBe('temperature');
+    }
+  });
+
+  it('rejects a maxTemperature option outside (0, 1]', () => {
+    for (const max of [0, 1.5, Number.NaN]) {
+      const error = thrown(() => toConverseInput(withTemperature(0.1), { maxTemperature: max }));
+      expect(error.code).toBe('invalid_option');
+      expect(error.param).toBe('maxTemperature');
+    }
+  });
+});
