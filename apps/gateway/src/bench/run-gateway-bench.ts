@@ -174,10 +174,12 @@ export async function runGatewayBench(
   }
   return result;
 
+  /**
+   * Heap with every stream open minus heap once they are closed and collected: what an open
+   * stream holds, client and server sides together (run with --expose-gc for steady figures).
+   */
   async function measureOpenStreams(system: BenchSystem): Promise<MemoryRow> {
     const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
     stack.emulator?.inject({
       type: 'stall',
       afterEvents: 4,
@@ -198,14 +200,17 @@ export async function runGatewayBench(
     );
     await ready;
     gc?.();
-    const after = process.memoryUsage().heapUsed;
+    const open = process.memoryUsage().heapUsed;
     for (const controller of controllers) controller.abort();
     await Promise.all(pending);
     stack.emulator?.clearFaults();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let sockets finish closing
+    gc?.();
+    const closed = process.memoryUsage().heapUsed;
     const row = {
       system,
       openStreams,
-      heapBytesPerStream: Math.max(0, Math.round((after - before) / openStreams)),
+      heapBytesPerStream: Math.max(0, Math.round((open - closed) / openStreams)),
     };
     log(`${system}: ${row.heapBytesPerStream} heap bytes per open stream`);
     return row;
