@@ -2,11 +2,7 @@ import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import { describe, expect, it } from 'vitest';
 import lookupCases from './__fixtures__/lookup-cases.json' with { type: 'json' };
 import { getContextLength } from './get-context-length.js';
-import {
-  clearCapabilitiesMemo,
-  DEFAULT_CAPABILITIES,
-  getModelCapabilities,
-} from './get-model-capabilities.js';
+import { clearCapabilitiesMemo, getModelCapabilities } from './get-model-capabilities.js';
 import type { MatchKind, ReasoningStyle } from './model-capabilities.js';
 
 interface Row {
@@ -77,6 +73,7 @@ describe('getModelCapabilities: facts format relies on', () => {
       locations: ['system', 'messages', 'tools'],
       minTokens: 1024,
       maxCachePoints: 4,
+      ttls: ['5m'],
     });
     expect(getModelCapabilities('amazon.nova-pro-v1:0').promptCaching?.locations).toEqual([
       'system',
@@ -88,6 +85,26 @@ describe('getModelCapabilities: facts format relies on', () => {
     expect(
       getModelCapabilities('anthropic.claude-3-haiku-20240307-v1:0').promptCaching,
     ).toBeUndefined();
+  });
+
+  it('cache lifetimes, structured output and the temperature ceiling format needs', () => {
+    const sonnet45 = getModelCapabilities('us.anthropic.claude-sonnet-4-5-20250929-v1:0');
+    expect(sonnet45.promptCaching?.ttls).toEqual(['5m', '1h']);
+    expect(sonnet45.nativeStructuredOutput).toBe(true);
+    expect(getModelCapabilities('anthropic.claude-opus-4-6-v1').promptCaching?.ttls).toEqual([
+      '5m',
+      '1h',
+    ]);
+    expect(getModelCapabilities('anthropic.claude-opus-4-1-20250805-v1:0')).toMatchObject({
+      nativeStructuredOutput: true,
+      promptCaching: { ttls: ['5m'] },
+    });
+    const sonnet37 = getModelCapabilities('anthropic.claude-3-7-sonnet-20250219-v1:0');
+    expect(sonnet37.promptCaching?.ttls).toEqual(['5m']);
+    expect(sonnet37.nativeStructuredOutput).toBe(false);
+    expect(getModelCapabilities('openai.gpt-oss-20b-1:0').nativeStructuredOutput).toBe(true);
+    expect(getModelCapabilities('amazon.nova-pro-v1:0').nativeStructuredOutput).toBe(false);
+    expect(getModelCapabilities('ai21.jamba-1-5-large-v1:0').maxTemperature).toBe(1);
   });
 
   it('1M-context variants: extended window behind the Anthropic beta flag', () => {
@@ -134,6 +151,8 @@ describe('getModelCapabilities: facts format relies on', () => {
       vision: false,
       reasoning: 'none',
       promptCaching: undefined,
+      maxTemperature: 1,
+      nativeStructuredOutput: false,
       supportsPrefill: false,
     });
   });

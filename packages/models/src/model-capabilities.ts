@@ -55,6 +55,11 @@ export const SAMPLING_PARAMS: readonly SamplingParam[] = [
 /** Where a Converse `cachePoint` block may be placed. */
 export type CacheLocation = 'system' | 'messages' | 'tools';
 
+/** Lifetimes a Converse `cachePoint.ttl` may ask for. */
+export type CacheTtl = '5m' | '1h';
+
+export const CACHE_TTLS: readonly CacheTtl[] = ['5m', '1h'];
+
 export interface PromptCaching {
   /** Parts of the request that accept a `cachePoint` block. */
   readonly locations: readonly CacheLocation[];
@@ -62,6 +67,8 @@ export interface PromptCaching {
   readonly minTokens: number;
   /** Most checkpoints one request may carry. */
   readonly maxCachePoints: number;
+  /** Cache lifetimes the model accepts (`5m` is the default lifetime; `1h` only where listed). */
+  readonly ttls: readonly CacheTtl[];
 }
 
 /** A larger context window reachable with an opt-in (Anthropic beta flag in `additionalModelRequestFields.anthropic_beta`). */
@@ -116,6 +123,16 @@ export interface ModelCapabilities {
   readonly adaptiveThinking: boolean;
   /** Explicit prompt caching with `cachePoint` blocks, or undefined when unsupported. */
   readonly promptCaching: PromptCaching | undefined;
+  /**
+   * Highest `inferenceConfig.temperature` accepted through Converse. 1 for every model: the
+   * Converse API limits the field to 0..1 even where a model's native API goes to 2 (Jamba).
+   */
+  readonly maxTemperature: number;
+  /**
+   * Native structured output: Converse `outputConfig.textFormat` (`json_schema`) is accepted.
+   * Otherwise a JSON-schema answer needs a forced tool (`forcedToolChoice`), or is unavailable.
+   */
+  readonly nativeStructuredOutput: boolean;
   /** Sampling parameters the model always rejects. */
   readonly rejectedParams: readonly SamplingParam[];
   /** Sampling parameters to drop while reasoning is on. */

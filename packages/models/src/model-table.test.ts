@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getModelCapabilities } from './get-model-capabilities.js';
-import { REASONING_STYLES, SAMPLING_PARAMS } from './model-capabilities.js';
+import { CACHE_TTLS, REASONING_STYLES, SAMPLING_PARAMS } from './model-capabilities.js';
 import { expandModelTable, MODEL_TABLE } from './model-table.js';
 import { PROFILE_PREFIXES } from './region-prefixes.js';
 
@@ -31,7 +31,13 @@ describe('built-in model table', () => {
     if (row.promptCaching !== null) {
       expect(row.promptCaching.locations.length).toBeGreaterThan(0);
       expect(row.promptCaching.minTokens).toBeGreaterThan(0);
+      expect(row.promptCaching.ttls).toContain('5m');
+      for (const ttl of row.promptCaching.ttls) expect(CACHE_TTLS).toContain(ttl);
     }
+    // Converse's inferenceConfig.temperature is 0..1 for every model.
+    expect(row.maxTemperature).toBeGreaterThan(0);
+    expect(row.maxTemperature).toBeLessThanOrEqual(1);
+    if (row.nativeStructuredOutput) expect(row.kind).toBe('chat');
     if (row.extendedContext !== null)
       expect(row.extendedContext.contextWindow).toBeGreaterThan(row.contextWindow);
   });

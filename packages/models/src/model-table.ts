@@ -29,6 +29,8 @@ export interface ModelRow {
   readonly rejectedParams: readonly SamplingParam[];
   readonly rejectedWithReasoning: readonly SamplingParam[];
   readonly exclusiveParams: readonly (readonly SamplingParam[])[];
+  readonly maxTemperature: number;
+  readonly nativeStructuredOutput: boolean;
   readonly prefill: boolean;
   readonly onDemand: boolean;
   readonly profiles: readonly string[];
@@ -46,6 +48,9 @@ type RawRow = Partial<Omit<ModelRow, 'key' | 'source'>> & {
 const OPTIONAL_DEFAULTS = {
   extendedContext: null,
   adaptiveThinking: false,
+  // Converse's API range for inferenceConfig.temperature (InferenceConfiguration: 0..1).
+  maxTemperature: 1,
+  nativeStructuredOutput: false,
   profiles: [] as readonly string[],
   anyTail: false,
 } as const;
