@@ -59,7 +59,8 @@ function assistantItem(
 ): HistoryItem {
   const blocks: ContentBlock[] = [];
   if (ctx.replayReasoning && Array.isArray(message.reasoning_details)) {
-    for (const block of reasoningBlocks(message.reasoning_details, `${param}.reasoning_details`)) {
+    const detailsParam = `${param}.reasoning_details`;
+    for (const block of reasoningBlocks(message.reasoning_details, detailsParam, ctx)) {
       blocks.push(block);
     }
   }

@@ -23,19 +23,33 @@ const NOVA_EFFORT = {
   max: 'high',
 } as const;
 
-/** `reasoning_details` of an earlier assistant turn -> reasoning blocks to replay. */
+/**
+ * `reasoning_details` of an earlier assistant turn -> reasoning blocks to replay.
+ * Anthropic verifies the signature of every replayed thinking block and rejects one without
+ * (`thinking.signature: Field required`, or `Invalid signature` when empty): with
+ * `anthropic-thinking`, unsigned reasoning text is not replayed and a warning says so. Other
+ * families (Nova) take unsigned reasoning but reject an empty signature, so an empty one is left
+ * out. Redacted reasoning (`reasoning.encrypted`) is always replayed as its bytes.
+ */
 export function reasoningBlocks(
   details: readonly ReasoningDetail[],
   param: string,
+  ctx: ConversionContext,
 ): ContentBlock[] {
   const blocks: ContentBlock[] = [];
+  const signed = ctx.options.reasoning === 'anthropic-thinking';
   details.forEach((detail, i) => {
     if (detail?.type === 'reasoning.text') {
       if (typeof detail.text !== 'string') return;
+      const signature = typeof detail.signature === 'string' ? detail.signature : '';
+      if (signature === '' && signed) {
+        ctx.warnings.push(
+          `${param}[${i}]: reasoning without a signature is not replayed (Anthropic rejects unsigned thinking blocks).`,
+        );
+        return;
+      }
       const reasoningText =
-        detail.signature === undefined
-          ? { text: detail.text }
-          : { text: detail.text, signature: detail.signature };
+        signature === '' ? { text: detail.text } : { text: detail.text, signature };
       blocks.push({ reasoningContent: { reasoningText } });
     } else if (detail?.type === 'reasoning.encrypted') {
       const redactedContent = decodeBase64(detail.data, `${param}[${i}].data`);

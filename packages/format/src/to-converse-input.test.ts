@@ -354,6 +354,43 @@ describe('toConverseInput: reasoning', () => {
       { text: 'a1' },
     ]);
   });
+
+  const unsigned = req([
+    { role: 'user', content: 'q1' },
+    {
+      role: 'assistant',
+      content: 'a1',
+      reasoning_details: [
+        { type: 'reasoning.text', text: 'no signature' },
+        { type: 'reasoning.text', text: 'empty signature', signature: '' },
+        { type: 'reasoning.text', text: '', signature: 'sig-of-empty-thinking' },
+      ],
+    },
+    { role: 'user', content: 'q2' },
+  ]);
+
+  it('never replays unsigned reasoning to Anthropic (it rejects it), and says so', () => {
+    const result = toConverseInput(unsigned, { reasoning: 'anthropic-thinking' });
+    expect(result.input.messages?.[1]?.content).toEqual([
+      { reasoningContent: { reasoningText: { text: '', signature: 'sig-of-empty-thinking' } } },
+      { text: 'a1' },
+    ]);
+    expect(result.warnings).toEqual([
+      'messages[1].reasoning_details[0]: reasoning without a signature is not replayed (Anthropic rejects unsigned thinking blocks).',
+      'messages[1].reasoning_details[1]: reasoning without a signature is not replayed (Anthropic rejects unsigned thinking blocks).',
+    ]);
+  });
+
+  it('replays unsigned reasoning to other families without an empty signature field', () => {
+    const result = toConverseInput(unsigned, { reasoning: 'nova-reasoning' });
+    expect(result.input.messages?.[1]?.content).toEqual([
+      { reasoningContent: { reasoningText: { text: 'no signature' } } },
+      { reasoningContent: { reasoningText: { text: 'empty signature' } } },
+      { reasoningContent: { reasoningText: { text: '', signature: 'sig-of-empty-thinking' } } },
+      { text: 'a1' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
 });
 
 describe('toConverseInput: prompt caching', () => {
