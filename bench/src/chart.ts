@@ -23,13 +23,23 @@ export interface MemoryBar {
 
 const WIDTH = 760;
 const OUTCOME_COLORS: Record<string, string> = {
-  'full answer': '#1a9850',
-  recovered: '#66bd63',
-  'clear error': '#a6d96a',
+  'full answer': '#006837',
+  recovered: '#31a354',
+  'clear error': '#4575b4',
   'unclear error': '#fdae61',
   'silently truncated': '#d73027',
-  'wrong answer': '#a50026',
-  hang: '#7f0000',
+  'wrong answer': '#762a83',
+  hang: '#252525',
+};
+/** The word written in a grid cell. */
+const OUTCOME_WORDS: Record<string, string> = {
+  'full answer': 'full',
+  recovered: 'recovered',
+  'clear error': 'clear error',
+  'unclear error': 'unclear',
+  'silently truncated': 'TRUNCATED',
+  'wrong answer': 'wrong',
+  hang: 'HANG',
 };
 
 function latencySpec(bars: LatencyBar[], title: string): vega.Spec {
@@ -60,7 +70,7 @@ function latencySpec(bars: LatencyBar[], title: string): vega.Spec {
     ],
     axes: [
       { orient: 'bottom', scale: 'x', title: 'milliseconds per call (bar: median, tick: p90)' },
-      { orient: 'left', scale: 'y', labelLimit: 300, labelFontSize: 11 },
+      { orient: 'left', scale: 'y', labelLimit: 420, labelFontSize: 11 },
     ],
     legends: [{ fill: 'color', orient: 'bottom', direction: 'horizontal' }],
     marks: [
@@ -125,15 +135,19 @@ function latencySpec(bars: LatencyBar[], title: string): vega.Spec {
   };
 }
 
-function outcomeSpec(cells: OutcomeCell[], title: string): vega.Spec {
-  const rows = [...new Set(cells.map((c) => c.row))];
-  const faults = [...new Set(cells.map((c) => c.fault))];
+function outcomeSpec(
+  cells: OutcomeCell[],
+  rows: string[],
+  faults: string[],
+  title: string,
+): vega.Spec {
+  const values = cells.map((c) => ({ ...c, word: OUTCOME_WORDS[c.outcome] ?? c.outcome }));
   return {
     width: WIDTH - 330,
     height: rows.length * 26,
     padding: { left: 10, right: 20, top: 10, bottom: 10 },
     title: { text: title, anchor: 'start', fontSize: 15 },
-    data: [{ name: 'cells', values: cells }],
+    data: [{ name: 'cells', values }],
     scales: [
       { name: 'x', type: 'band', domain: faults, range: 'width', padding: 0.04 },
       { name: 'y', type: 'band', domain: rows, range: 'height', padding: 0.08 },
@@ -145,8 +159,8 @@ function outcomeSpec(cells: OutcomeCell[], title: string): vega.Spec {
       },
     ],
     axes: [
-      { orient: 'top', scale: 'x', labelAngle: -30, labelAlign: 'left', labelLimit: 160 },
-      { orient: 'left', scale: 'y', labelLimit: 300, labelFontSize: 11 },
+      { orient: 'top', scale: 'x', labelAngle: -30, labelAlign: 'left', labelLimit: 280 },
+      { orient: 'left', scale: 'y', labelLimit: 420, labelFontSize: 11 },
     ],
     legends: [{ fill: 'color', orient: 'bottom', direction: 'horizontal', columns: 4 }],
     marks: [
@@ -160,6 +174,21 @@ function outcomeSpec(cells: OutcomeCell[], title: string): vega.Spec {
             y: { scale: 'y', field: 'row' },
             height: { scale: 'y', band: 1 },
             fill: { scale: 'color', field: 'outcome' },
+          },
+        },
+      },
+      {
+        type: 'text',
+        from: { data: 'cells' },
+        encode: {
+          enter: {
+            x: { scale: 'x', field: 'fault', band: 0.5 },
+            y: { scale: 'y', field: 'row', band: 0.5 },
+            align: { value: 'center' },
+            baseline: { value: 'middle' },
+            fontSize: { value: 9 },
+            fill: { signal: "datum.outcome === 'unclear error' ? '#000000' : '#ffffff'" },
+            text: { field: 'word' },
           },
         },
       },
@@ -187,7 +216,7 @@ function memorySpec(bars: MemoryBar[], title: string): vega.Spec {
     ],
     axes: [
       { orient: 'bottom', scale: 'x', title: 'MiB of RSS added by the concurrent streams' },
-      { orient: 'left', scale: 'y', labelLimit: 300, labelFontSize: 11 },
+      { orient: 'left', scale: 'y', labelLimit: 420, labelFontSize: 11 },
     ],
     marks: [
       {
@@ -238,6 +267,9 @@ export async function renderChart(input: {
   title: string;
   latency: LatencyBar[];
   outcomes: OutcomeCell[];
+  /** Row and column order of the outcome grid. */
+  outcomeRows: string[];
+  outcomeFaults: string[];
   memory: MemoryBar[];
   memoryTitle: string;
 }): Promise<string> {
@@ -246,7 +278,13 @@ export async function renderChart(input: {
     panels.push(await render(latencySpec(input.latency, 'Time per call (lower is better)')));
   }
   if (input.outcomes.length > 0) {
-    panels.push(await render(outcomeSpec(input.outcomes, 'Streaming call under faults')));
+    const spec = outcomeSpec(
+      input.outcomes,
+      input.outcomeRows,
+      input.outcomeFaults,
+      'Streaming call under faults (defaults, then with each timeout option set)',
+    );
+    panels.push(await render(spec));
   }
   if (input.memory.length > 0)
     panels.push(await render(memorySpec(input.memory, input.memoryTitle)));

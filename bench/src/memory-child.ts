@@ -1,5 +1,5 @@
 import { buildConversation } from './conversation.js';
-import { systemById } from './systems/index.js';
+import { loadSystem } from './systems/load-system.js';
 
 /** What one child process reports on stdout (one JSON line). */
 export interface MemoryReport {
@@ -24,7 +24,7 @@ function gc(): void {
  */
 async function main(): Promise<void> {
   const [id = '', url = '', streamsArg = '64', roundsArg = '1'] = process.argv.slice(2);
-  const system = systemById(id);
+  const system = await loadSystem(id);
   const streams = Number(streamsArg);
   const rounds = Number(roundsArg);
   const client = await system.create({ url, conversation: buildConversation() });

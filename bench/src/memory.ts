@@ -44,26 +44,32 @@ function runChild(args: string[], timeoutMs: number): Promise<MemoryReport> {
 /**
  * Peak RSS of `streams` concurrent streams through each system, every system in a child
  * process of its own (so each figure holds one client stack and nothing else; the emulator
- * runs in yet another process).
+ * runs in yet another process). RSS is per process, so `parallel` children may run at once
+ * without touching each other's figures; it only saves wall time.
  */
 export async function measureMemory(options: {
   systems: readonly SystemDef[];
   url: string;
   streams: number;
   rounds: number;
+  parallel: number;
 }): Promise<MemoryResult[]> {
-  const results: MemoryResult[] = [];
-  for (const system of options.systems) {
-    progress(`memory: ${system.id} (${options.streams} concurrent streams x ${options.rounds})`);
-    try {
-      const report = await runChild(
-        [system.id, options.url, String(options.streams), String(options.rounds)],
-        120_000,
-      );
-      results.push({ system, report });
-    } catch (err) {
-      results.push({ system, error: err instanceof Error ? err.message : String(err) });
+  const queue = [...options.systems];
+  const results = new Map<SystemDef, MemoryResult>();
+  const worker = async (): Promise<void> => {
+    for (let system = queue.shift(); system !== undefined; system = queue.shift()) {
+      progress(`memory: ${system.id} (${options.streams} concurrent streams x ${options.rounds})`);
+      try {
+        const report = await runChild(
+          [system.id, options.url, String(options.streams), String(options.rounds)],
+          120_000,
+        );
+        results.set(system, { system, report });
+      } catch (err) {
+        results.set(system, { system, error: err instanceof Error ? err.message : String(err) });
+      }
     }
-  }
-  return results;
+  };
+  await Promise.all(Array.from({ length: options.parallel }, () => worker()));
+  return options.systems.flatMap((s) => results.get(s) ?? []);
 }

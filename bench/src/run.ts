@@ -14,9 +14,9 @@ import { parseOptions } from './options.js';
 import { runPackageBenches } from './package-benches.js';
 import { progress } from './progress.js';
 import { type RunFigures, renderMarkdown } from './report.js';
-import { rowLabel } from './report-faults.js';
 import { ALL_SYSTEMS } from './systems/index.js';
 import { rawSdkSystem } from './systems/raw-sdk.js';
+import type { SystemDef } from './systems/system.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MEMORY_PACE_MS = 2;
@@ -39,44 +39,66 @@ async function referenceAnswers(url: string): Promise<Reference> {
 }
 
 function chartInput(figures: RunFigures) {
+  // The chart holds the main systems; information rows stay in the tables.
+  const main = (system: SystemDef): boolean => system.role !== 'info';
   const latency: LatencyBar[] = [];
   for (const r of figures.latency ?? []) {
-    if (r.converse)
+    if (!main(r.system)) continue;
+    const system = r.system.short;
+    if (r.converse) {
+      latency.push({ system, metric: 'converse', median: r.converse.median, p90: r.converse.p90 });
+    }
+    if (r.ttft) {
       latency.push({
-        system: r.system.label,
-        metric: 'converse',
-        median: r.converse.median,
-        p90: r.converse.p90,
-      });
-    if (r.ttft)
-      latency.push({
-        system: r.system.label,
+        system,
         metric: 'stream: first token',
         median: r.ttft.median,
         p90: r.ttft.p90,
       });
-    if (r.ttlt)
+    }
+    if (r.ttlt) {
       latency.push({
-        system: r.system.label,
+        system,
         metric: 'stream: last token',
         median: r.ttlt.median,
         p90: r.ttlt.p90,
       });
+    }
   }
-  const outcomes: OutcomeCell[] = (figures.cells ?? [])
-    .filter((c) => c.fault.mode === 'stream')
-    .map((c) => ({ row: rowLabel(c.system, c.variant), fault: c.fault.label, outcome: c.outcome }));
+  const rowOf = (system: SystemDef, variant: 'default' | 'timeout'): string =>
+    variant === 'default' ? system.short : `${system.short}, timeout set`;
+  const streamCells = (figures.cells ?? []).filter(
+    (c) => c.fault.mode === 'stream' && main(c.system),
+  );
+  const outcomes: OutcomeCell[] = streamCells.map((c) => ({
+    row: rowOf(c.system, c.variant),
+    fault: c.fault.label,
+    outcome: c.outcome,
+  }));
+  const outcomeRows: string[] = [];
+  for (const variant of ['default', 'timeout'] as const) {
+    for (const system of ALL_SYSTEMS) {
+      const row = rowOf(system, variant);
+      if (outcomes.some((o) => o.row === row)) outcomeRows.push(row);
+    }
+  }
   const memory: MemoryBar[] = (figures.memory ?? []).flatMap((m) =>
-    m.report
+    m.report && main(m.system)
       ? [
           {
-            system: m.system.label,
+            system: m.system.short,
             deltaMiB: (m.report.peakRss - m.report.baselineRss) / 1024 / 1024,
           },
         ]
       : [],
   );
-  return { latency, outcomes, memory };
+  return {
+    latency,
+    outcomes,
+    outcomeRows,
+    outcomeFaults: STREAM_FAULTS.map((f) => f.label),
+    memory,
+  };
 }
 
 async function main(): Promise<void> {
@@ -130,10 +152,12 @@ async function main(): Promise<void> {
     const paced = await spawnEmulator({ deltas: DELTAS, paceMs: MEMORY_PACE_MS });
     try {
       figures.memory = await measureMemory({
-        systems: systems.filter((s) => s.role !== 'floor'),
+        // A quick run measures the main systems only; information rows cost a child each.
+        systems: systems.filter((s) => s.role !== 'floor' && !(options.quick && s.role === 'info')),
         url: paced.url,
         streams: options.memoryStreams,
         rounds: options.quick ? 1 : 2,
+        parallel: 3,
       });
     } finally {
       await paced.close();

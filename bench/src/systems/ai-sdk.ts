@@ -11,6 +11,7 @@ import type { BenchClient, CreateContext, SystemDef } from './system.js';
 export const aiSdkSystem: SystemDef = {
   id: 'ai-sdk',
   label: 'AI SDK (@ai-sdk/amazon-bedrock + ai)',
+  short: 'AI SDK',
   role: 'peer',
   timeoutOption: 'timeout (generateText) / timeout { firstChunkMs, chunkMs } (streamText)',
   faults: true,

@@ -80,6 +80,7 @@ function post(
 export const floorSystem: SystemDef = {
   id: 'floor',
   label: 'Floor: bare node:http, pre-built bytes',
+  short: 'Floor (bare HTTP)',
   role: 'floor',
   faults: false,
   converse: true,

@@ -47,6 +47,7 @@ function post(
 export const gatewayBareSystem: SystemDef = {
   id: 'gateway-bare',
   label: 'bedrock-bridge gateway + bare node:http client',
+  short: 'gateway + bare HTTP',
   role: 'info',
   faults: false,
   converse: true,

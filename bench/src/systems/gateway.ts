@@ -11,6 +11,7 @@ import type { BenchClient, CreateContext, SystemDef } from './system.js';
 export const gatewaySystem: SystemDef = {
   id: 'gateway',
   label: 'bedrock-bridge gateway + official openai client',
+  short: 'ours: gateway + openai client',
   role: 'ours',
   timeoutOption: 'openai client timeout',
   faults: true,

@@ -21,12 +21,3 @@ export const ALL_SYSTEMS: readonly SystemDef[] = [
   transportHttp2System,
   gatewayBareSystem,
 ];
-
-/** The system with this id, or an error naming the known ids. */
-export function systemById(id: string): SystemDef {
-  const found = ALL_SYSTEMS.find((s) => s.id === id);
-  if (!found) {
-    throw new Error(`unknown system "${id}" (known: ${ALL_SYSTEMS.map((s) => s.id).join(', ')})`);
-  }
-  return found;
-}

@@ -24,6 +24,7 @@ function textOf(content: unknown): string {
 export const langchainSystem: SystemDef = {
   id: 'langchain',
   label: 'LangChain (@langchain/aws ChatBedrockConverse)',
+  short: 'LangChain',
   role: 'peer',
   timeoutOption: 'streamIdleTimeout (stream) / timeout (invoke)',
   faults: true,

@@ -45,6 +45,7 @@ function rawClient(config: BedrockRuntimeClientConfig, ctx: CreateContext): Benc
 export const rawSdkSystem: SystemDef = {
   id: 'raw-sdk',
   label: 'Raw SDK (defaults, HTTP/2)',
+  short: 'Raw SDK (defaults)',
   role: 'baseline',
   timeoutOption: 'NodeHttp2Handler requestTimeout',
   faults: true,
@@ -62,6 +63,7 @@ export const rawSdkSystem: SystemDef = {
 export const rawSdkHttp1System: SystemDef = {
   id: 'raw-sdk-http1',
   label: 'Raw SDK (NodeHttpHandler, HTTP/1.1)',
+  short: 'Raw SDK (HTTP/1.1 handler)',
   role: 'info',
   timeoutOption: 'NodeHttpHandler connection/request/socketTimeout',
   faults: true,

@@ -32,6 +32,8 @@ export interface SystemDef {
   id: string;
   /** Name in the tables. */
   label: string;
+  /** Name in the chart (short enough for an axis label). */
+  short: string;
   /** `floor` is the bare HTTP client; `info` rows are measured but hold no goal. */
   role: 'floor' | 'baseline' | 'peer' | 'ours' | 'info';
   /** Which of the system's options the "timeout set" fault rows use, if it has one. */

@@ -13,6 +13,7 @@ import { transportTimeouts } from './transport.js';
 export const toolkitSystem: SystemDef = {
   id: 'toolkit',
   label: 'bedrock-bridge: transport + format',
+  short: 'ours: transport + format',
   role: 'ours',
   timeoutOption: 'timeouts { firstByteMs, idleMs }',
   faults: true,

@@ -41,6 +41,7 @@ function transportClient(ctx: CreateContext, protocol: TransportProtocol | undef
 export const transportSystem: SystemDef = {
   id: 'transport',
   label: 'bedrock-bridge transport only (Converse shapes)',
+  short: 'transport only (http1)',
   role: 'info',
   timeoutOption: 'timeouts { firstByteMs, idleMs }',
   faults: true,
@@ -52,6 +53,7 @@ export const transportSystem: SystemDef = {
 export const transportHttp2System: SystemDef = {
   id: 'transport-http2',
   label: 'bedrock-bridge transport only, protocol http2',
+  short: 'transport only (http2)',
   role: 'info',
   faults: false,
   converse: true,
