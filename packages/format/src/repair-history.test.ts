@@ -31,6 +31,43 @@ function convert(
 }
 
 describe('history repair', () => {
+  it('adds a placeholder text to a user turn that holds only documents (Converse requires one)', () => {
+    const file_data = `data:text/plain;base64,${Buffer.from('hello').toString('base64')}`;
+    const out = convert(
+      [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'file',
+              file: { file_data, filename: 'a.txt' },
+              cache_control: { type: 'ephemeral' },
+            },
+          ],
+        },
+        { role: 'assistant', content: 'read it' },
+        {
+          role: 'user',
+          content: [
+            { type: 'file', file: { file_data, filename: 'b.txt' } },
+            { type: 'text', text: 'why?' },
+          ],
+        },
+      ],
+      {},
+      { promptCaching: true },
+    );
+    expect(out[0]?.content?.map((b) => Object.keys(b)[0])).toEqual([
+      'document',
+      'text',
+      'cachePoint',
+    ]);
+    expect(out[0]?.content?.[1]).toEqual({ text: PLACEHOLDERS.documentWithoutText });
+    // A turn that has its own text gets nothing added.
+    expect(out[2]?.content?.map((b) => Object.keys(b)[0])).toEqual(['document', 'text']);
+    expect(out[2]?.content?.[1]).toEqual({ text: 'why?' });
+  });
+
   it('merges consecutive same-role messages', () => {
     const out = convert([
       { role: 'user', content: 'a' },

@@ -16,6 +16,8 @@ export const PLACEHOLDERS = {
   continueAfterAssistant: '(continue)',
   /** Sent when the request holds no user or assistant content at all. */
   emptyConversation: '(empty conversation)',
+  /** Added to a user turn that holds a document but no text (Converse requires a text block). */
+  documentWithoutText: '(document attached)',
 } as const;
 
 interface Turn {
@@ -85,7 +87,8 @@ function trimTrailingWhitespace(turn: Turn): void {
  * any other user content) into the user turn right after the assistant turn that called them;
  * a call without a result gets an error result saying so; a result without a matching earlier
  * call becomes user text; the first turn is a user turn; a trailing assistant turn is kept as a
- * prefill only when `supportsPrefill`; tool blocks become text when no tools are offered.
+ * prefill only when `supportsPrefill`; tool blocks become text when no tools are offered; a user
+ * turn with a document but no text gets a placeholder text.
  */
 export function repairHistory(
   items: readonly HistoryItem[],
@@ -167,5 +170,25 @@ export function repairHistory(
   if (!toolsOffered) {
     for (const message of messages) message.content = toolBlocksAsText(message.content ?? []);
   }
+  for (const message of messages) {
+    if (message.role === 'user' && message.content) addTextNextToDocuments(message.content);
+  }
   return messages;
+}
+
+/**
+ * Converse rejects a message with a document block but no text block: such a user turn gets a
+ * visible placeholder text after its content (before trailing cache points, so they still end
+ * the turn).
+ */
+function addTextNextToDocuments(content: ContentBlock[]): void {
+  let hasDocument = false;
+  for (const block of content) {
+    if (block.text !== undefined) return;
+    if (block.document !== undefined) hasDocument = true;
+  }
+  if (!hasDocument) return;
+  let at = content.length;
+  while (at > 0 && content[at - 1]?.cachePoint !== undefined) at--;
+  content.splice(at, 0, { text: PLACEHOLDERS.documentWithoutText });
 }

@@ -144,11 +144,34 @@ describe('validateConverseInput', () => {
               doc('two  spaces'),
               doc('ok (1) [a]'),
               doc('OK (1) [a]'),
+              { text: 'compare them' },
             ],
           },
         ],
       }),
     ).toEqual(['invalid_document_name', 'invalid_document_name', 'duplicate_document_name']);
+  });
+
+  it('requires a text block next to documents, and at most 5 documents and 20 images', () => {
+    const doc = (name: string) => ({
+      document: { name, format: 'txt' as const, source: { bytes: new Uint8Array([65]) } },
+    });
+    const image = { image: { format: 'png' as const, source: { bytes: IMAGES.png } } };
+    expect(codes({ messages: [{ role: 'user', content: [doc('a')] }] })).toEqual([
+      'document_without_text',
+    ]);
+    expect(codes({ messages: [{ role: 'user', content: [doc('a'), { text: 'read' }] }] })).toEqual(
+      [],
+    );
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'].map(doc);
+    expect(codes({ messages: [{ role: 'user', content: [...six, { text: 'read' }] }] })).toEqual([
+      'too_many_documents',
+    ]);
+    const images = (n: number) => Array.from({ length: n }, () => image);
+    expect(codes({ messages: [{ role: 'user', content: images(20) }] })).toEqual([]);
+    expect(codes({ messages: [{ role: 'user', content: images(21) }] })).toEqual([
+      'too_many_images',
+    ]);
   });
 
   it('checks inference config and request metadata', () => {

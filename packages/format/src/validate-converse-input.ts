@@ -1,4 +1,8 @@
-import type { ConverseStreamCommandInput, Message } from '@aws-sdk/client-bedrock-runtime';
+import type {
+  ContentBlock,
+  ConverseStreamCommandInput,
+  Message,
+} from '@aws-sdk/client-bedrock-runtime';
 import { invalidRequest } from './invalid-request.js';
 import { isValidToolName } from './tool-names.js';
 import { checkBlock, type Report } from './validate-content-block.js';
@@ -18,6 +22,28 @@ function ids(message: Message | undefined, member: 'toolUse' | 'toolResult'): st
     const id = b[member]?.toolUseId;
     return id === undefined ? [] : [id];
   });
+}
+
+/** Per-message attachment rules of Converse's `Message`: a text block next to documents, counts. */
+function checkAttachments(content: readonly ContentBlock[], path: string, report: Report): void {
+  let images = 0;
+  let documents = 0;
+  let texts = 0;
+  for (const block of content) {
+    if (block.image !== undefined) images++;
+    else if (block.document !== undefined) documents++;
+    else if (block.text !== undefined) texts++;
+  }
+  if (documents > 0 && texts === 0)
+    report(
+      `${path}.content`,
+      'document_without_text',
+      'a message with a document block must also hold a text block.',
+    );
+  if (documents > 5)
+    report(`${path}.content`, 'too_many_documents', `${documents} documents; at most 5 a message.`);
+  if (images > 20)
+    report(`${path}.content`, 'too_many_images', `${images} images; at most 20 a message.`);
 }
 
 function checkMessages(messages: readonly Message[], report: Report): void {
@@ -50,6 +76,7 @@ function checkMessages(messages: readonly Message[], report: Report): void {
     content.forEach((block, b) => {
       checkBlock(block, `${path}.content[${b}]`, message.role, report);
     });
+    checkAttachments(content, path, report);
     if (message.role === 'assistant') {
       const results = new Set(ids(messages[m + 1], 'toolResult'));
       for (const id of ids(message, 'toolUse')) {
