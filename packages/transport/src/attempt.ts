@@ -1,5 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { BedrockBridgeError, parseRetryAfter } from '@bedrock-bridge/errors';
 import { deadlineError, truncationError } from './own-errors.js';
 import type { TimeoutPhase } from './transport-event.js';
 
@@ -22,15 +22,6 @@ export interface ObservedResponse {
   body?: unknown;
 }
 
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /**
  * One attempt of a call: its abort controller (passed to the SDK's `send()`), its first-byte and
  * idle deadlines, and what the HTTP handler saw (status, `Retry-After`, a short body).
@@ -47,7 +38,11 @@ export class Attempt {
   readonly watchBody: boolean;
   completed = false;
   #timer: NodeJS.Timeout | undefined;
+  /** The caller holds an event: an idle deadline that fires now is ignored (see `hold`). */
+  #holding = false;
   #rejectStopped!: (reason: unknown) => void;
+  /** Rejects the pending `next()` read, if any, when the attempt is stopped. */
+  #rejectNext: ((reason: unknown) => void) | undefined;
   readonly #limits: AttemptLimits;
   readonly #onTimeout: (phase: TimeoutPhase, limitMs: number) => void;
 
@@ -76,6 +71,21 @@ export class Attempt {
     this.#clear();
     this.controller.abort(stop.error);
     this.#rejectStopped(stop.error);
+    this.#rejectNext?.(stop.error);
+    this.#rejectNext = undefined;
+  }
+
+  /**
+   * Reads `source`'s next result, or rejects as soon as the attempt is stopped (a deadline, an
+   * abort), even if `source` never settles. One promise per read and nothing attached to a
+   * long-lived promise, so a long stream costs no more per event than a short one.
+   */
+  next<T>(source: AsyncIterator<T>): Promise<IteratorResult<T>> {
+    if (this.stop !== undefined) return Promise.reject(this.stop.error);
+    return new Promise<IteratorResult<T>>((resolve, reject) => {
+      this.#rejectNext = reject;
+      source.next().then(resolve, reject);
+    });
   }
 
   /** Starts the first-byte deadline (at send). */
@@ -83,8 +93,12 @@ export class Attempt {
     this.#arm('first-byte', this.#limits.firstByteMs);
   }
 
-  /** (Re)starts the idle deadline: while waiting for the next event or body chunk. */
+  /**
+   * (Re)starts the idle deadline: while waiting for the next event or body chunk. After the
+   * first time this only refreshes the one timer (no new timer per event).
+   */
   armIdle(): void {
+    this.#holding = false;
     if (this.#timer !== undefined && this.#phase === 'idle') {
       this.#timer.refresh();
       return;
@@ -92,7 +106,15 @@ export class Attempt {
     this.#arm('idle', this.#limits.idleMs);
   }
 
-  /** Stops the running deadline (the caller holds the data; its own pace is not our business). */
+  /**
+   * Pauses the idle deadline while the caller holds an event (its own pace is not our
+   * business), without clearing the timer: `armIdle` refreshes it when the caller asks again.
+   */
+  hold(): void {
+    this.#holding = true;
+  }
+
+  /** Stops the running deadline. */
   disarm(): void {
     this.#clear();
   }
@@ -148,6 +170,9 @@ export class Attempt {
     this.#clear();
     this.#phase = phase;
     this.#timer = setTimeout(() => {
+      // Idle while the caller holds an event: not a silence of the server. Keep the (spent)
+      // timer; the next `armIdle` reactivates it with `refresh()`.
+      if (phase === 'idle' && this.#holding) return;
       this.#timer = undefined;
       this.#onTimeout(phase, ms);
       this.halt({
@@ -164,6 +189,7 @@ export class Attempt {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#phase = undefined;
+    this.#holding = false;
   }
 }
 

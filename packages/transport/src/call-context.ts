@@ -41,6 +41,8 @@ export class CallContext {
   readonly #target: string;
   readonly #signal: AbortSignal | undefined;
   readonly #totalTimer: NodeJS.Timeout;
+  /** Whether any hook listens; when none does, events are not even built. */
+  readonly #observed: boolean;
   readonly #onCallerAbort = (): void => {
     const reason: unknown = this.#signal?.reason;
     this.#halt(
@@ -60,6 +62,7 @@ export class CallContext {
     signal: AbortSignal | undefined,
   ) {
     this.#deps = deps;
+    this.#observed = deps.hooks.some((hook) => hook !== undefined);
     this.#operation = operation;
     this.#target = target;
     this.#signal = signal;
@@ -80,6 +83,7 @@ export class CallContext {
   }
 
   emit(event: EventWithoutBase<TransportEvent>): void {
+    if (!this.#observed) return;
     const full = {
       ...event,
       operation: this.#operation,

@@ -22,19 +22,22 @@ export interface StreamPlan {
   fallbackToNonStreaming: boolean;
 }
 
-/** The in-stream exception an event carries, if any (`throttlingException`, ...). */
-function exceptionOf(event: ConverseStreamOutput): unknown {
-  for (const [key, value] of Object.entries(event)) {
-    if (key.endsWith('Exception') && value !== undefined) {
-      if (value instanceof Error) return value;
-      const message =
-        typeof value === 'object' && value !== null && 'message' in value
-          ? String((value as { message: unknown }).message)
-          : key;
-      return Object.assign(new Error(message), { name: key });
-    }
+/** An event's type: its one defined key (`contentBlockDelta`, `throttlingException`, ...). */
+function typeOf(event: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key in event) {
+    if (event[key] !== undefined) return key;
   }
   return undefined;
+}
+
+/** The error an in-stream exception event stands for (the SDK usually throws these itself). */
+function exceptionError(type: string, value: unknown): unknown {
+  if (value instanceof Error) return value;
+  const message =
+    typeof value === 'object' && value !== null && 'message' in value
+      ? String((value as { message: unknown }).message)
+      : type;
+  return Object.assign(new Error(message), { name: type });
 }
 
 /**
@@ -70,18 +73,23 @@ export async function* streamCall(
         let sawMetadata = false;
         let count = 0;
         let lastType: string | undefined;
+        // The per-event path: one timer refresh, one promise, one key scan; nothing allocated
+        // that outlives the event.
         for (;;) {
           attempt.armIdle();
-          const next = await Promise.race([iterator.next(), attempt.stopped]);
-          attempt.disarm();
+          const next = await attempt.next(iterator);
+          attempt.hold();
           if (next.done === true) break;
           const event = next.value;
-          const exception = exceptionOf(event);
-          if (exception !== undefined) throw exception;
-          if (event.messageStop !== undefined) sawStop = true;
-          if (event.metadata !== undefined) sawMetadata = true;
+          const fields = event as unknown as Readonly<Record<string, unknown>>;
+          const type = typeOf(fields);
+          if (type === 'messageStop') sawStop = true;
+          else if (type === 'metadata') sawMetadata = true;
+          else if (type?.endsWith('Exception') === true) {
+            throw exceptionError(type, fields[type]);
+          }
           count += 1;
-          lastType = Object.keys(event)[0];
+          lastType = type;
           delivered = true;
           yield event;
         }
