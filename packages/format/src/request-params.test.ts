@@ -76,3 +76,79 @@ describe('temperature range (Converse takes 0..1, OpenAI allows 0..2)', () => {
     }
   });
 });
+
+describe('response_format', () => {
+  const ask = (extra: Partial<ChatCompletionRequest>): ChatCompletionRequest => ({
+    model: 'anthropic.claude-sonnet-4-5-20250929-v1:0',
+    messages: [{ role: 'user', content: 'Give me JSON about Paris.' }],
+    ...extra,
+  });
+
+  it('json_object always goes through a forced tool with an open object schema', () => {
+    for (const structuredOutput of ['output-config', 'tool'] as const) {
+      const result = toConverseInput(ask({ response_format: { type: 'json_object' } }), {
+        structuredOutput,
+      });
+      expect(result.input.outputConfig).toBeUndefined();
+      expect(result.input.toolConfig).toEqual({
+        tools: [
+          {
+            toolSpec: {
+              name: 'structured_output',
+              description: 'Answer with a JSON object.',
+              inputSchema: { json: { type: 'object' } },
+            },
+          },
+        ],
+        toolChoice: { tool: { name: 'structured_output' } },
+      });
+      expect(result.answer.structuredOutputTool).toBe('structured_output');
+    }
+  });
+
+  it('json_object with tools is a clear error (the forced tool would hide them)', () => {
+    const error = thrown(() =>
+      toConverseInput(
+        ask({
+          response_format: { type: 'json_object' },
+          tools: [{ type: 'function', function: { name: 'f' } }],
+        }),
+      ),
+    );
+    expect(error.code).toBe('unsupported_parameter');
+    expect(error.param).toBe('response_format');
+  });
+
+  it('refuses a forced tool call together with Anthropic thinking', () => {
+    const thinking: ToConverseInputOptions = { reasoning: 'anthropic-thinking' };
+    const viaFormat = thrown(() =>
+      toConverseInput(
+        ask({ response_format: { type: 'json_object' }, reasoning_effort: 'low' }),
+        thinking,
+      ),
+    );
+    expect([viaFormat.code, viaFormat.param]).toEqual(['unsupported_parameter', 'response_format']);
+    const viaChoice = thrown(() =>
+      toConverseInput(
+        ask({
+          reasoning_effort: 'low',
+          tools: [{ type: 'function', function: { name: 'f' } }],
+          tool_choice: 'required',
+        }),
+        thinking,
+      ),
+    );
+    expect([viaChoice.code, viaChoice.param]).toEqual(['unsupported_parameter', 'tool_choice']);
+    // auto is fine.
+    const auto = toConverseInput(
+      ask({ reasoning_effort: 'low', tools: [{ type: 'function', function: { name: 'f' } }] }),
+      thinking,
+    );
+    expect(auto.input.toolConfig?.toolChoice).toBeUndefined();
+  });
+
+  it('rejects an unknown response_format type, naming the field', () => {
+    const error = thrown(() => toConverseInput(ask({ response_format: { type: 'xml' } as never })));
+    expect([error.code, error.param]).toEqual(['unsupported_response_format', 'response_format']);
+  });
+});

@@ -200,39 +200,49 @@ export interface StructuredOutput {
   tool?: Tool;
 }
 
+/**
+ * `response_format` -> Converse. `json_schema` goes to native structured output
+ * (`outputConfig.textFormat`) or, with `structuredOutput: 'tool'`, to a forced tool whose input
+ * schema is the requested schema. `json_object` ("any JSON object") always goes through a forced
+ * tool with the open schema `{ type: 'object' }`: native structured output compiles a grammar
+ * from a concrete schema, and Claude's requires `additionalProperties: false` on objects, so an
+ * open object schema there would either be refused or allow only `{}`.
+ */
 export function structuredOutput(
   request: ChatCompletionRequest,
   ctx: ConversionContext,
 ): StructuredOutput {
   const format = request.response_format;
-  if (format === undefined || format.type === 'text') return {};
-  let schema: Record<string, unknown>;
-  let name = 'response';
-  let description: string | undefined;
-  if (format.type === 'json_object') schema = { type: 'object' };
-  else if (format.type === 'json_schema') {
-    schema = objectSchema(format.json_schema.schema);
-    name = format.json_schema.name || name;
-    description = format.json_schema.description;
-  } else {
+  if (format === undefined || format === null || format.type === 'text') return {};
+  if (format.type === 'json_object') {
+    return forcedTool({ type: 'object' }, 'Answer with a JSON object.');
+  }
+  if (format.type !== 'json_schema') {
     throw invalidRequest(
       'unsupported_response_format',
       'response_format',
-      `response_format type "${String((format as { type?: unknown }).type)}" is not supported.`,
+      `response_format type "${String((format as { type?: unknown }).type)}" is not supported; use text, json_object or json_schema.`,
     );
   }
-  if ((ctx.options.structuredOutput ?? 'output-config') === 'output-config') {
-    const jsonSchema =
-      description === undefined
-        ? { schema: JSON.stringify(schema), name }
-        : { schema: JSON.stringify(schema), name, description };
-    return { outputConfig: { textFormat: { type: 'json_schema', structure: { jsonSchema } } } };
+  const schema = objectSchema(format.json_schema?.schema);
+  const name = format.json_schema?.name || 'response';
+  const description = format.json_schema?.description;
+  if ((ctx.options.structuredOutput ?? 'output-config') === 'tool') {
+    return forcedTool(schema, description ?? `Answer with the ${name} object.`);
   }
+  const jsonSchema =
+    description === undefined
+      ? { schema: JSON.stringify(schema), name }
+      : { schema: JSON.stringify(schema), name, description };
+  return { outputConfig: { textFormat: { type: 'json_schema', structure: { jsonSchema } } } };
+}
+
+function forcedTool(schema: Record<string, unknown>, description: string): StructuredOutput {
   return {
     tool: {
       toolSpec: {
         name: STRUCTURED_OUTPUT_TOOL,
-        description: description ?? `Answer with the ${name} object.`,
+        description,
         inputSchema: { json: schema as never },
       },
     },

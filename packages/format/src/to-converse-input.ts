@@ -101,7 +101,7 @@ export function toConverseInput(
       throw invalidRequest(
         'unsupported_parameter',
         'response_format',
-        'response_format cannot be combined with tools when structured output goes through a forced tool (structuredOutput: "tool").',
+        'response_format json_object (or json_schema with structuredOutput: "tool") goes through a forced tool, so it cannot be combined with tools.',
       );
     }
     input.toolConfig = tools.toolConfig;
@@ -112,6 +112,14 @@ export function toConverseInput(
     };
   }
   if (structured.outputConfig !== undefined) input.outputConfig = structured.outputConfig;
+  const forced = input.toolConfig?.toolChoice;
+  if (reasoning.budgetTokens !== undefined && (forced?.any ?? forced?.tool) !== undefined) {
+    throw invalidRequest(
+      'unsupported_parameter',
+      structured.tool !== undefined ? 'response_format' : 'tool_choice',
+      'Anthropic thinking cannot be combined with a forced tool call (tool_choice required or named, or response_format through a forced tool); use tool_choice auto, or leave out reasoning_effort.',
+    );
+  }
   if (!tools.offered && input.toolConfig === undefined && hasToolBlocks(messages)) {
     throw invalidRequest(
       'internal_error',
