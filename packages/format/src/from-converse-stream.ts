@@ -9,6 +9,7 @@ import type {
   ChatCompletionChunkChoice,
   ChatCompletionChunkDelta,
 } from './openai-types.js';
+import { StreamedArguments } from './streamed-arguments.js';
 import { restoreToolName } from './tool-names.js';
 import { toCompletionUsage } from './usage.js';
 
@@ -22,8 +23,8 @@ const EXCEPTION_EVENTS = [
 
 type BlockState =
   | { kind: 'text' }
-  | { kind: 'tool'; index: number; argumentChars: number }
-  | { kind: 'structured' }
+  | { kind: 'tool'; index: number; args: StreamedArguments }
+  | { kind: 'structured'; args: StreamedArguments }
   | { kind: 'reasoning'; index: number }
   | { kind: 'other' };
 
@@ -82,10 +83,29 @@ export async function* fromConverseStream(
   let finished = false;
   const citations: unknown[] = [];
 
+  const argumentsDelta = (
+    state: Extract<BlockState, { args: StreamedArguments }>,
+    text: string,
+  ): ChatCompletionChunk =>
+    state.kind === 'structured'
+      ? delta({ content: text })
+      : delta({ tool_calls: [{ index: state.index, function: { arguments: text } }] });
+  /** The held-back end of a tool block's arguments; `{}` for a tool call that streamed none. */
+  const endArguments = (state: Extract<BlockState, { args: StreamedArguments }>) => {
+    const rest = state.args.end();
+    if (rest !== '') return [argumentsDelta(state, rest)];
+    return state.kind === 'tool' && state.args.length === 0 ? [argumentsDelta(state, '{}')] : [];
+  };
+
   const finish = (): ChatCompletionChunk[] => {
     finished = true;
+    const out: ChatCompletionChunk[] = [];
+    for (const state of blocks.values()) {
+      if (state.kind === 'tool' || state.kind === 'structured') out.push(...endArguments(state));
+    }
+    blocks.clear();
     const mapped = mapStopReason(stopReason, toolCount > 0);
-    const out = [
+    out.push(
       chunk({
         index: 0,
         delta: {},
@@ -99,7 +119,7 @@ export async function* fromConverseStream(
           additional,
         ),
       }),
-    ];
+    );
     if (includeUsage && usage !== undefined) {
       out.push({
         id,
@@ -141,10 +161,14 @@ export async function* fromConverseStream(
             options.structuredOutputTool !== undefined &&
             toolUse.name === options.structuredOutputTool
           ) {
-            blocks.set(index, { kind: 'structured' });
+            blocks.set(index, { kind: 'structured', args: new StreamedArguments() });
             continue;
           }
-          const state = { kind: 'tool' as const, index: toolCount++, argumentChars: 0 };
+          const state = {
+            kind: 'tool' as const,
+            index: toolCount++,
+            args: new StreamedArguments(),
+          };
           blocks.set(index, state);
           const name = restoreToolName(toolUse.name ?? '', options.toolNames);
           yield delta({
@@ -166,15 +190,9 @@ export async function* fromConverseStream(
           if (d.text !== '') yield delta({ content: d.text });
         } else if (d.toolUse !== undefined) {
           const state = stateOf(index, () => ({ kind: 'other' }));
-          const fragment = d.toolUse.input ?? '';
-          if (fragment === '') continue;
-          if (state.kind === 'structured') yield delta({ content: fragment });
-          else if (state.kind === 'tool') {
-            state.argumentChars += fragment.length;
-            yield delta({
-              tool_calls: [{ index: state.index, function: { arguments: fragment } }],
-            });
-          }
+          if (state.kind !== 'structured' && state.kind !== 'tool') continue;
+          const fragment = state.args.push(d.toolUse.input ?? '');
+          if (fragment !== '') yield argumentsDelta(state, fragment);
         } else if (d.reasoningContent !== undefined) {
           const state = stateOf(index, () => ({ kind: 'reasoning', index: reasoningCount++ }));
           if (state.kind !== 'reasoning') continue;
@@ -205,9 +223,11 @@ export async function* fromConverseStream(
           citations.push(d.citation);
         }
       } else if (event.contentBlockStop) {
-        const state = blocks.get(event.contentBlockStop.contentBlockIndex ?? 0);
-        if (state?.kind === 'tool' && state.argumentChars === 0) {
-          yield delta({ tool_calls: [{ index: state.index, function: { arguments: '{}' } }] });
+        const index = event.contentBlockStop.contentBlockIndex ?? 0;
+        const state = blocks.get(index);
+        if (state?.kind === 'tool' || state?.kind === 'structured') {
+          blocks.set(index, { kind: 'other' });
+          yield* endArguments(state);
         }
       } else if (event.messageStop) {
         stopReason = event.messageStop.stopReason ?? 'unknown';
