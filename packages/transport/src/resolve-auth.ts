@@ -28,8 +28,14 @@ export interface ResolvedAuth {
 
 /** Explicit values that take precedence over the environment. */
 export interface ResolveAuthOptions {
+  /**
+   * Static credentials (source `credentials`). Default: `AWS_ACCESS_KEY_ID` /
+   * `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN` (source `environment`), else the default chain.
+   */
   credentials?: TransportCredentials;
+  /** Bedrock API key (source `bearer-token`); wins over credentials. Default: `AWS_BEARER_TOKEN_BEDROCK`. */
   token?: string;
+  /** Shared config/credentials profile. Default: `AWS_PROFILE`, then `default`. */
   profile?: string;
 }
 
