@@ -265,6 +265,7 @@ async function render(spec: vega.Spec): Promise<{ svg: string; width: number; he
  */
 export async function renderChart(input: {
   title: string;
+  subtitle: string;
   latency: LatencyBar[];
   outcomes: OutcomeCell[];
   /** Row and column order of the outcome grid. */
@@ -288,7 +289,7 @@ export async function renderChart(input: {
   }
   if (input.memory.length > 0)
     panels.push(await render(memorySpec(input.memory, input.memoryTitle)));
-  const header = 36;
+  const header = 56;
   const width = Math.max(WIDTH, ...panels.map((p) => p.width));
   let y = header;
   const parts: string[] = [];
@@ -297,11 +298,12 @@ export async function renderChart(input: {
     parts.push(inner);
     y += panel.height + 16;
   }
-  const title = input.title.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">`,
     `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
-    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">${title}</text>`,
+    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">${escape(input.title)}</text>`,
+    `<text x="12" y="44" font-family="sans-serif" font-size="12" fill="#444444">${escape(input.subtitle)}</text>`,
     ...parts,
     '</svg>',
     '',

@@ -174,7 +174,8 @@ async function main(): Promise<void> {
   figures.seconds = (performance.now() - started) / 1000;
   const markdown = renderMarkdown(figures);
   const svg = await renderChart({
-    title: `bedrock-bridge benchmarks: ${machine.date.slice(0, 10)}, ${machine.cpuModel} x${machine.cores}, Node ${machine.node}${options.quick ? ' (quick run)' : ''}`,
+    title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
+    subtitle: `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; emulator on loopback`,
     memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams`,
     ...chartInput(figures),
   });
