@@ -2,7 +2,7 @@ import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { bench, describe } from 'vitest';
 import { collectChatCompletion } from '../src/collect-chat-completion.js';
 import { fromConverseStream } from '../src/from-converse-stream.js';
-import type { ChatCompletionMessageParam, ChatCompletionRequest } from '../src/openai-types.js';
+import type { ChatCompletionMessageParam, ChatCompletionRequest } from '../src/openai-request.js';
 import { toConverseInput } from '../src/to-converse-input.js';
 
 // A 40-message conversation: system prompt, tools, 4 images (8 KB PNG each), reasoning replay,

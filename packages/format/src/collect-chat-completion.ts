@@ -1,11 +1,6 @@
 import { decodeBase64, encodeBase64 } from './base64.js';
-import type {
-  ChatCompletion,
-  ChatCompletionChoice,
-  ChatCompletionChunk,
-  ChatCompletionMessageToolCall,
-  ReasoningDetail,
-} from './openai-types.js';
+import type { ChatCompletion, ChatCompletionChoice, ChatCompletionChunk } from './openai-answer.js';
+import type { ChatCompletionMessageToolCall, ReasoningDetail } from './openai-request.js';
 
 interface ChoiceState {
   content: string;

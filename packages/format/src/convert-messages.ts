@@ -7,7 +7,7 @@ import {
   textOfContent,
 } from './convert-content-part.js';
 import { invalidRequest } from './invalid-request.js';
-import type { ChatCompletionMessageParam } from './openai-types.js';
+import type { ChatCompletionMessageParam } from './openai-request.js';
 import { reasoningBlocks } from './reasoning.js';
 import { argumentsToInput } from './tool-arguments.js';
 import { toBedrockToolUseId } from './tool-names.js';

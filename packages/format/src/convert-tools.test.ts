@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromConverseOutput } from './from-converse-output.js';
-import type { ChatCompletionRequest } from './openai-types.js';
+import type { ChatCompletionRequest } from './openai-request.js';
 import { thrown } from './test-support/thrown.js';
 import { toConverseInput } from './to-converse-input.js';
 

@@ -1,7 +1,7 @@
 import type { Tool, ToolChoice, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import { type ConversionContext, cacheTtl, hasCacheMarker } from './conversion-context.js';
 import { invalidRequest } from './invalid-request.js';
-import type { ChatCompletionRequest, FunctionDefinition } from './openai-types.js';
+import type { ChatCompletionRequest, FunctionDefinition } from './openai-request.js';
 
 /** The outcome of tool conversion. */
 export interface ConvertedTools {

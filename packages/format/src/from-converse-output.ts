@@ -6,9 +6,8 @@ import type {
   BedrockChoiceExtension,
   ChatCompletion,
   ChatCompletionMessage,
-  ChatCompletionMessageToolCall,
-  ReasoningDetail,
-} from './openai-types.js';
+} from './openai-answer.js';
+import type { ChatCompletionMessageToolCall, ReasoningDetail } from './openai-request.js';
 import { inputToArguments } from './tool-arguments.js';
 import { restoreToolName } from './tool-names.js';
 import { toCompletionUsage } from './usage.js';

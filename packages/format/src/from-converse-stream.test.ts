@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { collectChatCompletion } from './collect-chat-completion.js';
 import { fromConverseOutput } from './from-converse-output.js';
 import { fromConverseStream } from './from-converse-stream.js';
-import type { ChatCompletionChunk } from './openai-types.js';
+import type { ChatCompletionChunk } from './openai-answer.js';
 import { drain, loadEvents, replay } from './test-support/fixtures.js';
 
 const base = { model: 'claude', id: 'chatcmpl-1', created: 1700000000 };

@@ -8,7 +8,7 @@ import type {
   ChatCompletionChunk,
   ChatCompletionChunkChoice,
   ChatCompletionChunkDelta,
-} from './openai-types.js';
+} from './openai-answer.js';
 import { StreamedArguments } from './streamed-arguments.js';
 import { restoreToolName } from './tool-names.js';
 import { toCompletionUsage } from './usage.js';

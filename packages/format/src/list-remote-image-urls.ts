@@ -1,4 +1,4 @@
-import type { ChatCompletionRequest } from './openai-types.js';
+import type { ChatCompletionRequest } from './openai-request.js';
 
 /**
  * The remote (non-`data:`) image URLs of a request, deduplicated, in order: what a caller must

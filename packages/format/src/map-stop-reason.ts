@@ -1,4 +1,4 @@
-import type { FinishReason } from './openai-types.js';
+import type { FinishReason } from './openai-answer.js';
 
 /** A Bedrock stop reason in OpenAI terms. */
 export interface MappedStopReason {

@@ -3,7 +3,7 @@ import { decodeBase64 } from './base64.js';
 import type { ReasoningStyle } from './converse-input-options.js';
 import type { ConversionContext } from './conversion-context.js';
 import { invalidRequest } from './invalid-request.js';
-import type { ReasoningDetail, ReasoningEffort } from './openai-types.js';
+import type { ReasoningDetail, ReasoningEffort } from './openai-request.js';
 
 const DEFAULT_BUDGETS = {
   minimal: 1024,

@@ -1,6 +1,6 @@
 import type { Message } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
-import type { ChatCompletionRequest } from './openai-types.js';
+import type { ChatCompletionRequest } from './openai-request.js';
 import { PLACEHOLDERS } from './repair-history.js';
 import { toConverseInput } from './to-converse-input.js';
 import { validateConverseInput } from './validate-converse-input.js';

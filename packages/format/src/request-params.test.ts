@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ToConverseInputOptions } from './converse-input-options.js';
-import type { ChatCompletionRequest } from './openai-types.js';
+import type { ChatCompletionRequest } from './openai-request.js';
 import { thrown } from './test-support/thrown.js';
 import { toConverseInput } from './to-converse-input.js';
 

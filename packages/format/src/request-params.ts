@@ -7,7 +7,7 @@ import type { DroppableParam } from './converse-input-options.js';
 import type { ConversionContext } from './conversion-context.js';
 import { objectSchema } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
-import type { ChatCompletionRequest } from './openai-types.js';
+import type { ChatCompletionRequest } from './openai-request.js';
 
 /** Name of the forced tool used for `response_format` when `structuredOutput: 'tool'`. */
 export const STRUCTURED_OUTPUT_TOOL = 'structured_output';

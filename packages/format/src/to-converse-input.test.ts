@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatCompletionRequest } from './openai-types.js';
+import type { ChatCompletionRequest } from './openai-request.js';
 import { dataUrl, IMAGES } from './test-support/images.js';
 import { thrown } from './test-support/thrown.js';
 import { toConverseInput } from './to-converse-input.js';

@@ -5,7 +5,7 @@ import { createConversionContext } from './conversion-context.js';
 import { convertMessages } from './convert-messages.js';
 import { convertTools } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
-import type { ChatCompletionRequest } from './openai-types.js';
+import type { ChatCompletionRequest } from './openai-request.js';
 import { reasoningFields } from './reasoning.js';
 import { repairHistory } from './repair-history.js';
 import {

@@ -1,5 +1,5 @@
 import type { TokenUsage } from '@aws-sdk/client-bedrock-runtime';
-import type { CompletionUsage } from './openai-types.js';
+import type { CompletionUsage } from './openai-answer.js';
 
 /**
  * Bedrock token usage -> OpenAI usage. OpenAI's `prompt_tokens` includes cached tokens while

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ChatCompletionMessageParam, ChatCompletionRequest } from '../openai-types.js';
+import type { ChatCompletionMessageParam, ChatCompletionRequest } from '../openai-request.js';
 import { dataUrl, IMAGES } from './images.js';
 
 const labels = [

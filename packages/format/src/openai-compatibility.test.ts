@@ -1,12 +1,11 @@
 import type OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
+import type { ChatCompletion, ChatCompletionChunk } from './openai-answer.js';
 import type {
-  ChatCompletion,
-  ChatCompletionChunk,
   ChatCompletionMessageParam,
   ChatCompletionRequest,
   ChatCompletionTool,
-} from './openai-types.js';
+} from './openai-request.js';
 
 type TheirParams = OpenAI.Chat.Completions.ChatCompletionCreateParams;
 type TheirStreaming = OpenAI.Chat.Completions.ChatCompletionCreateParamsStreaming;
