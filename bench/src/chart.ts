@@ -298,12 +298,12 @@ export async function renderChart(input: {
     parts.push(inner);
     y += panel.height + 16;
   }
-  const escape = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const xml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">`,
     `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
-    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">${escape(input.title)}</text>`,
-    `<text x="12" y="44" font-family="sans-serif" font-size="12" fill="#444444">${escape(input.subtitle)}</text>`,
+    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">${xml(input.title)}</text>`,
+    `<text x="12" y="44" font-family="sans-serif" font-size="12" fill="#444444">${xml(input.subtitle)}</text>`,
     ...parts,
     '</svg>',
     '',
