@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
 import { BedrockBridgeError, type ErrorKind } from '@bedrock-bridge/errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTransport } from './create-transport.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTransport, type Transport } from './create-transport.js';
 import { collect, MODEL, recorder, userInput } from './test-support/harness.js';
 import type { TransportOptions } from './transport-options.js';
 
@@ -18,6 +18,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
 });
+/** Transports made by a test, closed after it even when an assertion failed. */
+const opened: Transport[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((t) => t.close()));
+});
+function transportWith(transportOptions: TransportOptions): Transport {
+  const t = createTransport(transportOptions);
+  opened.push(t);
+  return t;
+}
 
 function options(extra: Partial<TransportOptions>): TransportOptions {
   return {
@@ -32,7 +42,7 @@ function options(extra: Partial<TransportOptions>): TransportOptions {
 
 describe('bearer token and streaming fallback', () => {
   it('a denied bearer token gets streaming_denied without the fallback', async () => {
-    const t = createTransport(options({ token: DENIED_TOKEN }));
+    const t = transportWith(options({ token: DENIED_TOKEN }));
     expect(t.auth.source).toBe('bearer-token');
     let kind: ErrorKind | undefined;
     try {
@@ -41,11 +51,10 @@ describe('bearer token and streaming fallback', () => {
       kind = BedrockBridgeError.is(err) ? err.kind : undefined;
     }
     expect(kind).toBe('streaming_denied');
-    await t.close();
   });
 
   it('with fallbackToNonStreaming the same call is answered by Converse, replayed as stream events', async () => {
-    const t = createTransport(
+    const t = transportWith(
       options({ env: { AWS_BEARER_TOKEN_BEDROCK: DENIED_TOKEN }, fallbackToNonStreaming: true }),
     );
     const rec = recorder();
@@ -62,7 +71,6 @@ describe('bearer token and streaming fallback', () => {
       .slice(-2)
       .map((r) => r.operation);
     expect(ops).toEqual(['converse-stream', 'converse']);
-    await t.close();
   });
 });
 
@@ -74,7 +82,7 @@ describe('no secret in any event, log line or error', () => {
     const log = (value: unknown): void => {
       lines.push(typeof value === 'string' ? value : inspect(value, { depth: 8 }));
     };
-    const withKeys = createTransport(
+    const withKeys = transportWith(
       options({
         credentials: {
           accessKeyId: 'AKIDEXAMPLE',
@@ -84,10 +92,10 @@ describe('no secret in any event, log line or error', () => {
         onEvent: (e) => log(JSON.stringify(e)),
       }),
     );
-    const withBearer = createTransport(
+    const withBearer = transportWith(
       options({ token: BEARER, protocol: 'http2', onEvent: (e) => log(JSON.stringify(e)) }),
     );
-    const withBearerHttp1 = createTransport(
+    const withBearerHttp1 = transportWith(
       options({ token: BEARER, protocol: 'http1', onEvent: (e) => log(JSON.stringify(e)) }),
     );
     log(withKeys.auth);
@@ -119,7 +127,6 @@ describe('no secret in any event, log line or error', () => {
           log(String(err));
         }
       }
-      await t.close();
     }
     emulator.clearFaults();
     expect(lines.length).toBeGreaterThan(20);
@@ -131,7 +138,7 @@ describe('no secret in any event, log line or error', () => {
   });
 
   it('redacts a secret that a server echoes back in an error message', async () => {
-    const t = createTransport(options({ token: BEARER, retry: { maxAttempts: 1 } }));
+    const t = transportWith(options({ token: BEARER, retry: { maxAttempts: 1 } }));
     emulator.script({
       events: [{ validationException: { message: `bad token ${BEARER} in request` } }],
     });
@@ -143,6 +150,5 @@ describe('no secret in any event, log line or error', () => {
     }
     expect(message).toContain('[redacted]');
     expect(message).not.toContain(BEARER);
-    await t.close();
   });
 });

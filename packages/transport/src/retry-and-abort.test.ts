@@ -2,8 +2,9 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { armSocket, CONNECT_TIMEOUT_CODE } from './connect-timeout.js';
+import type { Transport } from './create-transport.js';
 import { recorder, testTransport, userInput } from './test-support/harness.js';
 
 let emulator: Emulator;
@@ -16,6 +17,16 @@ afterAll(async () => {
 beforeEach(() => {
   emulator.clearFaults();
 });
+/** Transports made by a test, closed after it even when an assertion failed. */
+const opened: Transport[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((t) => t.close()));
+});
+function transportFor(...args: Parameters<typeof testTransport>): Transport {
+  const t = testTransport(...args);
+  opened.push(t);
+  return t;
+}
 
 async function failureOf(promise: Promise<unknown>): Promise<BedrockBridgeError> {
   try {
@@ -37,7 +48,7 @@ function runtimeRequests(text: string): number {
 
 describe('Retry-After', () => {
   it('sleeps what the server asked for', async () => {
-    const t = testTransport(emulator, 'http1', { retry: { maxDelayMs: 5000 } });
+    const t = transportFor(emulator, 'http1', { retry: { maxDelayMs: 5000 } });
     emulator.inject({ type: 'throttling', retryAfterSeconds: 1, operation: 'converse' });
     const rec = recorder();
     const out = await t.converse(userInput('retry after one second'), { onEvent: rec.onEvent });
@@ -48,11 +59,10 @@ describe('Retry-After', () => {
       delaySource: 'retry-after',
       delayMs: 1000,
     });
-    await t.close();
   });
 
   it('caps a long Retry-After at maxDelayMs', async () => {
-    const t = testTransport(emulator, 'http2', { retry: { maxDelayMs: 150 } });
+    const t = transportFor(emulator, 'http2', { retry: { maxDelayMs: 150 } });
     emulator.inject({ type: 'throttling', retryAfterSeconds: 60, operation: 'converse-stream' });
     const rec = recorder();
     const events = [];
@@ -62,11 +72,10 @@ describe('Retry-After', () => {
     expect(events.length).toBeGreaterThan(0);
     const retry = rec.events.find((e) => e.type === 'retry');
     expect(retry).toMatchObject({ delaySource: 'retry-after', delayMs: 150 });
-    await t.close();
   });
 
   it('without Retry-After uses full jitter within the exponential ceiling', async () => {
-    const t = testTransport(emulator, 'http1', { retry: { baseDelayMs: 40, maxDelayMs: 1000 } });
+    const t = transportFor(emulator, 'http1', { retry: { baseDelayMs: 40, maxDelayMs: 1000 } });
     emulator.inject({ type: 'service-unavailable', operation: 'converse', times: 2 });
     const rec = recorder();
     await t.converse(userInput('jitter'), { onEvent: rec.onEvent });
@@ -74,7 +83,6 @@ describe('Retry-After', () => {
     expect(delays.map((d) => d.delaySource)).toEqual(['backoff', 'backoff']);
     expect(delays[0]?.delayMs).toBeLessThan(40);
     expect(delays[1]?.delayMs).toBeLessThan(80);
-    await t.close();
   });
 });
 
@@ -84,20 +92,19 @@ describe('what is never retried', () => {
     { type: 'access-denied', kind: 'access_denied' },
   ] as const) {
     it(`${fault.type} fails after one request`, async () => {
-      const t = testTransport(emulator, 'http1');
+      const t = transportFor(emulator, 'http1');
       emulator.inject({ type: fault.type, operation: 'converse' });
       const err = await failureOf(t.converse(userInput(`never retry ${fault.type}`)));
       expect(err.kind).toBe(fault.kind);
       expect(err.retryable).toBe(false);
       expect(runtimeRequests(`never retry ${fault.type}`)).toBe(1);
-      await t.close();
     });
   }
 });
 
 describe('abort', () => {
   it('during a backoff sleep ends the call at once, with no further request', async () => {
-    const t = testTransport(emulator, 'http1', {
+    const t = transportFor(emulator, 'http1', {
       timeouts: { totalMs: 120_000 },
       retry: { maxDelayMs: 60_000 },
     });
@@ -116,21 +123,19 @@ describe('abort', () => {
     expect(err.kind).toBe('aborted');
     expect(rec.events.find((e) => e.type === 'retry')).toMatchObject({ delayMs: 30_000 });
     expect(runtimeRequests('abort in backoff')).toBe(1);
-    await t.close();
   });
 
   it('an already aborted signal sends nothing', async () => {
-    const t = testTransport(emulator, 'http2');
+    const t = transportFor(emulator, 'http2');
     const err = await failureOf(
       t.converse(userInput('pre-aborted'), { signal: AbortSignal.abort() }),
     );
     expect(err.kind).toBe('aborted');
     expect(runtimeRequests('pre-aborted')).toBe(0);
-    await t.close();
   });
 
   it('a stalled first attempt is cut by the abort, not by a deadline', async () => {
-    const t = testTransport(emulator, 'http1', { timeouts: { firstByteMs: 60_000 } });
+    const t = transportFor(emulator, 'http1', { timeouts: { firstByteMs: 60_000 } });
     emulator.inject({ type: 'blackhole', operation: 'converse' });
     const controller = new AbortController();
     const call = t.converse(userInput('abort a blackhole'), {
@@ -141,13 +146,12 @@ describe('abort', () => {
     });
     const err = await failureOf(call);
     expect(err.kind).toBe('aborted');
-    await t.close();
   });
 });
 
 describe('deadlines', () => {
   it('totalMs bounds the whole call, retries included', async () => {
-    const t = testTransport(emulator, 'http2', {
+    const t = transportFor(emulator, 'http2', {
       timeouts: { firstByteMs: 1000, totalMs: 1500 },
       retry: { maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 20 },
     });
@@ -159,7 +163,6 @@ describe('deadlines', () => {
     expect(
       rec.events.filter((e) => e.type === 'timeout').map((e) => e.type === 'timeout' && e.phase),
     ).toEqual(['first-byte', 'total']);
-    await t.close();
   });
 
   it('connectMs destroys a socket that does not connect in time', async () => {
@@ -172,7 +175,7 @@ describe('deadlines', () => {
   });
 
   it('a Retry-After longer than the time left fails at once with the server error', async () => {
-    const t = testTransport(emulator, 'http1', {
+    const t = transportFor(emulator, 'http1', {
       timeouts: { totalMs: 2000 },
       retry: { maxDelayMs: 60_000 },
     });
@@ -182,6 +185,5 @@ describe('deadlines', () => {
     expect(err.kind).toBe('rate_limit');
     expect(err.retryAfterMs).toBe(30_000);
     expect(rec.events.some((e) => e.type === 'retry')).toBe(false);
-    await t.close();
   });
 });
