@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatCompletionRequest } from './openai-request.js';
+import { thrown } from './test-support/thrown.js';
+import { toConverseInput } from './to-converse-input.js';
+
+const req = (
+  messages: ChatCompletionRequest['messages'],
+  extra: Partial<ChatCompletionRequest> = {},
+): ChatCompletionRequest => ({
+  model: 'anthropic.claude-3-haiku-20240307-v1:0',
+  messages,
+  ...extra,
+});
+
+describe('toConverseInput: reasoning', () => {
+  const messages: ChatCompletionRequest['messages'] = [{ role: 'user', content: 'think' }];
+
+  it('maps reasoning_effort per reasoning style', () => {
+    const anthropic = toConverseInput(req(messages, { reasoning_effort: 'medium' }), {
+      reasoning: 'anthropic-thinking',
+    });
+    expect(anthropic.input.additionalModelRequestFields).toEqual({
+      thinking: { type: 'enabled', budget_tokens: 8192 },
+    });
+    expect(anthropic.input.inferenceConfig?.maxTokens).toBe(8192 + 4096);
+    const nova = toConverseInput(req(messages, { reasoning_effort: 'minimal' }), {
+      reasoning: 'nova-reasoning',
+    });
+    expect(nova.input.additionalModelRequestFields).toEqual({
+      reasoningConfig: { type: 'enabled', maxReasoningEffort: 'low' },
+    });
+    const passthrough = toConverseInput(req(messages, { reasoning_effort: 'high' }), {
+      reasoning: 'passthrough',
+    });
+    expect(passthrough.input.additionalModelRequestFields).toEqual({ reasoning_effort: 'high' });
+    expect(thrown(() => toConverseInput(req(messages, { reasoning_effort: 'high' }))).param).toBe(
+      'reasoning_effort',
+    );
+    expect(
+      toConverseInput(req(messages, { reasoning_effort: 'none' })).input
+        .additionalModelRequestFields,
+    ).toBeUndefined();
+  });
+
+  it('refuses a max_tokens below the thinking budget and sampling changes with thinking', () => {
+    expect(
+      thrown(() =>
+        toConverseInput(req(messages, { reasoning_effort: 'low', max_tokens: 1000 }), {
+          reasoning: 'anthropic-thinking',
+        }),
+      ).code,
+    ).toBe('max_tokens_below_reasoning_budget');
+    expect(
+      thrown(() =>
+        toConverseInput(req(messages, { reasoning_effort: 'low', temperature: 0.3 }), {
+          reasoning: 'anthropic-thinking',
+        }),
+      ).param,
+    ).toBe('temperature');
+  });
+
+  it('replays reasoning blocks (text + signature, redacted) from earlier assistant turns', () => {
+    const { input } = toConverseInput(
+      req([
+        { role: 'user', content: 'q1' },
+        {
+          role: 'assistant',
+          content: 'a1',
+          reasoning_content: 'thinking...',
+          reasoning_details: [
+            { type: 'reasoning.text', text: 'thinking...', signature: 'sig' },
+            { type: 'reasoning.encrypted', data: 'AAEC' },
+          ],
+        },
+        { role: 'user', content: 'q2' },
+      ]),
+      { reasoning: 'anthropic-thinking' },
+    );
+    expect(input.messages?.[1]?.content).toEqual([
+      { reasoningContent: { reasoningText: { text: 'thinking...', signature: 'sig' } } },
+      { reasoningContent: { redactedContent: new Uint8Array([0, 1, 2]) } },
+      { text: 'a1' },
+    ]);
+  });
+
+  const unsigned = req([
+    { role: 'user', content: 'q1' },
+    {
+      role: 'assistant',
+      content: 'a1',
+      reasoning_details: [
+        { type: 'reasoning.text', text: 'no signature' },
+        { type: 'reasoning.text', text: 'empty signature', signature: '' },
+        { type: 'reasoning.text', text: '', signature: 'sig-of-empty-thinking' },
+      ],
+    },
+    { role: 'user', content: 'q2' },
+  ]);
+
+  it('never replays unsigned reasoning to Anthropic (it rejects it), and says so', () => {
+    const result = toConverseInput(unsigned, { reasoning: 'anthropic-thinking' });
+    expect(result.input.messages?.[1]?.content).toEqual([
+      { reasoningContent: { reasoningText: { text: '', signature: 'sig-of-empty-thinking' } } },
+      { text: 'a1' },
+    ]);
+    expect(result.warnings).toEqual([
+      'messages[1].reasoning_details[0]: reasoning without a signature is not replayed (Anthropic rejects unsigned thinking blocks).',
+      'messages[1].reasoning_details[1]: reasoning without a signature is not replayed (Anthropic rejects unsigned thinking blocks).',
+    ]);
+  });
+
+  it('replays unsigned reasoning to other families without an empty signature field', () => {
+    const result = toConverseInput(unsigned, { reasoning: 'nova-reasoning' });
+    expect(result.input.messages?.[1]?.content).toEqual([
+      { reasoningContent: { reasoningText: { text: 'no signature' } } },
+      { reasoningContent: { reasoningText: { text: 'empty signature' } } },
+      { reasoningContent: { reasoningText: { text: '', signature: 'sig-of-empty-thinking' } } },
+      { text: 'a1' },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+});
