@@ -12,6 +12,12 @@ export interface LatencyResult {
   converse?: Summary;
   ttft?: Summary;
   ttlt?: Summary;
+  /**
+   * CPU time (user + system) this process spent per call, in ms: the client's own work
+   * (and the gateway's, which runs in this process), insensitive to waiting on the machine.
+   */
+  converseCpu?: Summary;
+  streamCpu?: Summary;
   /** Calls that threw or whose text differed from the reference (not in the figures). */
   failures: { converse: number; stream: number; firstMessage?: string };
 }
@@ -22,6 +28,8 @@ interface Entry {
   converse: number[];
   ttft: number[];
   ttlt: number[];
+  converseCpu: number[];
+  streamCpu: number[];
   result: LatencyResult;
 }
 
@@ -46,20 +54,31 @@ function record(entry: Entry, mode: 'converse' | 'stream', err: unknown): void {
   }
 }
 
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 async function timeConverse(entry: Entry, reference: Reference, keep: boolean): Promise<void> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   try {
     const text = await entry.client.converse();
     const elapsed = performance.now() - start;
+    const cpuUsed = cpuMs(cpu);
     if (!isCorrect(entry.system, text, reference.converse, 'c')) {
       record(entry, 'converse', new Error(`wrong text: ${JSON.stringify(text.slice(0, 80))}`));
-    } else if (keep) entry.converse.push(elapsed);
+    } else if (keep) {
+      entry.converse.push(elapsed);
+      entry.converseCpu.push(cpuUsed);
+    }
   } catch (err) {
     record(entry, 'converse', err);
   }
 }
 
 async function timeStream(entry: Entry, reference: Reference, keep: boolean): Promise<void> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   let first = Number.NaN;
   try {
@@ -67,11 +86,13 @@ async function timeStream(entry: Entry, reference: Reference, keep: boolean): Pr
       if (Number.isNaN(first)) first = performance.now() - start;
     });
     const elapsed = performance.now() - start;
+    const cpuUsed = cpuMs(cpu);
     if (!isCorrect(entry.system, text, reference.stream, 's') || Number.isNaN(first)) {
       record(entry, 'stream', new Error(`wrong text: ${JSON.stringify(text.slice(0, 80))}`));
     } else if (keep) {
       entry.ttft.push(first);
       entry.ttlt.push(elapsed);
+      entry.streamCpu.push(cpuUsed);
     }
   } catch (err) {
     record(entry, 'stream', err);
@@ -103,7 +124,16 @@ export async function measureLatency(options: {
     results.push(result);
     try {
       const client = await system.create({ url: options.url, conversation: options.conversation });
-      entries.push({ system, client, converse: [], ttft: [], ttlt: [], result });
+      entries.push({
+        system,
+        client,
+        converse: [],
+        ttft: [],
+        ttlt: [],
+        converseCpu: [],
+        streamCpu: [],
+        result,
+      });
     } catch (err) {
       result.unavailable = err instanceof Error ? err.message : String(err);
       progress(`latency: ${system.label} unavailable: ${result.unavailable}`);
@@ -136,6 +166,8 @@ export async function measureLatency(options: {
     if (entry.converse.length > 0) entry.result.converse = summarize(entry.converse);
     if (entry.ttft.length > 0) entry.result.ttft = summarize(entry.ttft);
     if (entry.ttlt.length > 0) entry.result.ttlt = summarize(entry.ttlt);
+    if (entry.converseCpu.length > 0) entry.result.converseCpu = summarize(entry.converseCpu);
+    if (entry.streamCpu.length > 0) entry.result.streamCpu = summarize(entry.streamCpu);
     await entry.client.close();
   }
   return results;

@@ -21,25 +21,27 @@ export function latencyTables(results: readonly LatencyResult[]): string {
   const sdk = results.find((r) => r.system.role === 'baseline');
   const lines: string[] = [];
   lines.push('### Non-streaming (Converse)', '');
-  lines.push('| System | median ms | p90 ms | vs raw SDK | vs floor | n | failed calls |');
-  lines.push('|---|---:|---:|---:|---:|---:|---|');
+  lines.push(
+    '| System | median ms | p90 ms | vs raw SDK | vs floor | CPU ms per call | n | failed calls |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     if (!r.system.converse) continue;
     if (r.unavailable !== undefined) {
-      lines.push(`| ${r.system.label} | not measured: ${mdCell(r.unavailable)} | | | | | |`);
+      lines.push(`| ${r.system.label} | not measured: ${mdCell(r.unavailable)} | | | | | | |`);
       continue;
     }
     lines.push(
       `| ${r.system.label} | ${cell(r.converse, 'median')} | ${cell(r.converse, 'p90')} | ` +
         `${ratio(r.converse, sdk?.converse)} | ${ratio(r.converse, floor?.converse)} | ` +
-        `${r.converse?.n ?? 0} | ${failures(r, 'converse')} |`,
+        `${cell(r.converseCpu, 'median')} | ${r.converse?.n ?? 0} | ${failures(r, 'converse')} |`,
     );
   }
   lines.push('', '### Streaming (ConverseStream): time to first token and to last token', '');
   lines.push(
-    '| System | first token median ms | p90 | last token median ms | p90 | first vs SDK | last vs SDK | first vs floor | last vs floor | n | failed calls |',
+    '| System | first token median ms | p90 | last token median ms | p90 | first vs SDK | last vs SDK | first vs floor | last vs floor | CPU ms per call | n | failed calls |',
   );
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of results) {
     if (r.unavailable !== undefined) {
       lines.push(
@@ -52,7 +54,7 @@ export function latencyTables(results: readonly LatencyResult[]): string {
         `${cell(r.ttlt, 'median')} | ${cell(r.ttlt, 'p90')} | ` +
         `${ratio(r.ttft, sdk?.ttft)} | ${ratio(r.ttlt, sdk?.ttlt)} | ` +
         `${ratio(r.ttft, floor?.ttft)} | ${ratio(r.ttlt, floor?.ttlt)} | ` +
-        `${r.ttlt?.n ?? 0} | ${failures(r, 'stream')} |`,
+        `${cell(r.streamCpu, 'median')} | ${r.ttlt?.n ?? 0} | ${failures(r, 'stream')} |`,
     );
   }
   return lines.join('\n');
