@@ -104,7 +104,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     socket.on('readable', onReadable);
   };
 
-  const server = createNetServer((socket) => {
+  // Bedrock writes each event as soon as it has it; without noDelay, Nagle's algorithm holds
+  // small event frames back until the peer's delayed ACK (~40 ms a stream on loopback).
+  const server = createNetServer({ noDelay: true }, (socket) => {
     counters.open += 1;
     counters.total += 1;
     allSockets.add(socket);
