@@ -41,6 +41,8 @@ export interface CellResult {
   detail: string;
   /** Lines the system wrote to console.error / console.warn during the call. */
   logged: number;
+  /** For a hang: how the call ended after the guard, when it ended within the extra wait. */
+  late?: { outcome: Outcome; ms: number };
 }
 
 /**
@@ -77,11 +79,47 @@ const RUNTIME = new Set(['converse', 'converse-stream']);
 /** The clean warm-up call is not judged; it only has to finish, even on a busy machine. */
 const WARM_UP_GUARD_MS = 60_000;
 
+type Settled = { text: string } | { error: unknown };
+
+/** The outcome and a one-line account of a call that ended (see `decideOutcome`). */
+function judge(
+  settled: Settled,
+  fault: FaultCase,
+  expected: string,
+  attempts: number,
+): { outcome: Outcome; detail: string } {
+  const error = 'error' in settled ? settled.error : undefined;
+  const text = 'text' in settled ? settled.text : undefined;
+  const outcome = decideOutcome({
+    hung: false,
+    ...(error !== undefined ? { error } : {}),
+    ...(text !== undefined ? { text } : {}),
+    expected,
+    attempts,
+    endMarkerMissing: fault.endMarkerMissing === true,
+    family: fault.family,
+  });
+  let detail = '';
+  if (error !== undefined) detail = errorText(error);
+  else if (text !== undefined && text !== expected) {
+    detail = `${text.length} of ${expected.length} characters, no error`;
+  } else if (outcome === 'silently truncated') {
+    detail = 'every character, but the stream never sent messageStop; no error';
+  }
+  return { outcome, detail };
+}
+
 async function runCell(
   system: SystemDef,
   fault: FaultCase,
   variant: 'default' | 'timeout',
-  ctx: { conversation: Conversation; guardMs: number; timeoutMs: number; expected: string },
+  ctx: {
+    conversation: Conversation;
+    guardMs: number;
+    lateWaitMs: number;
+    timeoutMs: number;
+    expected: string;
+  },
 ): Promise<CellResult> {
   const log: CellLog = { lines: 0 };
   const emulator = await startEmulator({ deltas: 64 });
@@ -104,40 +142,47 @@ async function runCell(
       return { ...base, outcome: 'wrong answer', ms: 0, attempts: 0, detail: `warm-up: ${shown}` };
     }
     const before = emulator.requests.filter((r) => RUNTIME.has(r.operation)).length;
+    const attemptsSoFar = (): number =>
+      emulator.requests.filter((r) => RUNTIME.has(r.operation)).length - before;
     emulator.inject(fault.fault);
     const start = performance.now();
-    const settled = await cellLog.run(log, () =>
-      withTimeout(
-        call().then(
-          (text) => ({ text }),
-          (error: unknown) => ({ error }),
-        ),
-        ctx.guardMs,
+    const pending = cellLog.run(log, () =>
+      call().then(
+        (text): Settled => ({ text }),
+        (error: unknown): Settled => ({ error }),
       ),
     );
+    const settled = await withTimeout(pending, ctx.guardMs);
     const ms = performance.now() - start;
-    const attempts = emulator.requests.filter((r) => RUNTIME.has(r.operation)).length - before;
-    const hung = settled === 'timeout';
-    const error = !hung && 'error' in settled ? settled.error : undefined;
-    const text = !hung && 'text' in settled ? settled.text : undefined;
-    const outcome = decideOutcome({
-      hung,
-      ...(error !== undefined ? { error } : {}),
-      ...(text !== undefined ? { text } : {}),
-      expected: ctx.expected,
-      attempts,
-      endMarkerMissing: fault.endMarkerMissing === true,
-      family: fault.family,
-    });
-    let detail = '';
-    if (hung) detail = `no outcome after ${ctx.guardMs / 1000} s`;
-    else if (error !== undefined) detail = errorText(error);
-    else if (text !== undefined && text !== ctx.expected) {
-      detail = `${text.length} of ${ctx.expected.length} characters, no error`;
-    } else if (outcome === 'silently truncated') {
-      detail = 'every character, but the stream never sent messageStop; no error';
+    if (settled !== 'timeout') {
+      const judged = judge(settled, fault, ctx.expected, attemptsSoFar());
+      return { ...base, ...judged, ms, attempts: attemptsSoFar(), logged: log.lines };
     }
-    return { ...base, outcome, ms: hung ? ctx.guardMs : ms, attempts, detail, logged: log.lines };
+    // A hang stays a hang; a full run then waits a while longer to tell "never ends" apart
+    // from "ends at its own deadline, later than the guard".
+    let detail = `no outcome after ${ctx.guardMs / 1000} s`;
+    let late: CellResult['late'];
+    if (ctx.lateWaitMs > 0) {
+      const after = await withTimeout(pending, ctx.lateWaitMs);
+      const lateMs = performance.now() - start;
+      if (after === 'timeout') {
+        detail += `; still nothing after ${(lateMs / 1000).toFixed(0)} s`;
+      } else {
+        const judged = judge(after, fault, ctx.expected, attemptsSoFar());
+        late = { outcome: judged.outcome, ms: lateMs };
+        detail += `; then ${judged.outcome} after ${(lateMs / 1000).toFixed(1)} s`;
+        if (judged.detail) detail += `: ${judged.detail}`;
+      }
+    }
+    return {
+      ...base,
+      outcome: 'hang',
+      ms: ctx.guardMs,
+      attempts: attemptsSoFar(),
+      detail,
+      logged: log.lines,
+      ...(late ? { late } : {}),
+    };
   } catch (err) {
     return {
       ...base,
@@ -165,6 +210,8 @@ export async function runFaultTable(options: {
   conversation: Conversation;
   expected: { stream: string; converse: string };
   guardMs: number;
+  /** After a hang, how much longer to wait to see whether the call ends on its own (0: not). */
+  lateWaitMs: number;
   timeoutMs: number;
   concurrency: number;
 }): Promise<CellResult[]> {
@@ -192,6 +239,7 @@ export async function runFaultTable(options: {
         const result = await runCell(job.system, job.fault, job.variant, {
           conversation: options.conversation,
           guardMs: options.guardMs,
+          lateWaitMs: options.lateWaitMs,
           timeoutMs: options.timeoutMs,
           expected,
         });

@@ -14,6 +14,11 @@ export interface BenchOptions {
   warmup: number;
   /** A fault cell that has not ended after this many ms is a hang (20 s full, 5 s quick). */
   guardMs: number;
+  /**
+   * After a hang, how much longer a full run waits to see whether the call ends on its own
+   * (130 s full: past the transport's 120 s first-byte default; 0 quick).
+   */
+  lateWaitMs: number;
   /** The value given to each system's own timeout option in the "timeout set" fault rows. */
   timeoutOptionMs: number;
   /** Concurrent streams in the memory test. */
@@ -65,9 +70,10 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
     calls,
     warmup: quick ? 10 : 50,
     guardMs,
+    lateWaitMs: quick ? 0 : 130_000,
     timeoutOptionMs: quick ? 1_500 : 3_000,
     memoryStreams: 64,
-    faultConcurrency: quick ? 24 : 16,
+    faultConcurrency: quick ? 24 : 48,
     sections,
     ...(values.systems === undefined
       ? {}

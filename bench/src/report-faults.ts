@@ -10,9 +10,11 @@ export function rowLabel(system: SystemDef, variant: 'default' | 'timeout'): str
 }
 
 function shortCell(c: CellResult): string {
+  if (c.outcome === 'hang') {
+    return c.late ? `hang (${c.late.outcome} at ${(c.late.ms / 1000).toFixed(0)} s)` : 'hang';
+  }
   const extra = c.attempts > 1 ? ` (${c.attempts} requests)` : '';
-  const secs = c.outcome === 'hang' ? '' : `, ${(c.ms / 1000).toFixed(1)} s`;
-  return `${c.outcome}${extra}${secs}`;
+  return `${c.outcome}${extra}, ${(c.ms / 1000).toFixed(1)} s`;
 }
 
 /** One markdown table: rows = systems (and their "timeout set" variants), columns = faults. */
@@ -65,7 +67,7 @@ export function faultDetails(cells: readonly CellResult[]): string {
 }
 
 /** The written outcome rule, with the exact patterns used. */
-export function outcomeRule(guardMs: number, timeoutMs: number): string {
+export function outcomeRule(guardMs: number, lateWaitMs: number, timeoutMs: number): string {
   const patterns = Object.entries(CLEAR_ERROR_PATTERNS)
     .map(([family, re]) => `  - ${family}: \`${re.source}\` (case-insensitive)`)
     .join('\n');
@@ -79,6 +81,10 @@ export function outcomeRule(guardMs: number, timeoutMs: number): string {
     '- **recovered**: the full answer, after more than one request reached the emulator (a retry healed the fault);',
     '- **full answer**: the full answer from one request (the fault did not affect the call);',
     '- **wrong answer**: no error and a text that is neither the answer nor a prefix of it (also used when a cell could not be set up).',
+    '',
+    lateWaitMs > 0
+      ? `A hang stays a hang; the harness then waits up to ${lateWaitMs / 1000} s more and reports how the call ended, e.g. "hang (clear error at 30 s)" (a call still open then is closed by closing its emulator).`
+      : 'This run did not wait past the guard to see how hung calls end (a full run waits 130 s more).',
     '',
     `Each cell has its own emulator; a first clean call warms the client's connection pool, then the fault is queued for the next request and the call is made. Mid-stream faults strike after 10 stream events (some text has reached the caller). "timeout set" rows give the system's own timeout option ${timeoutMs / 1000} s.`,
   ].join('\n');

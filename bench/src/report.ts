@@ -109,7 +109,7 @@ export function renderMarkdown(f: RunFigures): string {
     out.push(
       '## Behaviour under faults',
       '',
-      outcomeRule(f.options.guardMs, f.options.timeoutOptionMs),
+      outcomeRule(f.options.guardMs, f.options.lateWaitMs, f.options.timeoutOptionMs),
       '',
       '### Streaming call (ConverseStream)',
       '',

@@ -141,6 +141,7 @@ async function main(): Promise<void> {
         conversation,
         expected: reference,
         guardMs: options.guardMs,
+        lateWaitMs: options.lateWaitMs,
         timeoutMs: options.timeoutOptionMs,
         concurrency: options.faultConcurrency,
       });
