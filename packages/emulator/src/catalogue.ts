@@ -59,13 +59,23 @@ export function modelArn(region: string, modelId: string): string {
   return `arn:aws:bedrock:${region}::foundation-model/${modelId}`;
 }
 
-/** ARN of an inference profile in a region. */
-export function profileArn(catalogue: Catalogue, region: string, profileId: string): string {
-  return `arn:aws:bedrock:${region}:${catalogue.accountId}:inference-profile/${profileId}`;
+/** The ARN resource type of a profile: application profiles have their own. */
+function profileResource(profile: CatalogueProfile): string {
+  return profile.type === 'APPLICATION' ? 'application-inference-profile' : 'inference-profile';
+}
+
+/** ARN of an inference profile in a region (`application-inference-profile/` for application ones). */
+export function profileArn(
+  catalogue: Catalogue,
+  region: string,
+  profile: CatalogueProfile,
+): string {
+  return `arn:aws:bedrock:${region}:${catalogue.accountId}:${profileResource(profile)}/${profile.inferenceProfileId}`;
 }
 
 const MODEL_ARN = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):[0-9]*:foundation-model\/(.+)$/;
-const PROFILE_ARN = /^arn:aws[a-z-]*:bedrock:([a-z0-9-]+):[0-9]+:inference-profile\/(.+)$/;
+const PROFILE_ARN =
+  /^arn:aws[a-z-]*:bedrock:([a-z0-9-]+):[0-9]+:((?:application-)?inference-profile)\/(.+)$/;
 
 /** A foundation model listed in `region`, by id or ARN. */
 export function findModel(
@@ -86,10 +96,13 @@ export function findProfile(
   idOrArn: string,
 ): CatalogueProfile | undefined {
   const arn = PROFILE_ARN.exec(idOrArn);
-  const id = arn ? arn[2] : idOrArn;
+  const id = arn ? arn[3] : idOrArn;
   if (arn?.[1] && arn[1] !== region) return undefined;
   return catalogue.inferenceProfiles.find(
-    (p) => p.inferenceProfileId === id && p.regions.includes(region),
+    (p) =>
+      p.inferenceProfileId === id &&
+      p.regions.includes(region) &&
+      (arn === null || arn[2] === profileResource(p)),
   );
 }
 

@@ -63,7 +63,7 @@ function profileSummary(catalogue: Catalogue, region: string, profile: Catalogue
     description: profile.description ?? profile.inferenceProfileName,
     createdAt: profile.createdAt ?? '2024-08-27T00:00:00Z',
     updatedAt: profile.updatedAt ?? profile.createdAt ?? '2024-08-27T00:00:00Z',
-    inferenceProfileArn: profileArn(catalogue, region, profile.inferenceProfileId),
+    inferenceProfileArn: profileArn(catalogue, region, profile),
     models: profile.destinationRegions.map((r) => ({ modelArn: modelArn(r, profile.modelId) })),
     inferenceProfileId: profile.inferenceProfileId,
     status: profile.status ?? 'ACTIVE',
