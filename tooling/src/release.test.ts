@@ -47,9 +47,20 @@ const sb = (): ReleaseSandbox => {
 const versionsOf = (root: string) =>
   new Map(listWorkspacePackages(root).map((p) => [p.name, p.version] as const));
 
+/** Measured durations of every step, printed at the end (the README quotes them). */
+const timings: Array<[string, number]> = [];
+async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings.push([step, Date.now() - start]);
+  }
+}
+
 async function release(step: string): Promise<ReturnType<typeof parsePublishOutput>> {
   const start = Date.now();
-  const run = await sb().pnpm(['run', 'release'], 200_000);
+  const run = await sb().pnpm(['run', 'release'], 300_000);
   const cached = /Cached:\s+(\d+ cached, \d+ total)/.exec(run.stdout)?.[1] ?? 'no turbo summary';
   timings.push([`${step}; turbo build ${cached}`, Date.now() - start]);
   expect(run.code, `pnpm release failed:\n${run.stdout}\n${run.stderr}`).toBe(0);
@@ -65,17 +76,6 @@ async function registryState(names: string[]): Promise<Map<string, Packument>> {
     }),
   );
   return new Map(entries);
-}
-
-/** Measured durations of every step, printed at the end (the README quotes them). */
-const timings: Array<[string, number]> = [];
-async function timed<T>(step: string, work: () => Promise<T>): Promise<T> {
-  const start = Date.now();
-  try {
-    return await work();
-  } finally {
-    timings.push([step, Date.now() - start]);
-  }
 }
 
 beforeAll(async () => {
