@@ -37,6 +37,11 @@ function benchScript(root: string, dir: string): string | undefined {
   return pkg.scripts?.bench;
 }
 
+/** Removes terminal colour and cursor sequences (a bench may colour its output anyway). */
+export function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+}
+
 /** Environment variable set to `1` for package benches in a `--quick` run. */
 export const QUICK_ENV = 'BEDROCK_BRIDGE_BENCH_QUICK';
 
@@ -102,18 +107,23 @@ export async function runPackageBenches(options: {
     const quickEnv = options.quick ? `${QUICK_ENV}=1 ` : '';
     const command = `${quickEnv}npm ${args.join(' ')}` + ` (in ${bench.dir}: ${script})`;
     progress(`packages: ${bench.name}: ${quickEnv}${script}`);
-    const env = { ...process.env, ...(options.quick ? { [QUICK_ENV]: '1' } : {}) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...(options.quick ? { [QUICK_ENV]: '1' } : {}),
+    };
     const start = performance.now();
     const r = await run(path.join(options.root, bench.dir), args, options.timeoutMs, env);
     const seconds = (performance.now() - start) / 1000;
-    const errorTail = r.stderr.trim().split('\n').slice(-15).join('\n');
+    const errorTail = stripAnsi(r.stderr).trim().split('\n').slice(-15).join('\n');
     const status = r.timedOut ? 'timed out' : r.code === 0 ? 'ok' : 'failed';
     progress(`packages: ${bench.name}: ${status} in ${seconds.toFixed(1)} s`);
     results.push({
       bench,
       status,
       command,
-      output: r.stdout.trim(),
+      output: stripAnsi(r.stdout).trim(),
       ...(status === 'ok' ? {} : { errorTail }),
       seconds,
     });

@@ -76,7 +76,9 @@ function packagesSection(results: readonly PackageBenchResult[]): string {
       continue;
     }
     parts.push(`\`${r.command}\`: **${r.status}** in ${r.seconds.toFixed(1)} s.`, '');
-    if (r.output) parts.push('```text', r.output, '```', '');
+    // Markdown tables are kept as markdown; anything else is shown as printed.
+    if (r.output && /^\|[-:| ]+\|$/m.test(r.output)) parts.push(r.output, '');
+    else if (r.output) parts.push('```text', r.output, '```', '');
     if (r.errorTail) parts.push('stderr (last lines):', '', '```text', r.errorTail, '```', '');
   }
   return parts.join('\n');
