@@ -137,7 +137,7 @@ export async function createReleaseSandbox(
  * The parent's environment without anything a package manager or test runner put there
  * (`npm_*`, `pnpm_*`, `NODE_ENV`, colour forcing), plus: the pinned pnpm first on PATH, a
  * private npm cache (nothing published here lands in the user's cache), a private git config,
- * no telemetry.
+ * no proxy for loopback, no telemetry.
  */
 function sandboxEnv(root: string, pnpmDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -145,9 +145,16 @@ function sandboxEnv(root: string, pnpmDir: string): NodeJS.ProcessEnv {
     if (/^(npm_|pnpm_|NODE_ENV$|FORCE_COLOR$|VITEST|TEST$)/i.test(key)) continue;
     env[key] = value;
   }
+  // Loopback must never go through a proxy the machine may use for the public registry.
+  const noProxy = [env.NO_PROXY ?? env.no_proxy, '127.0.0.1', 'localhost']
+    .filter(Boolean)
+    .join(',');
   return {
     ...env,
     ...isolatedGitEnv(root),
+    NO_PROXY: noProxy,
+    no_proxy: noProxy,
+    npm_config_noproxy: noProxy,
     PATH: [pnpmDir, process.env.PATH ?? ''].join(delimiter),
     npm_config_cache: join(root, 'npm-cache'),
     npm_config_update_notifier: 'false',
