@@ -61,7 +61,7 @@ function memorySection(f: RunFigures): string {
     );
   }
   return [
-    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap). "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token. The gateway row holds the gateway and the \`openai\` client in one process.`,
+    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap). "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token. For the gateway, the measured process holds the gateway and the \`openai\` client together (the gateway-in-process variant).`,
     '',
     ...rows,
   ].join('\n');

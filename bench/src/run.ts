@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LatencyBar, type MemoryBar, type OutcomeCell, renderChart } from './chart.js';
 import { buildConversation, DELTAS, messageCount } from './conversation.js';
-import { spawnEmulator } from './emulator-process.js';
 import { CONVERSE_FAULTS, STREAM_FAULTS } from './fault-cases.js';
 import { installStrayErrorHandler, runFaultTable } from './faults.js';
 import { checkGoals } from './goals.js';
@@ -14,6 +13,7 @@ import { parseOptions } from './options.js';
 import { runPackageBenches } from './package-benches.js';
 import { progress } from './progress.js';
 import { type RunFigures, renderMarkdown } from './report.js';
+import { spawnEmulator } from './service-process.js';
 import { ALL_SYSTEMS } from './systems/index.js';
 import { rawSdkSystem } from './systems/raw-sdk.js';
 import type { SystemDef } from './systems/system.js';
@@ -83,7 +83,7 @@ function chartInput(figures: RunFigures) {
     }
   }
   const memory: MemoryBar[] = (figures.memory ?? []).flatMap((m) =>
-    m.report && main(m.system)
+    m.report && m.system.memory === 'chart'
       ? [
           {
             system: m.system.short,
@@ -153,8 +153,10 @@ async function main(): Promise<void> {
     const paced = await spawnEmulator({ deltas: DELTAS, paceMs: MEMORY_PACE_MS });
     try {
       figures.memory = await measureMemory({
-        // A quick run measures the main systems only; information rows cost a child each.
-        systems: systems.filter((s) => s.role !== 'floor' && !(options.quick && s.role === 'info')),
+        // A quick run measures the chart's systems only; table rows cost a child each.
+        systems: systems.filter(
+          (s) => s.memory === 'chart' || (s.memory === 'table' && !options.quick),
+        ),
         url: paced.url,
         streams: options.memoryStreams,
         rounds: options.quick ? 1 : 2,

@@ -13,6 +13,7 @@ export const aiSdkSystem: SystemDef = {
   label: 'AI SDK (@ai-sdk/amazon-bedrock + ai)',
   short: 'AI SDK',
   role: 'peer',
+  memory: 'chart',
   timeoutOption: 'timeout (generateText) / timeout { firstChunkMs, chunkMs } (streamText)',
   faults: true,
   converse: true,

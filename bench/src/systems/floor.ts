@@ -83,6 +83,7 @@ export const floorSystem: SystemDef = {
   short: 'Floor (bare HTTP)',
   role: 'floor',
   faults: false,
+  memory: 'skip',
   converse: true,
   async create(ctx: CreateContext): Promise<BenchClient> {
     const url = new URL(ctx.url);

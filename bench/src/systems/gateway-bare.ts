@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { createBackend, createServer, createStack } from '@bedrock-bridge/gateway';
-import { CREDENTIALS, REGION, toOpenAIRequest } from '../conversation.js';
+import { toOpenAIRequest } from '../conversation.js';
+import { startGateway } from './start-gateway.js';
 import type { BenchClient, CreateContext, SystemDef } from './system.js';
 
 /** A content delta in an SSE line of a chat.completion.chunk (non-empty `content`). */
@@ -40,26 +40,22 @@ function post(
 }
 
 /**
- * The gateway called by a bare `node:http` keep-alive client with pre-built request bytes:
+ * The gateway (in its own process) called by a bare `node:http` keep-alive client with
+ * pre-built request bytes:
  * the gateway's own cost without the `openai` client's. Streams read SSE until `[DONE]`
  * (first token: the first chunk with content), answers are parsed as JSON.
  */
 export const gatewayBareSystem: SystemDef = {
   id: 'gateway-bare',
-  label: 'bedrock-bridge gateway + bare node:http client',
+  label: 'bedrock-bridge gateway (own process) + bare node:http client',
   short: 'gateway + bare HTTP',
   role: 'info',
+  memory: 'skip',
   faults: false,
   converse: true,
   async create(ctx: CreateContext): Promise<BenchClient> {
-    const stack = await createStack({
-      endpoint: ctx.url,
-      region: REGION,
-      transport: { credentials: { ...CREDENTIALS } },
-      env: {},
-    });
-    const gateway = createServer({ backend: createBackend(stack), log: false });
-    const url = new URL(await gateway.listen(0, '127.0.0.1'));
+    const gateway = await startGateway(ctx.url, 'process');
+    const url = new URL(gateway.url);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     const request = toOpenAIRequest(ctx.conversation);
     const plain = Buffer.from(JSON.stringify({ ...request, stream: false }));
@@ -99,8 +95,7 @@ export const gatewayBareSystem: SystemDef = {
       },
       async close() {
         agent.destroy();
-        await gateway.close(1_000);
-        await stack.close();
+        await gateway.close();
       },
     };
   },

@@ -1,6 +1,6 @@
 import { aiSdkSystem } from './ai-sdk.js';
 import { floorSystem } from './floor.js';
-import { gatewaySystem } from './gateway.js';
+import { gatewayInProcessSystem, gatewaySystem } from './gateway.js';
 import { gatewayBareSystem } from './gateway-bare.js';
 import { langchainSystem } from './langchain.js';
 import { rawSdkHttp1System, rawSdkSystem } from './raw-sdk.js';
@@ -20,4 +20,5 @@ export const ALL_SYSTEMS: readonly SystemDef[] = [
   transportSystem,
   transportHttp2System,
   gatewayBareSystem,
+  gatewayInProcessSystem,
 ];

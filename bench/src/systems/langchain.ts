@@ -26,6 +26,7 @@ export const langchainSystem: SystemDef = {
   label: 'LangChain (@langchain/aws ChatBedrockConverse)',
   short: 'LangChain',
   role: 'peer',
+  memory: 'chart',
   timeoutOption: 'streamIdleTimeout (stream) / timeout (invoke)',
   faults: true,
   converse: true,

@@ -12,6 +12,7 @@ const LOADERS: Record<string, () => Promise<SystemDef>> = {
   langchain: async () => (await import('./langchain.js')).langchainSystem,
   toolkit: async () => (await import('./toolkit.js')).toolkitSystem,
   gateway: async () => (await import('./gateway.js')).gatewaySystem,
+  'gateway-inproc': async () => (await import('./gateway.js')).gatewayInProcessSystem,
   'gateway-bare': async () => (await import('./gateway-bare.js')).gatewayBareSystem,
   transport: async () => (await import('./transport.js')).transportSystem,
   'transport-http2': async () => (await import('./transport.js')).transportHttp2System,

@@ -40,6 +40,11 @@ export interface SystemDef {
   timeoutOption?: string;
   /** Whether the system takes part in the fault table (the floor does not). */
   faults: boolean;
+  /**
+   * The memory test: `chart` (measured, in the chart), `table` (measured, tables only) or
+   * `skip` (its process would not hold the whole stack, e.g. a gateway in another process).
+   */
+  memory: 'chart' | 'table' | 'skip';
   /** Whether a non-streaming call exists for the system. */
   converse: boolean;
   create(ctx: CreateContext): Promise<BenchClient>;

@@ -15,6 +15,7 @@ export const toolkitSystem: SystemDef = {
   label: 'bedrock-bridge: transport + format',
   short: 'ours: transport + format',
   role: 'ours',
+  memory: 'chart',
   timeoutOption: 'timeouts { firstByteMs, idleMs }',
   faults: true,
   converse: true,

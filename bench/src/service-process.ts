@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+/** A server (emulator or gateway) running in a child process of its own. */
+export interface ServiceProcess {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `script` (a file next to this one, e.g. `emulator-child.js`) with `args` and waits
+ * for the `{"url": ...}` line it prints. The child exits when its stdin closes, so it cannot
+ * outlive the bench process.
+ */
+export async function spawnService(script: string, args: string[]): Promise<ServiceProcess> {
+  const file = fileURLToPath(new URL(`./${script}`, import.meta.url));
+  const child: ChildProcess = spawn(process.execPath, [file, ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer): void => {
+      buffered += chunk.toString('utf8');
+      const line = buffered.split('\n')[0];
+      if (buffered.includes('\n') && line !== undefined) {
+        child.stdout?.off('data', onData);
+        try {
+          resolve((JSON.parse(line) as { url: string }).url);
+        } catch (err) {
+          reject(new Error(`${script} printed "${line}" instead of its URL`, { cause: err }));
+        }
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+    child.once('error', reject);
+  });
+  return {
+    url,
+    async close() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.stdin?.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** An emulator with `deltas` text deltas per answer and `paceMs` between stream events. */
+export function spawnEmulator(options: {
+  deltas: number;
+  paceMs: number;
+}): Promise<ServiceProcess> {
+  return spawnService('emulator-child.js', [
+    '--deltas',
+    String(options.deltas),
+    '--pace',
+    String(options.paceMs),
+  ]);
+}
+
+/** The gateway app with default settings in front of `endpoint`. */
+export function spawnGateway(endpoint: string): Promise<ServiceProcess> {
+  return spawnService('gateway-child.js', ['--endpoint', endpoint]);
+}
