@@ -127,6 +127,7 @@ async function runCell(
   const base = { system, fault, variant, logged: 0 };
   try {
     client = await system.create({
+      purpose: 'faults',
       url: emulator.url,
       conversation: ctx.conversation,
       ...(variant === 'timeout' ? { timeoutMs: ctx.timeoutMs } : {}),

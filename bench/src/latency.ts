@@ -123,7 +123,11 @@ export async function measureLatency(options: {
     const result: LatencyResult = { system, failures: { converse: 0, stream: 0 } };
     results.push(result);
     try {
-      const client = await system.create({ url: options.url, conversation: options.conversation });
+      const client = await system.create({
+        url: options.url,
+        conversation: options.conversation,
+        purpose: 'latency',
+      });
       entries.push({
         system,
         client,

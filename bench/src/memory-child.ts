@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const system = await loadSystem(id);
   const streams = Number(streamsArg);
   const rounds = Number(roundsArg);
-  const client = await system.create({ url, conversation: buildConversation() });
+  const client = await system.create({ url, conversation: buildConversation(), purpose: 'memory' });
   const expected = await client.stream(() => {});
   if (expected.length === 0) throw new Error(`${id}: the warm-up stream returned no text`);
   await client.stream(() => {});

@@ -6,13 +6,13 @@ export type Section = (typeof SECTIONS)[number];
 
 /** Settings of one run, from the command line. */
 export interface BenchOptions {
-  /** `--quick`: fewer calls and a shorter hang guard, for development (< 2 minutes). */
+  /** `--quick`: fewer calls and a 10 s hang guard, for development (< 2 minutes). */
   quick: boolean;
   /** Measured calls per system and mode after warm-up (300 full, 40 quick; `--calls N`). */
   calls: number;
   /** Warm-up calls per system and mode, not measured. */
   warmup: number;
-  /** A fault cell that has not ended after this many ms is a hang (20 s full, 5 s quick). */
+  /** A fault cell that has not ended after this many ms is a hang (20 s full, 10 s quick). */
   guardMs: number;
   /**
    * After a hang, how much longer a full run waits to see whether the call ends on its own
@@ -64,14 +64,14 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
   if (!Number.isInteger(calls) || calls < 1) {
     throw new Error(`--calls must be a positive integer, got "${values.calls}"`);
   }
-  const guardMs = quick ? 5_000 : 20_000;
+  const guardMs = quick ? 10_000 : 20_000;
   return {
     quick,
     calls,
     warmup: quick ? 10 : 50,
     guardMs,
     lateWaitMs: quick ? 0 : 130_000,
-    timeoutOptionMs: quick ? 1_500 : 3_000,
+    timeoutOptionMs: quick ? 2_000 : 3_000,
     memoryStreams: 64,
     faultConcurrency: quick ? 24 : 48,
     sections,

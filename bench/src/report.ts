@@ -33,7 +33,7 @@ function machineSection(f: RunFigures): string {
     '',
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory; ${m.platform}`,
     `- Node ${m.node}; load average at start ${m.loadAverage} (1/5/15 min)`,
-    `- Mode: ${f.options.quick ? '**quick** (fewer calls, 5 s hang guard: figures are indicative only)' : 'full'}`,
+    `- Mode: ${f.options.quick ? '**quick** (fewer calls, a 10 s hang guard instead of 20 s: figures are indicative only)' : 'full'}`,
     '',
     'Every figure below was measured in this run; nothing is carried over from an earlier one.',
   ].join('\n');
@@ -61,7 +61,7 @@ function memorySection(f: RunFigures): string {
     );
   }
   return [
-    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap). "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token. For the gateway, the measured process holds the gateway and the \`openai\` client together (the gateway-in-process variant).`,
+    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap). "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token. For the gateway, the measured process holds the gateway and the \`openai\` client together.`,
     '',
     ...rows,
   ].join('\n');

@@ -23,7 +23,11 @@ const MEMORY_PACE_MS = 2;
 
 /** The raw SDK's answers to the conversation: what every other system must return. */
 async function referenceAnswers(url: string): Promise<Reference> {
-  const client = await rawSdkSystem.create({ url, conversation: buildConversation() });
+  const client = await rawSdkSystem.create({
+    url,
+    conversation: buildConversation(),
+    purpose: 'latency',
+  });
   try {
     const converse = await client.converse();
     const stream = await client.stream(() => {});

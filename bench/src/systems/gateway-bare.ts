@@ -54,7 +54,10 @@ export const gatewayBareSystem: SystemDef = {
   faults: false,
   converse: true,
   async create(ctx: CreateContext): Promise<BenchClient> {
-    const gateway = await startGateway(ctx.url, 'process');
+    const gateway = await startGateway(
+      ctx.url,
+      ctx.purpose === 'latency' ? 'process' : 'in-process',
+    );
     const url = new URL(gateway.url);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
     const request = toOpenAIRequest(ctx.conversation);

@@ -18,6 +18,11 @@ export interface BenchClient {
 export interface CreateContext {
   /** Base URL of the emulator (or any Bedrock-compatible endpoint). */
   url: string;
+  /**
+   * What the client is for. A system may set itself up differently per purpose where the
+   * figure does not depend on it (the gateway runs in its own process only for latency).
+   */
+  purpose: 'latency' | 'faults' | 'memory';
   conversation: Conversation;
   /**
    * When set, the system's own timeout option (see `SystemDef.timeoutOption`) is set to
