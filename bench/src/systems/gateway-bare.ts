@@ -47,7 +47,7 @@ function post(
  */
 export const gatewayBareSystem: SystemDef = {
   id: 'gateway-bare',
-  label: 'bedrock-bridge gateway (own process) + bare node:http client',
+  label: 'bedrock-bridge gateway + bare node:http client',
   short: 'gateway + bare HTTP',
   role: 'info',
   memory: 'skip',

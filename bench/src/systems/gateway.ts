@@ -9,7 +9,7 @@ function openaiGatewaySystem(placement: 'process' | 'in-process'): SystemDef {
     id: where === 'process' ? 'gateway' : 'gateway-inproc',
     label:
       where === 'process'
-        ? 'bedrock-bridge gateway (own process) + official openai client'
+        ? 'bedrock-bridge gateway + official openai client'
         : "bedrock-bridge gateway in the caller's process + openai client",
     short:
       where === 'process' ? 'ours: gateway + openai client' : 'ours: gateway (in-process) + openai',
