@@ -1,39 +1,23 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { packedTarball } from './packed-tarballs.js';
 import { runCommand } from './run-command.js';
 import { listPublishedPackages, readmeSnippet, withInternalClosure } from './workspace-packages.js';
 
 const packages = listPublishedPackages();
 const work = mkdtempSync(join(tmpdir(), 'bb-pack-smoke-'));
-const tarballs = new Map<string, Promise<string>>();
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Packs a package once (pnpm rewrites `workspace:*` to real versions) and returns the tarball. */
-function pack(dir: string, name: string): Promise<string> {
-  let pending = tarballs.get(name);
-  if (!pending) {
-    const dest = mkdtempSync(join(work, 'tgz-'));
-    pending = runCommand('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', dest], {
-      cwd: dir,
-      timeoutMs: 120_000,
-    }).then((r) => {
-      if (r.code !== 0) throw new Error(`pnpm pack failed for ${name}: ${r.stderr}`);
-      const file = readdirSync(dest).find((f) => f.endsWith('.tgz'));
-      if (!file) throw new Error(`pnpm pack wrote no tarball for ${name}`);
-      return join(dest, file);
-    });
-    tarballs.set(name, pending);
-  }
-  return pending;
-}
-
+// Each package gets a project of its own holding only its tarball and its internal closure's
+// (packed once by the global set-up), so a missing dependency declaration cannot be hidden by
+// another package's install. The projects install concurrently (at most `maxConcurrency` of
+// tooling/vitest.config.ts at a time), sharing npm's cache.
 describe('pack smoke test: each package installs alone from its tarball and runs its README snippet', () => {
-  it.each(packages.map((p) => [p.name, p] as const))('%s', async (_name, pkg) => {
-    const closure = withInternalClosure(pkg, packages);
-    const files = await Promise.all(closure.map((p) => pack(p.dir, p.name)));
+  it.concurrent.for(packages.map((p) => [p.name, p] as const))('%s', async ([_name, pkg]) => {
+    const files = withInternalClosure(pkg, packages).map((p) => packedTarball(p.name));
     const project = mkdtempSync(join(work, 'project-'));
     writeFileSync(
       join(project, 'package.json'),
@@ -42,11 +26,15 @@ describe('pack smoke test: each package installs alone from its tarball and runs
     const install = await runCommand(
       'npm',
       ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files],
-      { cwd: project, timeoutMs: 240_000 },
+      { cwd: project, timeoutMs: 240_000, processGroup: true },
     );
     expect(install.code, install.stderr).toBe(0);
     writeFileSync(join(project, 'snippet.mjs'), readmeSnippet(pkg));
-    const run = await runCommand('node', ['snippet.mjs'], { cwd: project, timeoutMs: 60_000 });
+    const run = await runCommand('node', ['snippet.mjs'], {
+      cwd: project,
+      timeoutMs: 60_000,
+      processGroup: true,
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim().length).toBeGreaterThan(0);
   });
