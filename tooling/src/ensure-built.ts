@@ -32,13 +32,13 @@ export async function ensureBuilt(
     turbo,
     ['run', 'build', '--filter=./packages/*', '--output-logs=errors-only'],
     { cwd: options.root, timeoutMs: options.timeoutMs ?? 300_000, processGroup: true },
-  );
+  ).catch((err: unknown) => ({ code: null, stdout: '', stderr: String(err) }));
   const still = packages.filter((p) => !hasDist(p.dir)).map((p) => p.name);
   if (build.code !== 0 || still.length > 0) {
     throw new Error(
-      `the tooling checks need built packages and the build failed (still no dist/ in ` +
-        `${still.join(', ') || 'none'}); run \`pnpm build\` at the repository root and retry:\n` +
-        `${build.stdout}${build.stderr}`,
+      'the tooling checks need built packages and building them failed ' +
+        `(no dist/ in ${still.join(', ') || 'none'} after \`turbo run build\`); ` +
+        `run \`pnpm build\` at the repository root and retry:\n${build.stdout}${build.stderr}`,
     );
   }
   return unbuilt;
