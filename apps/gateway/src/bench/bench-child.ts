@@ -13,6 +13,7 @@ import { createServer } from '../server/create-server.js';
 export type BenchChildRequest =
   | { type: 'cpu' }
   | { type: 'heap' }
+  | { type: 'ttft' }
   | { type: 'inject'; fault: Fault }
   | { type: 'clear-faults' }
   | { type: 'close' };
@@ -22,7 +23,11 @@ export type BenchChildMessage =
   | { type: 'ready'; url: string }
   | { type: 'cpu'; microseconds: number }
   | { type: 'heap'; bytes: number }
+  | { type: 'ttft'; samples: number[] }
   | { type: 'done' };
+
+/** `ttftMs` of the gateway's log lines since the parent last asked. */
+let ttftSamples: number[] = [];
 
 function send(message: BenchChildMessage): void {
   process.send?.(message);
@@ -38,7 +43,12 @@ async function start(role: string | undefined, arg: string | undefined) {
   if (role === 'gateway') {
     if (!arg) throw new Error('bench-child gateway needs the emulator URL');
     const stack = await createStack({ endpoint: arg, env: {} });
-    const gateway = createServer({ backend: createBackend(stack), log: false });
+    const gateway = createServer({
+      backend: createBackend(stack),
+      log: (entry) => {
+        if (entry.ttftMs !== undefined) ttftSamples.push(entry.ttftMs);
+      },
+    });
     const url = await gateway.listen(0);
     return {
       url,
@@ -64,6 +74,10 @@ async function main(): Promise<void> {
       case 'heap':
         (globalThis as { gc?: () => void }).gc?.();
         send({ type: 'heap', bytes: process.memoryUsage().heapUsed });
+        return;
+      case 'ttft':
+        send({ type: 'ttft', samples: ttftSamples });
+        ttftSamples = [];
         return;
       case 'inject':
         child.emulator?.inject(message.fault);

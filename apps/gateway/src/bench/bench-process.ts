@@ -9,6 +9,8 @@ export interface BenchProcess {
   cpuMs(): Promise<number>;
   /** Heap in use after a full GC (the child runs with --expose-gc), in bytes. */
   heapBytes(): Promise<number>;
+  /** The gateway's own time to first token (its log's `ttftMs`) of each call since the last ask. */
+  ttftSamples(): Promise<number[]>;
   /** Sends a request that is answered with `done`. */
   command(request: BenchChildRequest & { type: 'inject' | 'clear-faults' }): Promise<void>;
   close(): Promise<void>;
@@ -55,6 +57,12 @@ export async function startBenchProcess(role: 'emulator' | 'gateway', arg: strin
       if (answer.type !== 'heap')
         throw new Error(`bench ${role}: expected heap, got ${answer.type}`);
       return answer.bytes;
+    },
+    async ttftSamples() {
+      const answer = await ask({ type: 'ttft' });
+      if (answer.type !== 'ttft')
+        throw new Error(`bench ${role}: expected ttft, got ${answer.type}`);
+      return answer.samples;
     },
     async command(request) {
       await ask(request);

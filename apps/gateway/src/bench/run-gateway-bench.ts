@@ -50,6 +50,12 @@ export interface ThroughputRow {
   requestsPerSecond: number;
   /** Time to the first content token, median over every request of every round. */
   ttftMedianMs: number;
+  /**
+   * The gateway's own time to first token, from a request's arrival to its first token handed
+   * to the socket (its log's `ttftMs`), median; `undefined` for `direct`. What is left of
+   * `ttftMedianMs` is the loopback hop and the client's own parsing.
+   */
+  serverTtftMedianMs?: number;
   /** Whole answer, median over every request. */
   latencyMedianMs: number;
   cpuMsPerCall: CpuPerCall;
@@ -175,6 +181,7 @@ export async function runGatewayBench(
     for (const system of systems) {
       for (let i = 0; i < 50; i++) await (calls[system] as Call)(); // warm-up
     }
+    await gw.ttftSamples(); // drop the warm-up's
     for (const concurrency of levels) {
       const cells = new Map(
         systems.map((s) => [
@@ -183,6 +190,7 @@ export async function runGatewayBench(
             perSecond: [] as number[],
             ttft: [] as number[],
             latency: [] as number[],
+            serverTtft: [] as number[],
             cpu: { client: 0, gateway: 0, emulator: 0 },
           },
         ]),
@@ -208,6 +216,8 @@ export async function runGatewayBench(
           );
           cell.perSecond.push(done / ((performance.now() - start) / 1000));
           const after = await cpuNow();
+          const serverTtft = await gw.ttftSamples();
+          if (system !== 'direct') cell.serverTtft.push(...serverTtft);
           for (const k of ['client', 'gateway', 'emulator'] as const) {
             cell.cpu[k] += after[k] - before[k];
           }
@@ -222,6 +232,9 @@ export async function runGatewayBench(
           concurrency,
           requestsPerSecond: Math.round(median(cell.perSecond)),
           ttftMedianMs: Number(median(cell.ttft).toFixed(2)),
+          ...(system === 'direct'
+            ? {}
+            : { serverTtftMedianMs: Number(median(cell.serverTtft).toFixed(2)) }),
           latencyMedianMs: Number(median(cell.latency).toFixed(2)),
           cpuMsPerCall: {
             client: perCall(cell.cpu.client),
@@ -232,7 +245,7 @@ export async function runGatewayBench(
         };
         result.throughput.push(row);
         log(
-          `${system} c=${concurrency}: ${row.requestsPerSecond} req/s, ttft ${row.ttftMedianMs} ms, cpu/call client ${row.cpuMsPerCall.client} gateway ${row.cpuMsPerCall.gateway} emulator ${row.cpuMsPerCall.emulator} ms`,
+          `${system} c=${concurrency}: ${row.requestsPerSecond} req/s, ttft ${row.ttftMedianMs} ms (in the gateway ${row.serverTtftMedianMs ?? '-'}), cpu/call client ${row.cpuMsPerCall.client} gateway ${row.cpuMsPerCall.gateway} emulator ${row.cpuMsPerCall.emulator} ms`,
         );
       }
     }

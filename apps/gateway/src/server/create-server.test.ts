@@ -247,6 +247,27 @@ describe('createServer', () => {
     expect(JSON.stringify(logs.at(-1))).toContain('secret prompt');
   });
 
+  it('logs the time to first token of a stream, and none where no token was sent', async () => {
+    const roleOnly: GatewayBackend = {
+      ...controlledBackend().backend,
+      async *stream() {
+        yield { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { role: 'x' } }] };
+      },
+    };
+    const url = await start(controlledBackend().backend);
+    await (await post(url, body({ stream: true }))).text();
+    await (await post(url, body())).text();
+    expect(logs).toHaveLength(2);
+    expect(logs[0]?.ttftMs).toBeGreaterThanOrEqual(0);
+    expect(logs[0]?.ttftMs).toBeLessThanOrEqual((logs[0]?.latencyMs ?? 0) + 1);
+    expect(logs[1]).not.toHaveProperty('ttftMs');
+    await gateway?.close(0);
+    const url2 = await start(roleOnly);
+    await (await post(url2, body({ stream: true }))).text();
+    expect(logs.at(-1)).toMatchObject({ stream: true, chunks: 1 });
+    expect(logs.at(-1)).not.toHaveProperty('ttftMs');
+  });
+
   it('lists models in the OpenAI list shape', async () => {
     const url = await start(controlledBackend().backend);
     const list = await (await fetch(`${url}/v1/models`)).json();

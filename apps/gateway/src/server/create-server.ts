@@ -55,6 +55,7 @@ interface RequestState {
   model?: string;
   stream?: boolean;
   chunks?: number;
+  ttftMs?: number;
   errorKind?: string;
   error?: string;
   clientGone?: boolean;
@@ -66,6 +67,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     bridge: RequestState;
   }
+}
+
+/** A chunk with answer text, reasoning or a tool call (not only the role or the finish). */
+function carriesToken(chunk: object): boolean {
+  const delta = (chunk as { choices?: { delta?: Record<string, unknown> }[] }).choices?.[0]?.delta;
+  return Boolean(delta?.content || delta?.tool_calls || delta?.reasoning_content);
 }
 
 function toErrorResponse(err: unknown): OpenAIErrorResponse {
@@ -113,15 +120,14 @@ export function createServer(options: ServerOptions): Gateway {
   app.addHook('onRequest', async (request, reply) => {
     request.bridge = { start: performance.now(), attempts: 0 };
     reply.header('x-request-id', request.id);
-    reply.raw.once('close', () => logLine(request, reply.raw));
+    if (log) reply.raw.once('close', () => logLine(request, reply.raw, log));
     if (authorize && request.url.startsWith('/v1/')) {
       const denied = authorize(request.headers.authorization);
       if (denied) return sendError(reply, request, denied);
     }
   });
 
-  function logLine(request: FastifyRequest, res: ServerResponse): void {
-    if (!log) return;
+  function logLine(request: FastifyRequest, res: ServerResponse, log: RequestLogger): void {
     const s = request.bridge;
     const status = s.status ?? res.statusCode;
     const entry: RequestLogEntry = {
@@ -138,6 +144,7 @@ export function createServer(options: ServerOptions): Gateway {
     if (s.model !== undefined) entry.model = s.model;
     if (s.stream !== undefined) entry.stream = s.stream;
     if (s.chunks !== undefined) entry.chunks = s.chunks;
+    if (s.ttftMs !== undefined) entry.ttftMs = s.ttftMs;
     if (s.errorKind !== undefined) entry.errorKind = s.errorKind;
     if (s.error !== undefined) entry.error = s.error;
     if (s.clientGone || !res.writableFinished) entry.clientGone = true;
@@ -210,8 +217,17 @@ export function createServer(options: ServerOptions): Gateway {
         controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
           ? controller.signal.reason
           : err;
-      const outcome = await writeSse(res, first, chunks, (err) => toErrorResponse(why(err)).body);
+      const outcome = await writeSse(
+        res,
+        first,
+        chunks,
+        (err) => toErrorResponse(why(err)).body,
+        carriesToken,
+      );
       state.chunks = outcome.chunks;
+      if (outcome.firstTokenAt !== undefined) {
+        state.ttftMs = Math.round((outcome.firstTokenAt - state.start) * 100) / 100;
+      }
       if (!outcome.ok) {
         const failure = toErrorResponse(why(outcome.error));
         state.errorKind = failure.kind;

@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   attempts: number;
   /** Chunks written to an event stream. */
   chunks?: number;
+  /** Streams: ms from the request's arrival to its first token handed to the socket. */
+  ttftMs?: number;
   /** Taxonomy kind of the failure, when there was one. */
   errorKind?: string;
   error?: string;

@@ -28,9 +28,13 @@ async function write(res: ServerResponse, text: string): Promise<boolean> {
 }
 
 /** How a stream ended, for logs. */
-export type SseOutcome =
+export type SseOutcome = (
   | { ok: true; chunks: number }
-  | { ok: false; chunks: number; error: unknown; clientGone: boolean };
+  | { ok: false; chunks: number; error: unknown; clientGone: boolean }
+) & {
+  /** `performance.now()` when the first chunk `isToken` accepts was handed to the socket. */
+  firstTokenAt?: number;
+};
 
 /**
  * Streams chunks as server-sent events. A complete stream ends with `data: [DONE]`; a stream
@@ -42,24 +46,30 @@ export async function writeSse<T>(
   first: IteratorResult<T>,
   rest: AsyncIterator<T>,
   toErrorBody: (err: unknown) => OpenAIErrorBody,
+  isToken?: (value: T) => boolean,
 ): Promise<SseOutcome> {
   let chunks = 0;
+  let firstTokenAt: number | undefined;
+  const timing = () => (firstTokenAt === undefined ? {} : { firstTokenAt });
   try {
     let next = first;
     while (!next.done) {
       chunks += 1;
-      if (!(await write(res, sseEvent(next.value)))) {
+      const written = await write(res, sseEvent(next.value));
+      if (firstTokenAt === undefined && isToken?.(next.value)) firstTokenAt = performance.now();
+      if (!written) {
         await rest.return?.();
-        return { ok: false, chunks, error: new Error('client disconnected'), clientGone: true };
+        const error = new Error('client disconnected');
+        return { ok: false, chunks, error, clientGone: true, ...timing() };
       }
       next = await rest.next();
     }
     await write(res, SSE_DONE);
-    return { ok: true, chunks };
+    return { ok: true, chunks, ...timing() };
   } catch (error) {
     const clientGone = res.destroyed;
     await write(res, sseEvent(toErrorBody(error)));
-    return { ok: false, chunks, error, clientGone };
+    return { ok: false, chunks, error, clientGone, ...timing() };
   } finally {
     if (!res.writableEnded) res.end();
   }
