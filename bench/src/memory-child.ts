@@ -6,8 +6,10 @@ export interface MemoryReport {
   system: string;
   /** RSS after one warm-up stream and a full GC, before the concurrent streams. */
   baselineRss: number;
-  /** Highest RSS sampled (or reported by the kernel) while the streams ran. */
+  /** Highest RSS sampled while the streams ran, over all rounds. */
   peakRss: number;
+  /** Per round: peak RSS minus the RSS after a full GC just before the round. */
+  addedPerRound: number[];
   completed: number;
   failed: number;
   firstError?: string;
@@ -19,7 +21,8 @@ function gc(): void {
 
 /**
  * Measures one system alone in this process: `streams` concurrent streams of the benchmark
- * conversation, `rounds` times, with RSS sampled every millisecond the event loop allows.
+ * conversation, `rounds` times (a full GC before each), with RSS sampled every millisecond
+ * the event loop allows and on every token.
  * Arguments: `<system id> <emulator url> <streams> <rounds>`.
  */
 async function main(): Promise<void> {
@@ -36,19 +39,24 @@ async function main(): Promise<void> {
   gc();
   const baselineRss = process.memoryUsage.rss();
   let peakRss = baselineRss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 1);
+  let roundPeak = baselineRss;
+  const sample = (): void => {
+    const rss = process.memoryUsage.rss();
+    if (rss > roundPeak) roundPeak = rss;
+  };
+  const sampler = setInterval(sample, 1);
   let completed = 0;
   let failed = 0;
   let firstError: string | undefined;
+  const addedPerRound: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
+    gc();
+    const before = process.memoryUsage.rss();
+    roundPeak = before;
     await Promise.all(
       Array.from({ length: streams }, async () => {
         try {
-          const text = await client.stream(() => {
-            peakRss = Math.max(peakRss, process.memoryUsage.rss());
-          });
+          const text = await client.stream(sample);
           if (text !== expected) throw new Error(`incomplete answer (${text.length} characters)`);
           completed += 1;
         } catch (err) {
@@ -57,14 +65,17 @@ async function main(): Promise<void> {
         }
       }),
     );
+    sample();
+    addedPerRound.push(roundPeak - before);
+    peakRss = Math.max(peakRss, roundPeak);
   }
   clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage.rss());
   await client.close();
   const report: MemoryReport = {
     system: id,
     baselineRss,
     peakRss,
+    addedPerRound,
     completed,
     failed,
     ...(firstError === undefined ? {} : { firstError }),

@@ -5,11 +5,12 @@ import type { LatencyResult } from './latency.js';
 import type { MachineInfo } from './machine.js';
 import { mdCell } from './md.js';
 import type { MemoryResult } from './memory.js';
+import type { MemoryReport } from './memory-child.js';
 import type { BenchOptions } from './options.js';
 import type { PackageBenchResult } from './package-benches.js';
 import { faultDetails, faultTable, outcomeRule } from './report-faults.js';
 import { latencyTables } from './report-latency.js';
-import { formatMiB } from './stats.js';
+import { formatMiB, summarize } from './stats.js';
 import { ALL_SYSTEMS } from './systems/index.js';
 
 /** Everything one run measured. */
@@ -21,6 +22,7 @@ export interface RunFigures {
   cells?: CellResult[];
   memory?: MemoryResult[];
   memoryPaceMs: number;
+  memoryRounds: number;
   packages?: PackageBenchResult[];
   goals: GoalCheck[];
   seconds: number;
@@ -47,21 +49,23 @@ function goalsSection(goals: readonly GoalCheck[]): string {
 
 function memorySection(f: RunFigures): string {
   const rows = [
-    '| System | RSS before | peak RSS | added by the streams | streams completed | failed |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| System | RSS before | peak RSS | added by the streams (median of rounds) | added per round | streams completed | failed |',
+    '|---|---:|---:|---:|---|---:|---:|',
   ];
   for (const r of f.memory ?? []) {
     if (!r.report) {
-      rows.push(`| ${r.system.label} | not measured: ${mdCell(r.error ?? '')} | | | | |`);
+      rows.push(`| ${r.system.label} | not measured: ${mdCell(r.error ?? '')} | | | | | |`);
       continue;
     }
     const x = r.report;
     rows.push(
-      `| ${r.system.label} | ${formatMiB(x.baselineRss)} | ${formatMiB(x.peakRss)} | ${formatMiB(x.peakRss - x.baselineRss)} | ${x.completed} | ${x.failed}${x.firstError ? ` (${mdCell(x.firstError, 80)})` : ''} |`,
+      `| ${r.system.label} | ${formatMiB(x.baselineRss)} | ${formatMiB(x.peakRss)} | ` +
+        `${formatMiB(memoryAdded(x))} | ${x.addedPerRound.map((b) => formatMiB(b)).join(', ')} | ` +
+        `${x.completed} | ${x.failed}${x.firstError ? ` (${mdCell(x.firstError, 80)})` : ''} |`,
     );
   }
   return [
-    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap). "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token. For the gateway, the measured process holds the gateway and the \`openai\` client together.`,
+    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap), ${f.memoryRounds} round(s) with a full GC before each. "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token; "added" is a round's peak minus the RSS just before it (the median over rounds; each round listed). For the gateway, the measured process holds the gateway and the \`openai\` client together.`,
     '',
     ...rows,
   ].join('\n');
@@ -82,6 +86,11 @@ function packagesSection(results: readonly PackageBenchResult[]): string {
     if (r.errorTail) parts.push('stderr (last lines):', '', '```text', r.errorTail, '```', '');
   }
   return parts.join('\n');
+}
+
+/** RSS the concurrent streams added: the median over rounds. */
+export function memoryAdded(report: MemoryReport): number {
+  return summarize(report.addedPerRound).median;
 }
 
 /** BENCHMARKS.md: machine and date, goals, comparison, fault table, memory, package benches. */

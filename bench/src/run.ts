@@ -12,7 +12,7 @@ import { measureMemory } from './memory.js';
 import { parseOptions } from './options.js';
 import { runPackageBenches } from './package-benches.js';
 import { progress } from './progress.js';
-import { type RunFigures, renderMarkdown } from './report.js';
+import { memoryAdded, type RunFigures, renderMarkdown } from './report.js';
 import { spawnEmulator } from './service-process.js';
 import { ALL_SYSTEMS } from './systems/index.js';
 import { rawSdkSystem } from './systems/raw-sdk.js';
@@ -91,7 +91,7 @@ function chartInput(figures: RunFigures) {
       ? [
           {
             system: m.system.short,
-            deltaMiB: (m.report.peakRss - m.report.baselineRss) / 1024 / 1024,
+            deltaMiB: memoryAdded(m.report) / 1024 / 1024,
           },
         ]
       : [],
@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     options,
     messages: messageCount(conversation),
     memoryPaceMs: MEMORY_PACE_MS,
+    memoryRounds: options.quick ? 1 : 5,
     goals: [],
     seconds: 0,
   };
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
         ),
         url: paced.url,
         streams: options.memoryStreams,
-        rounds: options.quick ? 1 : 2,
+        rounds: figures.memoryRounds,
         parallel: 3,
       });
     } finally {
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
   const svg = await renderChart({
     title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
     subtitle: `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; emulator on loopback`,
-    memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams`,
+    memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams (median of rounds)`,
     ...chartInput(figures),
   });
   await writeFile(path.join(options.outDir, 'BENCHMARKS.md'), markdown);
