@@ -110,7 +110,8 @@ export function checkGoals(
           : bad
               .map(
                 (c) =>
-                  `${c.system.label} / ${c.fault.mode} ${c.fault.label}${c.variant === 'timeout' ? ' (timeout set)' : ''}: ${c.outcome}`,
+                  `${c.system.label} / ${c.fault.mode} ${c.fault.label}${c.variant === 'timeout' ? ' (timeout set)' : ''}: ${c.outcome}` +
+                  (c.late ? ` (${c.late.outcome} at ${(c.late.ms / 1000).toFixed(0)} s)` : ''),
               )
               .join('; '),
     });
