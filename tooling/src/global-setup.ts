@@ -9,27 +9,30 @@ import { pinnedPnpmVersion, pnpmBinDir } from './pnpm-bin.js';
 import { listPublishedPackages, repoRoot } from './workspace-packages.js';
 
 /**
- * Vitest global set-up of the tooling project: packs every published package ONCE per run with
- * the pinned pnpm (building first if a `dist/` is missing) and provides the tarball paths to the
- * test files (`packedTarball(name)`), so that publint, attw, the tarball listing and the pack
- * smoke test all check the very same tarballs. Returns the teardown that removes them.
+ * Vitest global set-up of the tooling project: builds the published packages with turbo (all
+ * cache hits after the root build), packs each ONCE per run with the pinned pnpm and provides
+ * the tarball paths to the test files (`packedTarball(name)`), so that publint, attw, the
+ * tarball listing and the pack smoke test all check the very same tarballs. Returns the
+ * teardown that removes them.
  */
 export default async function globalSetup(project: TestProject): Promise<() => void> {
   const started = Date.now();
   const packages = listPublishedPackages();
-  await ensureBuilt(packages, { root: repoRoot });
+  const pnpmDir = await pnpmBinDir(pinnedPnpmVersion(repoRoot), repoRoot);
+  const build = await ensureBuilt(packages, { root: repoRoot, pnpmDir });
   const dest = mkdtempSync(join(tmpdir(), 'bb-tarballs-'));
   const remove = (): void => rmSync(dest, { recursive: true, force: true });
   try {
-    const pnpmDir = await pnpmBinDir(pinnedPnpmVersion(repoRoot), repoRoot);
     const tarballs = await packPackages(packages, { dest, pnpmDir });
     project.provide('packedTarballs', tarballs);
   } catch (err) {
     remove();
     throw err;
   }
+  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
   console.log(
-    `tooling: packed ${packages.length} packages once for this run in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `tooling: built (turbo: ${build.cached}, ${seconds(build.ms)}) and packed ${packages.length} ` +
+      `packages once for this run in ${seconds(Date.now() - started)}`,
   );
   return remove;
 }
