@@ -86,8 +86,18 @@ export async function createReleaseSandbox(
     seedTurboCache(options.from, repo);
     const discardedChangesets = discardPendingChangesets(repo);
     lap('copy the repository');
+    // Only the root (turbo, changesets) and the published packages: the release builds and
+    // publishes nothing else, and skipping the apps and this tooling (Verdaccio's tree) halves
+    // the files to link and to remove again.
     const install = await run(
-      ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only'],
+      [
+        'install',
+        '--frozen-lockfile',
+        '--prefer-offline',
+        '--reporter=append-only',
+        '--filter=.',
+        '--filter=./packages/*',
+      ],
       120_000,
       repo,
       baseEnv,
@@ -95,7 +105,7 @@ export async function createReleaseSandbox(
     if (install.code !== 0) {
       throw new Error(`pnpm install failed in the copy:\n${install.stdout}${install.stderr}`);
     }
-    lap('pnpm install (offline store)');
+    lap('pnpm install of the root and packages/* (offline store)');
 
     registry = await startLocalRegistry({ dir: join(root, 'registry'), scope });
     const token = await addRegistryUser(registry.url, 'release-test', 'release-test-password');
