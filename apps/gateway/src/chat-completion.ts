@@ -2,7 +2,8 @@
  * The recipe: an OpenAI chat request in, an OpenAI answer out, Bedrock in between.
  *
  *   resolve the model (models) -> its capabilities (models) -> Converse input (format)
- *   -> send (transport) -> OpenAI answer or chunk stream (format)
+ *   -> the rules format has no option for (check-model-rules) -> send (transport)
+ *   -> OpenAI answer or chunk stream (format)
  *
  * Everything else in this app (HTTP, auth, logs, image fetching, the CLI) is around it.
  */
@@ -10,6 +11,7 @@ import {
   type ChatCompletion,
   type ChatCompletionChunk,
   type ChatCompletionRequest,
+  type DroppableParam,
   fromConverseOutput,
   fromConverseStream,
   type ToConverseInputOptions,
@@ -19,8 +21,18 @@ import {
   type DiscoveredModel,
   type ModelCapabilities,
   resolveModelId,
+  type SamplingParam,
 } from '@bedrock-bridge/models';
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
+import { checkModelRules } from './check-model-rules.js';
+
+/** What the conversion left out or adjusted: the client is told (nothing is altered silently). */
+export interface ConversionNotes {
+  /** Request fields not sent, e.g. `top_p` for a model that rejects it (format's `dropped`). */
+  dropped: string[];
+  /** Other adjustments (format's `warnings`, and the app's own, e.g. ignored cache markers). */
+  warnings: string[];
+}
 
 /** What one call needs besides the request. */
 export interface ChatCompletionContext extends CallOptions {
@@ -31,10 +43,26 @@ export interface ChatCompletionContext extends CallOptions {
   discovered?: readonly DiscoveredModel[] | undefined;
   /** Bytes of remote `image_url`s, fetched beforehand (format does no I/O). */
   imageBytes?: ReadonlyMap<string, Uint8Array>;
+  /** Called before anything is sent upstream, when the conversion dropped or adjusted something. */
+  onNotes?: (notes: ConversionNotes) => void;
 }
 
-/** Capability facts (models) -> conversion options (format). */
-export function formatOptions(modelId: string, caps: ModelCapabilities): ToConverseInputOptions {
+/** Sampling parameters as `models` names them -> the OpenAI fields `format` can drop. */
+const OPENAI_PARAM: Record<SamplingParam, DroppableParam | undefined> = {
+  temperature: 'temperature',
+  topP: 'top_p',
+  stopSequences: 'stop',
+  topK: undefined, // no OpenAI field
+};
+
+/** Capability facts (models) -> conversion options (format), for this request. */
+export function formatOptions(
+  modelId: string,
+  caps: ModelCapabilities,
+  request?: Pick<ChatCompletionRequest, 'reasoning_effort'>,
+): ToConverseInputOptions {
+  const reasoningOn = request?.reasoning_effort != null && request.reasoning_effort !== 'none';
+  const rejected = [...caps.rejectedParams, ...(reasoningOn ? caps.rejectedWithReasoning : [])];
   return {
     modelId,
     supportsToolUse: caps.toolUse,
@@ -45,30 +73,31 @@ export function formatOptions(modelId: string, caps: ModelCapabilities): ToConve
         : caps.reasoning === 'always'
           ? 'none'
           : caps.reasoning,
+    // No automatic cache points (so no `ttl`): explicit markers' TTLs are checked against `ttls`.
     promptCaching: caps.promptCaching
       ? {
           locations: caps.promptCaching.locations,
           maxCachePoints: caps.promptCaching.maxCachePoints,
         }
       : false,
-    rejectedParams: caps.rejectedParams.flatMap((p) =>
-      p === 'temperature'
-        ? ['temperature']
-        : p === 'topP'
-          ? ['top_p']
-          : p === 'stopSequences'
-            ? ['stop']
-            : [],
-    ),
+    structuredOutput: caps.nativeStructuredOutput ? 'output-config' : 'tool',
+    maxTemperature: caps.maxTemperature,
+    rejectedParams: [...new Set(rejected.flatMap((p) => OPENAI_PARAM[p] ?? []))],
   };
 }
 
 function prepare(request: ChatCompletionRequest, context: ChatCompletionContext) {
   const resolved = resolveModelId(request.model, context);
-  const options = formatOptions(resolved.modelId, resolved.capabilities);
+  const caps = resolved.capabilities;
+  const options = formatOptions(resolved.modelId, caps, request);
   if (context.imageBytes) options.imageBytes = context.imageBytes;
-  const { input, answer } = toConverseInput(request, options);
-  return { input, answer, capabilities: resolved.capabilities };
+  const converted = toConverseInput(request, options);
+  // exclusiveParams, forcedToolChoice, cache TTLs: facts format takes no option for.
+  const warnings = [...converted.warnings, ...checkModelRules(request, converted, caps)];
+  if (converted.dropped.length > 0 || warnings.length > 0) {
+    context.onNotes?.({ dropped: converted.dropped, warnings });
+  }
+  return { input: converted.input, answer: converted.answer, capabilities: caps };
 }
 
 /** A whole `chat.completion`. */

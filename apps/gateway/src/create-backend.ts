@@ -89,6 +89,7 @@ export function createBackend(
       discovered,
       signal: call.signal,
       onEvent: call.onEvent,
+      ...(call.onNotes ? { onNotes: call.onNotes } : {}),
       ...(bytes ? { imageBytes: bytes } : {}),
     };
   }

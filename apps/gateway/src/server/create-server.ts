@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { ConversionNotes } from '../chat-completion.js';
 import { checkApiKey } from './check-api-key.js';
 import type { GatewayBackend } from './gateway-backend.js';
 import {
@@ -16,6 +17,7 @@ import {
   type RequestLogger,
 } from './request-log.js';
 import { validateChatRequest } from './validate-chat-request.js';
+import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
 import { SSE_HEADERS, writeSse } from './write-sse.js';
 
 /** Options of `createServer`. */
@@ -56,6 +58,10 @@ interface RequestState {
   stream?: boolean;
   chunks?: number;
   ttftMs?: number;
+  /** `x-bedrock-bridge-warnings`, when the conversion dropped or adjusted something. */
+  warningsHeader?: string;
+  dropped?: string[];
+  warnings?: string[];
   errorKind?: string;
   error?: string;
   clientGone?: boolean;
@@ -145,6 +151,8 @@ export function createServer(options: ServerOptions): Gateway {
     if (s.stream !== undefined) entry.stream = s.stream;
     if (s.chunks !== undefined) entry.chunks = s.chunks;
     if (s.ttftMs !== undefined) entry.ttftMs = s.ttftMs;
+    if (s.dropped?.length) entry.dropped = s.dropped;
+    if (s.warnings?.length) entry.warnings = s.warnings;
     if (s.errorKind !== undefined) entry.errorKind = s.errorKind;
     if (s.error !== undefined) entry.error = s.error;
     if (s.clientGone || !res.writableFinished) entry.clientGone = true;
@@ -203,6 +211,12 @@ export function createServer(options: ServerOptions): Gateway {
       onEvent: (event: { type: string }) => {
         if (event.type === 'attempt') state.attempts += 1;
       },
+      onNotes: (notes: ConversionNotes) => {
+        state.dropped = notes.dropped;
+        state.warnings = notes.warnings;
+        state.warningsHeader = warningsHeader(notes);
+        reply.header(WARNINGS_HEADER, state.warningsHeader);
+      },
     };
     try {
       if (!body.stream) return await options.backend.complete(body, context);
@@ -210,7 +224,11 @@ export function createServer(options: ServerOptions): Gateway {
       // Failures before the first chunk still get a proper HTTP status.
       const first = await chunks.next();
       reply.hijack();
-      res.writeHead(200, { ...SSE_HEADERS, 'x-request-id': request.id });
+      res.writeHead(200, {
+        ...SSE_HEADERS,
+        'x-request-id': request.id,
+        ...(state.warningsHeader === undefined ? {} : { [WARNINGS_HEADER]: state.warningsHeader }),
+      });
       state.status = 200;
       // When we cancelled (shutdown, client gone), say why rather than "aborted".
       const why = (err: unknown) =>

@@ -1,4 +1,5 @@
 import type { TransportEvent } from '@bedrock-bridge/transport';
+import type { ConversionNotes } from '../chat-completion.js';
 import type { ValidatedChatRequest } from './validate-chat-request.js';
 
 /** Per-request context the server hands to the backend. */
@@ -7,6 +8,8 @@ export interface BackendCallContext {
   signal: AbortSignal;
   /** Transport events of this request (attempts, retries, evictions). */
   onEvent: (event: TransportEvent) => void;
+  /** What the conversion dropped or adjusted; called before anything is sent upstream. */
+  onNotes?: (notes: ConversionNotes) => void;
 }
 
 /** One entry of `GET /v1/models`. */

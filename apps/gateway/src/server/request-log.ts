@@ -17,6 +17,10 @@ export interface RequestLogEntry {
   chunks?: number;
   /** Streams: ms from the request's arrival to its first token handed to the socket. */
   ttftMs?: number;
+  /** Request fields not sent to Bedrock (field names only), as in `x-bedrock-bridge-warnings`. */
+  dropped?: string[];
+  /** Other adjustments the conversion made (no prompt text), as in `x-bedrock-bridge-warnings`. */
+  warnings?: string[];
   /** Taxonomy kind of the failure, when there was one. */
   errorKind?: string;
   error?: string;
