@@ -5,7 +5,10 @@ export const WARNINGS_HEADER = 'x-bedrock-bridge-warnings';
 
 /** One entry as a header-safe string: printable ASCII, no `;` (it separates the entries). */
 function headerSafe(text: string): string {
-  return text.replace(/[^\x20-\x7e]+/g, ' ').replaceAll(';', ',');
+  return text
+    .replace(/[^\x21-\x7e]+/g, ' ')
+    .trim()
+    .replaceAll(';', ',');
 }
 
 /**
