@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { concurrencyLimit } from './concurrency-limit.js';
 import { runCommand } from './run-command.js';
 import type { WorkspacePackage } from './workspace-packages.js';
 
@@ -24,16 +25,11 @@ export async function packPackages(
   options: PackPackagesOptions,
 ): Promise<Record<string, string>> {
   const env = { ...process.env, PATH: [options.pnpmDir, process.env.PATH ?? ''].join(delimiter) };
-  const tarballs: Record<string, string> = {};
-  const queue = [...packages];
-  const worker = async (): Promise<void> => {
-    for (let pkg = queue.shift(); pkg; pkg = queue.shift()) {
-      tarballs[pkg.name] = await packOne(pkg, options, env);
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency ?? 3, packages.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return tarballs;
+  const limit = concurrencyLimit(options.concurrency ?? 3);
+  const packed = await Promise.all(
+    packages.map((pkg) => limit(async () => [pkg.name, await packOne(pkg, options, env)] as const)),
+  );
+  return Object.fromEntries(packed);
 }
 
 async function packOne(

@@ -2,31 +2,48 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { concurrencyLimit } from './concurrency-limit.js';
 import { packedTarball } from './packed-tarballs.js';
 import { runCommand } from './run-command.js';
-import { listPublishedPackages, readmeSnippet, withInternalClosure } from './workspace-packages.js';
+import {
+  listPublishedPackages,
+  readmeSnippet,
+  type WorkspacePackage,
+  withInternalClosure,
+} from './workspace-packages.js';
 
 const packages = listPublishedPackages();
 const work = mkdtempSync(join(tmpdir(), 'bb-pack-smoke-'));
+/** npm installs running at once: they share npm's cache and two cores with everything else. */
+const installs = concurrencyLimit(3);
+/** Runtime dependencies a package's project installs: the biggest installs start first. */
+const installSize = (pkg: WorkspacePackage): number =>
+  withInternalClosure(pkg, packages).reduce(
+    (n, p) => n + Object.keys((p.manifest.dependencies ?? {}) as object).length,
+    0,
+  );
+const biggestFirst = [...packages].sort((a, b) => installSize(b) - installSize(a));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // Each package gets a project of its own holding only its tarball and its internal closure's
 // (packed once by the global set-up), so a missing dependency declaration cannot be hidden by
-// another package's install. The projects install concurrently (at most `maxConcurrency` of
-// tooling/vitest.config.ts at a time), sharing npm's cache.
+// another package's install. The projects install concurrently, three at a time, sharing
+// npm's cache.
 describe('pack smoke test: each package installs alone from its tarball and runs its README snippet', () => {
-  it.concurrent.for(packages.map((p) => [p.name, p] as const))('%s', async ([_name, pkg]) => {
+  it.concurrent.for(biggestFirst.map((p) => [p.name, p] as const))('%s', async ([_name, pkg]) => {
     const files = withInternalClosure(pkg, packages).map((p) => packedTarball(p.name));
     const project = mkdtempSync(join(work, 'project-'));
     writeFileSync(
       join(project, 'package.json'),
       JSON.stringify({ name: 'smoke', private: true, type: 'module' }),
     );
-    const install = await runCommand(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files],
-      { cwd: project, timeoutMs: 240_000, processGroup: true },
+    const install = await installs(() =>
+      runCommand('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files], {
+        cwd: project,
+        timeoutMs: 240_000,
+        processGroup: true,
+      }),
     );
     expect(install.code, install.stderr).toBe(0);
     writeFileSync(join(project, 'snippet.mjs'), readmeSnippet(pkg));
