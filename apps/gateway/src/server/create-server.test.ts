@@ -31,12 +31,33 @@ function controlledBackend(
     release = resolve;
   });
   const calls: BackendCallContext[] = [];
+  // Waits for release(); an abort fails the wait the way the transport does: kind `aborted`,
+  // the signal's reason as the cause.
+  const held = (signal: AbortSignal) =>
+    Promise.race([
+      gate,
+      new Promise((_, reject) =>
+        signal.addEventListener(
+          'abort',
+          () =>
+            reject(
+              new BedrockBridgeError({
+                kind: 'aborted',
+                message: 'The call was aborted by its signal',
+                cause: signal.reason,
+              }),
+            ),
+          { once: true },
+        ),
+      ),
+    ]);
   return {
     calls,
     release: () => release(),
     backend: {
       async complete(_request, context) {
         calls.push(context);
+        if (script.hold) await held(context.signal);
         if (script.fail) throw script.fail;
         return { object: 'chat.completion', choices: [] };
       },
@@ -44,16 +65,7 @@ function controlledBackend(
         calls.push(context);
         context.onEvent({ type: 'attempt' } as never);
         yield chunk('one');
-        if (script.hold) {
-          await Promise.race([
-            gate,
-            new Promise((_, reject) =>
-              context.signal.addEventListener('abort', () => reject(context.signal.reason), {
-                once: true,
-              }),
-            ),
-          ]);
-        }
+        if (script.hold) await held(context.signal);
         if (script.failAfter) throw script.fail;
         yield chunk('two');
       },
@@ -115,6 +127,7 @@ describe('createServer', () => {
     expect(JSON.parse(last?.replace(/^data: /, '') ?? '')).toEqual({
       error: { message: 'cut short', type: 'server_error', param: null, code: 'stream_truncated' },
     });
+    await expect.poll(() => logs.length).toBe(1);
     expect(logs[0]).toMatchObject({
       status: 200,
       errorKind: 'stream_truncated',
@@ -162,8 +175,34 @@ describe('createServer', () => {
     }
     await closing;
     gateway = undefined;
-    expect(text).toContain('shutting down');
     expect(text).not.toContain('[DONE]');
+    const events = text.trim().split('\n\n');
+    expect(events).toHaveLength(1); // after the chunk read above: the error event alone
+    expect(JSON.parse(events[0]?.replace(/^data: /, '') ?? '')).toEqual({
+      error: {
+        message: 'The gateway is shutting down; the answer was cut short.',
+        type: 'server_error',
+        param: null,
+        code: 'overloaded',
+      },
+    });
+  });
+
+  it('answers a whole (non-streamed) request still open at the deadline with a 503, not a 499', async () => {
+    const controlled = controlledBackend({ hold: true });
+    const url = await start(controlled.backend);
+    const answer = post(url, body());
+    await expect.poll(() => controlled.calls.length).toBe(1);
+    const closing = (gateway as Gateway).close(50);
+    const response = await answer;
+    await closing;
+    gateway = undefined;
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(await errorOf(response)).toMatchObject({
+      code: 'overloaded',
+      message: 'The gateway is shutting down; the answer was cut short.',
+    });
   });
 
   it('lets an open stream finish when it completes before the deadline', async () => {
@@ -236,7 +275,7 @@ describe('createServer', () => {
   it('logs one line per request without prompts or secrets, unless asked to log prompts', async () => {
     const url = await start(controlledBackend().backend, { apiKey: 'sk-secret' });
     await post(url, body(), { authorization: 'Bearer sk-secret' });
-    expect(logs).toHaveLength(1);
+    await expect.poll(() => logs.length).toBe(1);
     expect(logs[0]).toMatchObject({ msg: 'request', model: 'm1', status: 200, method: 'POST' });
     expect(logs[0]?.id).toMatch(/^req_/);
     expect(typeof logs[0]?.latencyMs).toBe('number');
@@ -244,6 +283,7 @@ describe('createServer', () => {
     await gateway?.close(0);
     const url2 = await start(controlledBackend().backend, { logPrompts: true });
     await post(url2, body());
+    await expect.poll(() => logs.length).toBe(2);
     expect(JSON.stringify(logs.at(-1))).toContain('secret prompt');
   });
 
@@ -257,13 +297,14 @@ describe('createServer', () => {
     const url = await start(controlledBackend().backend);
     await (await post(url, body({ stream: true }))).text();
     await (await post(url, body())).text();
-    expect(logs).toHaveLength(2);
+    await expect.poll(() => logs.length).toBe(2);
     expect(logs[0]?.ttftMs).toBeGreaterThanOrEqual(0);
     expect(logs[0]?.ttftMs).toBeLessThanOrEqual((logs[0]?.latencyMs ?? 0) + 1);
     expect(logs[1]).not.toHaveProperty('ttftMs');
     await gateway?.close(0);
     const url2 = await start(roleOnly);
     await (await post(url2, body({ stream: true }))).text();
+    await expect.poll(() => logs.length).toBe(3);
     expect(logs.at(-1)).toMatchObject({ stream: true, chunks: 1 });
     expect(logs.at(-1)).not.toHaveProperty('ttftMs');
   });

@@ -218,11 +218,24 @@ export function createServer(options: ServerOptions): Gateway {
         reply.header(WARNINGS_HEADER, state.warningsHeader);
       },
     };
+    // When we cancelled (shutdown, client gone), say why rather than "aborted".
+    const why = (err: unknown) =>
+      controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
+        ? controller.signal.reason
+        : err;
     try {
-      if (!body.stream) return await options.backend.complete(body, context);
+      if (!body.stream) {
+        try {
+          return await options.backend.complete(body, context);
+        } catch (err) {
+          throw why(err);
+        }
+      }
       const chunks = options.backend.stream(body, context)[Symbol.asyncIterator]();
       // Failures before the first chunk still get a proper HTTP status.
-      const first = await chunks.next();
+      const first = await chunks.next().catch((err: unknown) => {
+        throw why(err);
+      });
       reply.hijack();
       res.writeHead(200, {
         ...SSE_HEADERS,
@@ -230,11 +243,6 @@ export function createServer(options: ServerOptions): Gateway {
         ...(state.warningsHeader === undefined ? {} : { [WARNINGS_HEADER]: state.warningsHeader }),
       });
       state.status = 200;
-      // When we cancelled (shutdown, client gone), say why rather than "aborted".
-      const why = (err: unknown) =>
-        controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
-          ? controller.signal.reason
-          : err;
       const outcome = await writeSse(
         res,
         first,
