@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../bin/bedrock-bridge.js', import.meta.url));
 const children: ChildProcess[] = [];
-afterEach(() => {
+const servers: Server[] = [];
+afterEach(async () => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const server of servers.splice(0)) {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 /** An environment with no AWS credentials anywhere. */
@@ -60,6 +65,32 @@ describe('bedrock-bridge CLI', () => {
     expect(stderr).toContain('AWS_PROFILE');
   });
 
+  it('serve --emulator on a port in use says so and exits (nothing left holding the process)', async () => {
+    const taken = createServer();
+    servers.push(taken);
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as import('node:net').AddressInfo;
+    const { code, stderr } = await run(['serve', '--emulator', '--port', String(port)]).exit;
+    expect(code).toBe(1);
+    expect(stderr).toContain(`EADDRINUSE: address already in use 127.0.0.1:${port}`);
+  });
+
+  it('documents in the README exactly the flags --help lists', async () => {
+    const flags = (text: string) => new Set(text.match(/--[a-z][a-z-]*/g) ?? []);
+    const help = new Set<string>();
+    for (const command of ['serve', 'chat', 'models', 'demo']) {
+      const { code, stdout } = await run([command, '--help']).exit;
+      expect(code).toBe(0);
+      for (const flag of flags(stdout)) help.add(flag);
+    }
+    help.delete('--help');
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    // pnpm's --filter and the bench script's --no-openai are not the CLI's.
+    const notCli = new Set(['--filter', '--help', '--no-openai']);
+    const documented = [...flags(readme)].filter((f) => !notCli.has(f));
+    expect(documented.sort()).toEqual([...help].sort());
+  });
+
   it('rejects a bad option with a clear message', async () => {
     const { code, stderr } = await run(['serve', '--port', 'eighty']).exit;
     expect(code).not.toBe(0);
@@ -67,12 +98,13 @@ describe('bedrock-bridge CLI', () => {
   });
 
   it('serve --emulator answers, then drains and exits 0 on SIGTERM', async () => {
-    const server = run(['serve', '--emulator', '--port', '0', '--api-key', 'k1']);
+    const key = 'sk-cli-secret-7f3a';
+    const server = run(['serve', '--emulator', '--port', '0', '--api-key', key]);
     await expect.poll(() => server.out(), { timeout: 20_000 }).toContain('"listening"');
     const listening = JSON.parse(server.out().split('\n')[0] ?? '{}') as { url: string };
     const response = await fetch(`${listening.url}/chat/completions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer k1' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({
         model: 'anthropic.claude-3-haiku-20240307-v1:0',
         messages: [{ role: 'user', content: 'over the wire' }],
@@ -82,7 +114,7 @@ describe('bedrock-bridge CLI', () => {
     await response.json();
     await expect.poll(() => server.out(), { timeout: 10_000 }).toContain('"msg":"request"');
     server.child.kill('SIGTERM');
-    const { code, stdout } = await server.exit;
+    const { code, stdout, stderr } = await server.exit;
     expect(code).toBe(0);
     expect(stdout).toContain('"msg":"stopped"');
     const requestLine = stdout.split('\n').find((l) => l.includes('"msg":"request"')) ?? '';
@@ -92,7 +124,7 @@ describe('bedrock-bridge CLI', () => {
       model: 'anthropic.claude-3-haiku-20240307-v1:0',
     });
     expect(stdout).not.toContain('over the wire');
-    expect(stdout).not.toContain('k1"');
+    expect(stdout + stderr).not.toContain(key);
   });
 
   it('models --emulator --json prints the table as JSON', async () => {

@@ -36,7 +36,15 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
     ...(flags.logPrompts ? { logPrompts: true } : {}),
   });
-  const url = await gateway.listen(flags.port, flags.host);
+  let url: string;
+  try {
+    url = await gateway.listen(flags.port, flags.host);
+  } catch (error) {
+    // e.g. EADDRINUSE: release the transport and the emulator, or the process never exits.
+    await gateway.close(0);
+    await stack.close();
+    throw error;
+  }
   line({
     msg: 'listening',
     url: `${url}/v1`,
