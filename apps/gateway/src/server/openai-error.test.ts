@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { BedrockBridgeError, ERROR_KINDS } from '@bedrock-bridge/errors';
 import { describe, expect, it } from 'vitest';
 import { mappingForKind, openAIErrorFromBridgeError } from './openai-error.js';
@@ -28,8 +30,24 @@ describe('error kind -> HTTP status', () => {
     expect(response.body.error.message).toBe('m');
   });
 
-  it('covers every kind', () => {
-    for (const kind of ERROR_KINDS) expect(mappingForKind(kind).status).toBeGreaterThanOrEqual(400);
+  it("covers every kind, exactly as the README's Errors table says", () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const section = readme.slice(readme.indexOf('## Errors'), readme.indexOf('## Environment'));
+    const documented = new Map<string, { status: number; code: string }>();
+    for (const row of section.split('\n').filter((l) => /^\| `/.test(l))) {
+      const [kinds = '', status = '', codes = ''] = row.split('|').slice(1);
+      const names = (text: string) => [...text.matchAll(/`([a-z_]+)`/g)].map((m) => m[1] ?? '');
+      const codeNames = names(codes);
+      names(kinds).forEach((kind, i) => {
+        // validation's row lists its specific codes; the generic one comes first.
+        documented.set(kind, { status: Number(status), code: codeNames[i] ?? codeNames[0] ?? '' });
+      });
+    }
+    expect([...documented.keys()].sort()).toEqual([...ERROR_KINDS].sort());
+    for (const kind of ERROR_KINDS) {
+      const { status, code } = mappingForKind(kind);
+      expect({ kind, status, code }).toEqual({ kind, ...documented.get(kind) });
+    }
   });
 
   it('sends Retry-After in whole seconds, rounding up, and 1 s when upstream said nothing', () => {

@@ -1,4 +1,4 @@
-import { BedrockBridgeError, type ErrorKind } from '@bedrock-bridge/errors';
+import type { BedrockBridgeError, ErrorKind } from '@bedrock-bridge/errors';
 
 /** The body OpenAI returns for every failure: `{ error: { message, type, param, code } }`. */
 export interface OpenAIErrorBody {
@@ -118,14 +118,4 @@ export function openAIErrorFromBridgeError(err: BedrockBridgeError): OpenAIError
       },
     },
   };
-}
-
-/** Anything thrown -> a classified `BedrockBridgeError` (errors that already are one pass through). */
-export type Classify = (err: unknown) => BedrockBridgeError;
-
-/** `BedrockBridgeError`s pass through; anything else is wrapped as `unknown` with its cause. */
-export function fallbackClassify(err: unknown): BedrockBridgeError {
-  if (BedrockBridgeError.is(err)) return err;
-  const message = err instanceof Error && err.message ? err.message : 'Unexpected gateway error';
-  return new BedrockBridgeError({ kind: 'unknown', message, cause: err });
 }
