@@ -1,7 +1,12 @@
+import { createServer as createNetServer } from 'node:net';
 import type { Fault } from '@bedrock-bridge/emulator';
 import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from './create-backend.js';
+import { createStack } from './create-stack.js';
+import { createServer } from './server/create-server.js';
 import {
+  FAST_TRANSPORT,
   readSse,
   runtimeRequests,
   startTestGateway,
@@ -40,22 +45,46 @@ function postRaw(body: object, headers: Record<string, string> = {}) {
 }
 
 describe('upstream failures map to OpenAI errors with the right status', () => {
-  it.each<[string, Fault, number, string]>([
-    ['throttling', { type: 'throttling', times: 3 }, 429, 'rate_limit_exceeded'],
-    ['service unavailable', { type: 'service-unavailable', times: 3 }, 503, 'overloaded'],
-    ['model not ready', { type: 'model-not-ready', times: 3 }, 503, 'overloaded'],
-    ['model timeout', { type: 'model-timeout', times: 3 }, 504, 'upstream_timeout'],
-    ['context overflow', { type: 'context-overflow' }, 400, 'context_length_exceeded'],
-    ['access denied', { type: 'access-denied' }, 403, 'access_denied'],
-    ['internal server error', { type: 'internal-server', times: 3 }, 503, 'overloaded'],
-  ])('%s (fault %j) -> %i %s', async (_name, fault, status, code) => {
+  it.each<[string, Fault, number, string, string]>([
+    [
+      'throttling',
+      { type: 'throttling', times: 3 },
+      429,
+      'rate_limit_error',
+      'rate_limit_exceeded',
+    ],
+    [
+      'service unavailable',
+      { type: 'service-unavailable', times: 3 },
+      503,
+      'server_error',
+      'overloaded',
+    ],
+    ['model not ready', { type: 'model-not-ready', times: 3 }, 503, 'server_error', 'overloaded'],
+    ['model timeout', { type: 'model-timeout', times: 3 }, 504, 'server_error', 'upstream_timeout'],
+    [
+      'context overflow',
+      { type: 'context-overflow' },
+      400,
+      'invalid_request_error',
+      'context_length_exceeded',
+    ],
+    ['access denied', { type: 'access-denied' }, 403, 'permission_error', 'access_denied'],
+    [
+      'internal server error',
+      { type: 'internal-server', times: 3 },
+      503,
+      'server_error',
+      'overloaded',
+    ],
+  ])('%s (fault %j) -> %i %s %s', async (_name, fault, status, type, code) => {
     t.emulator.clearFaults();
     t.emulator.inject(fault);
     const error = await apiError(t.client.chat.completions.create(ask));
     expect(error.status).toBe(status);
+    expect(error.type).toBe(type);
     expect(error.code).toBe(code);
     expect(error.message.length).toBeGreaterThan(5);
-    expect(error.type).toBeTruthy();
   });
 
   it('sends Retry-After with a 429', async () => {
@@ -63,7 +92,7 @@ describe('upstream failures map to OpenAI errors with the right status', () => {
     t.emulator.inject({ type: 'throttling', retryAfterSeconds: 7, times: 3 });
     const response = await postRaw(ask);
     expect(response.status).toBe(429);
-    expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(response.headers.get('retry-after')).toBe('7');
   });
 
   it('reports an unknown model as 404 model_not_found', async () => {
@@ -108,9 +137,9 @@ describe('a failure in the middle of a stream', () => {
     [
       'an in-stream model error',
       { type: 'stream-exception', exception: 'modelStreamErrorException', afterEvents: 4 },
-      '',
+      'stream_truncated',
     ],
-    ['a corrupt frame', { type: 'corrupt-frame', afterEvents: 4 }, ''],
+    ['a corrupt frame', { type: 'corrupt-frame', afterEvents: 4 }, 'stream_truncated'],
   ])('%s ends the SSE stream with an error event, never [DONE]', async (_name, fault, code) => {
     t.emulator.clearFaults();
     t.emulator.inject({ ...fault, times: 3 });
@@ -121,7 +150,7 @@ describe('a failure in the middle of a stream', () => {
     expect(events).not.toContain('[DONE]');
     const last = JSON.parse(events.at(-1) ?? '{}') as { error?: { message: string; code: string } };
     expect(last.error?.message.length).toBeGreaterThan(5);
-    if (code) expect(last.error?.code).toBe(code);
+    expect(last.error?.code).toBe(code);
     // at least one real chunk went out before the failure
     expect(events.length).toBeGreaterThan(1);
   });
@@ -215,6 +244,33 @@ describe('timeouts and unreachable upstreams', () => {
       expect(error.code).toBe('upstream_timeout');
     } finally {
       await g.close();
+    }
+  });
+});
+
+describe('an unreachable upstream', () => {
+  it('is a 502 upstream_unreachable once the retries are spent', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const probe = createNetServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as import('node:net').AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    const stack = await createStack({
+      endpoint: `http://127.0.0.1:${port}`,
+      env: {},
+      transport: FAST_TRANSPORT,
+    });
+    const gateway = createServer({ backend: createBackend(stack), log: false });
+    try {
+      const url = await gateway.listen(0, '127.0.0.1');
+      const client = new OpenAI({ baseURL: `${url}/v1`, apiKey: 'unused', maxRetries: 0 });
+      const error = await apiError(client.chat.completions.create(ask));
+      expect(error.status).toBe(502);
+      expect(error.type).toBe('server_error');
+      expect(error.code).toBe('upstream_unreachable');
+    } finally {
+      await gateway.close(0);
+      await stack.close();
     }
   });
 });
