@@ -1,8 +1,29 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRemoteImageFetcher, isPublicAddress } from './fetch-remote-image.js';
+
+/* DNS answers the tests choose for some hosts (the fetcher resolves through node:dns/promises). */
+const dns = vi.hoisted(() => ({
+  answers: new Map<string, { address: string; family: number }[]>(),
+  calls: [] as string[],
+}));
+vi.mock('node:dns/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:dns/promises')>();
+  return {
+    ...real,
+    // Hosts the test set answer from the map; any other host goes to the real resolver.
+    lookup: async (host: string, options: { all: true }) => {
+      dns.calls.push(host);
+      return dns.answers.get(host) ?? real.lookup(host, options);
+    },
+  };
+});
+afterEach(() => {
+  dns.answers.clear();
+  dns.calls.length = 0;
+});
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 let server: Server;
@@ -59,7 +80,19 @@ describe('isPublicAddress', () => {
     ['fe80::1', false],
     ['fd00::1', false],
     ['::ffff:127.0.0.1', false],
+    ['::ffff:7f00:1', false], // the same, as URL parsing writes it
+    ['::ffff:169.254.169.254', false],
     ['::ffff:10.0.0.1', false],
+    ['::ffff:8.8.8.8', true],
+    ['::7f00:1', false], // IPv4-compatible (deprecated)
+    ['64:ff9b::7f00:1', false], // NAT64
+    ['2002:7f00:1::1', false], // 6to4
+    ['2001::1', false], // Teredo
+    ['::', false],
+    ['224.0.0.1', false],
+    ['255.255.255.255', false],
+    ['ff02::1', false],
+    ['2001:db8::1', false],
     ['not-an-ip', false],
   ])('%s -> %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
@@ -73,6 +106,41 @@ describe('createRemoteImageFetcher', () => {
     expect(e.message).toContain('non-public address (127.0.0.1)');
     const byName = await refusal(fetch(`http://localhost:${new URL(base).port}/cat.png`, P));
     expect(byName.message).toMatch(/non-public address \((127\.0\.0\.1|::1)\)/);
+  });
+
+  it('refuses an IPv4-mapped IPv6 literal that points at loopback', async () => {
+    const fetch = createRemoteImageFetcher({ allowHosts: ['::ffff:7f00:1'] });
+    const e = await refusal(fetch(`http://[::ffff:127.0.0.1]:${new URL(base).port}/cat.png`, P));
+    expect(e.message).toContain('non-public address (::ffff:7f00:1)');
+  });
+
+  it('checks every address a host resolves to, not only the first', async () => {
+    dns.answers.set('images.test', [
+      { address: '93.184.216.34', family: 4 },
+      { address: '169.254.169.254', family: 4 },
+    ]);
+    const fetch = createRemoteImageFetcher({ allowHosts: ['images.test'] });
+    const e = await refusal(fetch('http://images.test/cat.png', P));
+    expect(e.message).toContain('non-public address (169.254.169.254)');
+  });
+
+  it('connects to the address it checked, resolving the host once (no DNS rebinding)', async () => {
+    // images.test exists only in the mocked DNS: reaching the local server proves the socket
+    // went to the checked answer, not to a second lookup.
+    dns.answers.set('images.test', [{ address: '127.0.0.1', family: 4 }]);
+    const fetch = createRemoteImageFetcher({
+      allowHosts: ['images.test'],
+      allowPrivateAddresses: true,
+    });
+    const image = await fetch(`http://images.test:${new URL(base).port}/cat.png`, P);
+    expect(Buffer.from(image.bytes).equals(PNG)).toBe(true);
+    expect(dns.calls).toEqual(['images.test']);
+  });
+
+  it('refuses a host that does not resolve, naming it', async () => {
+    const fetch = createRemoteImageFetcher({ allowHosts: ['nowhere.test'] });
+    const e = await refusal(fetch('https://nowhere.test/x.png', P));
+    expect(e.message).toBe('Could not resolve image host nowhere.test.');
   });
 
   it('refuses hosts outside the allowlist and non-http schemes', async () => {

@@ -57,10 +57,19 @@ function hostAllowed(host: string, allow: readonly string[]): boolean {
   });
 }
 
-/** Only globally routable unicast addresses pass (no private, loopback, link-local, ...). */
+/** `::/96`: IPv4-compatible IPv6 (deprecated), which ipaddr.js still calls `unicast`. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+/**
+ * Only globally routable unicast addresses pass (no private, loopback, link-local, ...).
+ * IPv4-mapped IPv6 (`::ffff:a.b.c.d`) is judged as the IPv4 address it carries; NAT64, 6to4,
+ * Teredo and IPv4-compatible IPv6 are refused outright.
+ */
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
-  return ipaddr.process(address).range() === 'unicast';
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv6' && parsed.match(IPV4_COMPATIBLE)) return false;
+  return parsed.range() === 'unicast';
 }
 
 /**
