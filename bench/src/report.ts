@@ -10,7 +10,7 @@ import type { BenchOptions } from './options.js';
 import type { PackageBenchResult } from './package-benches.js';
 import { faultDetails, faultTable, outcomeRule } from './report-faults.js';
 import { latencyTables } from './report-latency.js';
-import { formatMiB, summarize } from './stats.js';
+import { formatMiB } from './stats.js';
 import { ALL_SYSTEMS } from './systems/index.js';
 
 /** Everything one run measured. */
@@ -49,7 +49,7 @@ function goalsSection(goals: readonly GoalCheck[]): string {
 
 function memorySection(f: RunFigures): string {
   const rows = [
-    '| System | RSS before | peak RSS | added by the streams (median of rounds) | added per round | streams completed | failed |',
+    '| System | RSS before | peak RSS | added (peak minus before) | increase within each round | streams completed | failed |',
     '|---|---:|---:|---:|---|---:|---:|',
   ];
   for (const r of f.memory ?? []) {
@@ -65,7 +65,7 @@ function memorySection(f: RunFigures): string {
     );
   }
   return [
-    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap), ${f.memoryRounds} round(s) with a full GC before each. "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token; "added" is a round's peak minus the RSS just before it (the median over rounds; each round listed). For the gateway, the measured process holds the gateway and the \`openai\` client together.`,
+    `${f.options.memoryStreams} concurrent streams of the benchmark conversation through each system, each system alone in a child process (the emulator runs in another process, pacing events ${f.memoryPaceMs} ms apart so that the streams overlap), ${f.memoryRounds} round(s) with a full GC before each. "RSS before" is after two warm-up streams and a full GC; the peak is sampled every millisecond the event loop allows and on every token; "added" is the peak of all rounds minus "RSS before". The last column lists each round's own increase over the RSS after the GC just before it: the first round grows the heap, later rounds mostly reuse the pages V8 kept. For the gateway, the measured process holds the gateway and the \`openai\` client together.`,
     '',
     ...rows,
   ].join('\n');
@@ -88,9 +88,13 @@ function packagesSection(results: readonly PackageBenchResult[]): string {
   return parts.join('\n');
 }
 
-/** RSS the concurrent streams added: the median over rounds. */
+/**
+ * RSS the concurrent streams added: the peak of all rounds minus the RSS before the first.
+ * (Later rounds reuse heap pages V8 kept after the first, so their own increase is smaller;
+ * they are listed per round for that reason.)
+ */
 export function memoryAdded(report: MemoryReport): number {
-  return summarize(report.addedPerRound).median;
+  return report.peakRss - report.baselineRss;
 }
 
 /** BENCHMARKS.md: machine and date, goals, comparison, fault table, memory, package benches. */

@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   const svg = await renderChart({
     title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
     subtitle: `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; emulator on loopback`,
-    memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams (median of rounds)`,
+    memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams (peak minus before)`,
     ...chartInput(figures),
   });
   await writeFile(path.join(options.outDir, 'BENCHMARKS.md'), markdown);
