@@ -2,13 +2,17 @@
 // Gateway overhead against calling format + transport directly. The emulator and the gateway run
 // in their own processes, the load generator in this one; CPU time per call is read per process.
 // Usage: pnpm --filter @bedrock-bridge/gateway bench [-- --duration-ms 2000 --rounds 3 --json --no-openai]
+// BEDROCK_BRIDGE_BENCH_QUICK=1 (set by the repository's `pnpm bench --quick`) shortens the
+// defaults to one round of 1 s per system and concurrency; explicit flags still win.
 import { parseArgs } from 'node:util';
+
+const quick = process.env.BEDROCK_BRIDGE_BENCH_QUICK === '1';
 import { formatGatewayBench, runGatewayBench } from '../dist/bench/run-gateway-bench.js';
 
 const { values } = parseArgs({
   options: {
-    'duration-ms': { type: 'string', default: '2000' },
-    rounds: { type: 'string', default: '3' },
+    'duration-ms': { type: 'string', default: quick ? '1000' : '2000' },
+    rounds: { type: 'string', default: quick ? '1' : '3' },
     concurrency: { type: 'string', default: '1,16,64' },
     'no-openai': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },

@@ -56,6 +56,9 @@ export class NoCredentialsError extends Error {
 }
 
 /** Builds the transport (and, when asked, an emulator behind it). */
+/** Upstream sockets per client pool; the transport's own default (the SDK's) is 50. */
+export const GATEWAY_MAX_SOCKETS = 512;
+
 export async function createStack(options: StackOptions = {}): Promise<Stack> {
   const env = options.env ?? process.env;
   let emulator: Emulator | undefined;
@@ -72,7 +75,14 @@ export async function createStack(options: StackOptions = {}): Promise<Stack> {
     undefined;
   const region = options.region ?? resolveRegion(env).region;
   const auth = resolveAuth(env);
-  const transportOptions: TransportOptions = { ...options.transport, region, env };
+  // A gateway holds one upstream socket per open stream (HTTP/1.1): the SDK's pool of 50 would
+  // queue the 51st concurrent stream behind the others, so the gateway's pool is larger.
+  const transportOptions: TransportOptions = {
+    maxSockets: GATEWAY_MAX_SOCKETS,
+    ...options.transport,
+    region,
+    env,
+  };
   let identity = auth.description;
   if (emulator !== undefined) {
     transportOptions.credentials = EMULATOR_CREDENTIALS;
