@@ -5,9 +5,9 @@
 // BEDROCK_BRIDGE_BENCH_QUICK=1 (set by the repository's `pnpm bench --quick`) shortens the
 // defaults to one round of 1 s per system and concurrency; explicit flags still win.
 import { parseArgs } from 'node:util';
+import { formatGatewayBench, runGatewayBench } from '../dist/bench/run-gateway-bench.js';
 
 const quick = process.env.BEDROCK_BRIDGE_BENCH_QUICK === '1';
-import { formatGatewayBench, runGatewayBench } from '../dist/bench/run-gateway-bench.js';
 
 const { values } = parseArgs({
   options: {
