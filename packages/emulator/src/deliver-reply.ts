@@ -11,31 +11,38 @@ export interface DeliveryContext {
   sleep: (ms: number) => Promise<void>;
 }
 
-const MID_STREAM = new Set(['stream-exception', 'cut', 'reset', 'stall', 'corrupt-frame']);
+const MID_STREAM = new Set(['stream-exception', 'cut', 'reset', 'stall', 'corrupt-frame', 'pause']);
 
-/** Acts out a mid-response fault. Returns true when the response must not be ended normally. */
+/**
+ * Acts out a mid-response fault. Returns `'abandon'` when the response must not be ended
+ * normally, `'end'` to end it now, `'continue'` to send the rest as usual.
+ */
 async function act(
+  ctx: DeliveryContext,
   exchange: Exchange,
   fault: Fault,
   next: StreamEvent | undefined,
-): Promise<boolean> {
+): Promise<'abandon' | 'end' | 'continue'> {
   switch (fault.type) {
     case 'stream-exception':
       await exchange.write(
         encodeEvent({ [fault.exception]: { message: streamExceptionMessage(fault) } }),
       );
-      return false;
+      return 'end';
     case 'corrupt-frame':
       await exchange.write(corruptFrame(encodeEvent(next ?? { metadata: {} })));
-      return false;
+      return 'end';
     case 'cut':
       exchange.cut();
-      return true;
+      return 'abandon';
     case 'reset':
       exchange.reset();
-      return true;
+      return 'abandon';
     case 'stall':
-      return true;
+      return 'abandon';
+    case 'pause':
+      await ctx.sleep(fault.delayMs);
+      return 'continue';
     // Not mid-response faults: answered before (errors, drops, delays) or by filtering events.
     case 'throttling':
     case 'service-unavailable':
@@ -48,7 +55,7 @@ async function act(
     case 'stale-keep-alive':
     case 'no-message-stop':
     case 'slow-first-byte':
-      return false;
+      return 'end';
     default: {
       const unreachable: never = fault;
       throw new TypeError(`Unknown fault ${JSON.stringify(unreachable)}`);
@@ -73,8 +80,9 @@ export async function deliverReply(
     }
     exchange.writeHead(reply.status, { ...baseHeaders(), 'content-length': String(bytes.length) });
     await exchange.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-    if (!(await act(exchange, mid, undefined)))
+    if ((await act(ctx, exchange, mid, undefined)) !== 'abandon') {
       exchange.end(bytes.subarray(Math.floor(bytes.length / 2)));
+    }
     return;
   }
   const events =
@@ -86,8 +94,10 @@ export async function deliverReply(
   for (let i = 0; i <= events.length; i++) {
     if (exchange.done) return;
     if (mid && i === Math.min(afterEvents, events.length)) {
-      if (await act(exchange, mid, events[i])) return;
-      break;
+      const then = await act(ctx, exchange, mid, events[i]);
+      if (then === 'abandon') return;
+      if (then === 'end') break;
+      if (exchange.done) return;
     }
     const event = events[i];
     if (!event) break;

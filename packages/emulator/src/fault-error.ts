@@ -72,6 +72,7 @@ export function faultError(
     case 'no-message-stop':
     case 'corrupt-frame':
     case 'slow-first-byte':
+    case 'pause':
       return undefined;
     default: {
       const unreachable: never = fault;

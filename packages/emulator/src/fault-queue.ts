@@ -17,6 +17,7 @@ const TYPES: ReadonlySet<FaultSpec['type']> = new Set([
   'no-message-stop',
   'corrupt-frame',
   'slow-first-byte',
+  'pause',
 ]);
 
 const EXCEPTIONS: ReadonlySet<StreamExceptionType> = new Set([
@@ -56,8 +57,9 @@ export function assertFault(value: unknown): asserts value is Fault {
   if (f.type === 'stream-exception' && !EXCEPTIONS.has(f.exception as StreamExceptionType)) {
     fail(`exception must be one of: ${[...EXCEPTIONS].join(', ')}`);
   }
-  if (f.type === 'slow-first-byte' && !isCount(f.delayMs, 0))
+  if ((f.type === 'slow-first-byte' || f.type === 'pause') && !isCount(f.delayMs, 0)) {
     fail('delayMs must be an integer >= 0');
+  }
   if (
     f.retryAfterSeconds !== undefined &&
     (typeof f.retryAfterSeconds !== 'number' ||

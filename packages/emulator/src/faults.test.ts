@@ -247,6 +247,29 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     expect(emulator.requests.at(-1)).toMatchObject({ fault: 'slow-first-byte', status: 200 });
   });
 
+  it('pause goes silent after K events, then finishes the answer', async () => {
+    const PAUSE_MS = 300;
+    emulator.inject({ type: 'pause', afterEvents: 2, delayMs: PAUSE_MS });
+    const out = await raw().send(new ConverseStreamCommand(input));
+    const arrivals: Array<{ type: string; at: number }> = [];
+    for await (const event of out.stream ?? []) {
+      arrivals.push({ type: Object.keys(event)[0] ?? '?', at: performance.now() });
+    }
+    const plain = (await stream(raw())).types;
+    // Same events as without the fault, and the silence sits exactly before event #3.
+    expect(arrivals.map((a) => a.type)).toEqual(plain);
+    const gaps = arrivals.slice(1).map((a, i) => a.at - (arrivals[i]?.at ?? a.at));
+    expect(gaps.findIndex((gap) => gap >= PAUSE_MS - 20)).toBe(1);
+    expect(emulator.requests.at(-2)).toMatchObject({ fault: 'pause', status: 200 });
+
+    emulator.inject({ type: 'pause', delayMs: PAUSE_MS, operation: 'converse' });
+    const started = performance.now();
+    const { out: answer } = await converse(raw());
+    expect(performance.now() - started).toBeGreaterThanOrEqual(PAUSE_MS - 20);
+    expect(answer?.stopReason).toBe('end_turn');
+    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'pause', status: 200 });
+  });
+
   it('matches faults by operation, model id and times', async () => {
     emulator.inject({ type: 'internal-server', operation: 'converse-stream', times: 2 });
     emulator.inject({ type: 'model-timeout', modelId: 'amazon.nova-micro-v1:0' });

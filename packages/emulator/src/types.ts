@@ -70,7 +70,13 @@ export type FaultSpec =
   | { type: 'stale-keep-alive' }
   | { type: 'no-message-stop' }
   | { type: 'corrupt-frame'; afterEvents?: number }
-  | { type: 'slow-first-byte'; delayMs: number };
+  | { type: 'slow-first-byte'; delayMs: number }
+  /**
+   * Goes silent for `delayMs` after K events (a Converse answer: after half its body), then
+   * carries on and ends normally: Bedrock's long pauses, e.g. while it buffers a large tool
+   * call's input.
+   */
+  | { type: 'pause'; afterEvents?: number; delayMs: number };
 
 /** A fault and the requests it applies to. */
 export type Fault = FaultSpec & {

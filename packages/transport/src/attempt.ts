@@ -11,9 +11,16 @@ export interface AttemptStop {
 
 /** Deadlines one attempt runs under. */
 export interface AttemptLimits {
+  /** Send to response headers (`converse`), or send to first event (streams). */
   firstByteMs: number;
+  /** Silence between stream events where Bedrock may pause (tool input, reasoning). */
   idleMs: number;
+  /** Silence after a text delta, or between body chunks of a `converse` answer. */
+  textIdleMs: number;
 }
+
+/** Which idle deadline applies to the next wait. */
+export type IdleKind = 'idle' | 'text';
 
 /** Something with response headers and a body, as the handler hands it over. */
 export interface ObservedResponse {
@@ -60,6 +67,11 @@ export class Attempt {
     this.stopped.catch(() => {});
   }
 
+  /** The first-byte deadline this attempt runs under. */
+  get firstByteMs(): number {
+    return this.#limits.firstByteMs;
+  }
+
   get signal(): AbortSignal {
     return this.controller.signal;
   }
@@ -94,16 +106,17 @@ export class Attempt {
   }
 
   /**
-   * (Re)starts the idle deadline: while waiting for the next event or body chunk. After the
-   * first time this only refreshes the one timer (no new timer per event).
+   * (Re)starts an idle deadline: while waiting for the next event or body chunk. When the same
+   * deadline is already running this only refreshes the one timer (no new timer per event).
    */
-  armIdle(): void {
+  armIdle(kind: IdleKind): void {
     this.#holding = false;
-    if (this.#timer !== undefined && this.#phase === 'idle') {
+    const ms = kind === 'text' ? this.#limits.textIdleMs : this.#limits.idleMs;
+    if (this.#timer !== undefined && this.#phase === 'idle' && this.#armedMs === ms) {
       this.#timer.refresh();
       return;
     }
-    this.#arm('idle', this.#limits.idleMs);
+    this.#arm('idle', ms);
   }
 
   /**
@@ -153,11 +166,10 @@ export class Attempt {
     this.status = response.statusCode;
     const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
     if (retryAfterMs !== undefined) this.retryAfterMs = retryAfterMs;
-    if (!this.watchBody) {
-      this.armIdle(); // until the SDK has decoded the first event
-      return response.body;
-    }
-    this.armIdle();
+    // A stream's first-byte deadline runs on until its first event (the model's prefill comes
+    // after the headers).
+    if (!this.watchBody) return response.body;
+    this.armIdle('text');
     const body = response.body as NodeJS.ReadableStream | undefined;
     if (body === undefined || typeof body.pipe !== 'function') return body;
     const expected = Number(response.headers['content-length']);
@@ -165,10 +177,12 @@ export class Attempt {
   }
 
   #phase: TimeoutPhase | undefined;
+  #armedMs = 0;
 
   #arm(phase: TimeoutPhase, ms: number): void {
     this.#clear();
     this.#phase = phase;
+    this.#armedMs = ms;
     this.#timer = setTimeout(() => {
       // Idle while the caller holds an event: not a silence of the server. Keep the (spent)
       // timer; the next `armIdle` reactivates it with `refresh()`.
@@ -180,9 +194,20 @@ export class Attempt {
         error:
           phase === 'first-byte'
             ? deadlineError(`No answer within firstByteMs=${ms} ms`, 'FIRST_BYTE_TIMEOUT', ms)
-            : deadlineError(`The answer went silent for idleMs=${ms} ms`, 'IDLE_TIMEOUT', ms),
+            : deadlineError(
+                `The answer went silent for ${this.#idleName(ms)}=${ms} ms`,
+                'IDLE_TIMEOUT',
+                ms,
+              ),
       });
     }, ms);
+  }
+
+  /** The option an idle deadline of `ms` came from (both when they are equal). */
+  #idleName(ms: number): string {
+    const { idleMs, textIdleMs } = this.#limits;
+    if (idleMs === textIdleMs) return 'idleMs';
+    return ms === textIdleMs ? 'textIdleMs' : 'idleMs';
   }
 
   #clear(): void {
@@ -203,7 +228,7 @@ function watchBody(
   const watched = new Transform({
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
       received += chunk.length;
-      attempt.armIdle();
+      attempt.armIdle('text');
       done(null, chunk);
     },
     flush(done: TransformCallback) {

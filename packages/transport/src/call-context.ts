@@ -3,7 +3,7 @@ import { abortableSleep } from './abortable-sleep.js';
 import { Attempt } from './attempt.js';
 import type { ClientLease, ClientPool } from './client-pool.js';
 import { CONNECT_TIMEOUT_CODE } from './connect-timeout.js';
-import type { NormalizedOptions } from './normalize-options.js';
+import { type NormalizedOptions, TRANSPORT_DEFAULTS } from './normalize-options.js';
 import { attemptsBySignal } from './observing-handler.js';
 import { deadlineError } from './own-errors.js';
 import { redactError } from './redact.js';
@@ -104,11 +104,19 @@ export class CallContext {
     return Math.round(performance.now() - this.#started);
   }
 
-  /** Starts the next attempt, tied to this call's signal and deadlines. */
-  newAttempt(watchBody: boolean): Attempt {
+  /**
+   * Starts the next attempt, tied to this call's signal and deadlines. `defaultFirstByteMs`
+   * applies when the caller set no `firstByteMs`.
+   */
+  newAttempt(
+    watchBody: boolean,
+    defaultFirstByteMs: number = TRANSPORT_DEFAULTS.firstByteMs,
+  ): Attempt {
     if (this.stop !== undefined) throw this.stop;
     this.attempt += 1;
-    const attempt = new Attempt(this.#deps.options, watchBody, (phase, limitMs) =>
+    const { firstByteMs, idleMs, textIdleMs } = this.#deps.options;
+    const limits = { firstByteMs: firstByteMs ?? defaultFirstByteMs, idleMs, textIdleMs };
+    const attempt = new Attempt(limits, watchBody, (phase, limitMs) =>
       this.emit({ type: 'timeout', phase, limitMs }),
     );
     attemptsBySignal.set(attempt.signal, attempt);

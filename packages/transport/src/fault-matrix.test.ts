@@ -174,6 +174,12 @@ const CASES: Case[] = [
     converse: 'answer',
     converseStream: 'answer',
   },
+  {
+    name: 'pause @2 400 ms (within idleMs)',
+    fault: { type: 'pause', delayMs: 400 },
+    converse: 'answer',
+    converseStream: 'answer',
+  },
 ];
 
 const PROMPT = 'the quick brown fox jumps over the lazy dog';

@@ -19,6 +19,7 @@ export {
   resolveRegion,
 } from './resolve-region.js';
 export { type RetryDelay, type RetryPolicy, retryDelay } from './retry-delay.js';
+export { requestSize, streamFirstByteMs } from './stream-first-byte.js';
 export { synthesizeStream } from './synthesize-stream.js';
 export type {
   TimeoutPhase,

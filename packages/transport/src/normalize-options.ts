@@ -8,7 +8,9 @@ const MAX_TIMER_MS = 2_147_483_647;
 export const TRANSPORT_DEFAULTS = {
   connectMs: 5_000,
   firstByteMs: 120_000,
-  idleMs: 30_000,
+  streamFirstByteMs: 15_000,
+  idleMs: 300_000,
+  textIdleMs: 15_000,
   totalMs: 600_000,
   maxAttempts: 3,
   baseDelayMs: 500,
@@ -21,8 +23,11 @@ export const TRANSPORT_DEFAULTS = {
 export interface NormalizedOptions {
   protocol: 'http1' | 'http2';
   connectMs: number;
-  firstByteMs: number;
+  /** The caller's `firstByteMs`; `undefined` means the per-operation default. */
+  firstByteMs: number | undefined;
   idleMs: number;
+  /** Already capped by `idleMs`. */
+  textIdleMs: number;
   totalMs: number;
   maxAttempts: number;
   baseDelayMs: number;
@@ -76,11 +81,17 @@ export function normalizeOptions(options: TransportOptions): NormalizedOptions {
   if (!Number.isInteger(maxSockets) || maxSockets < 1) {
     throw invalid('maxSockets', `${maxSockets} is not an integer >= 1`);
   }
+  const idleMs = positive('timeouts.idleMs', t.idleMs, TRANSPORT_DEFAULTS.idleMs);
   return {
     protocol,
     connectMs: positive('timeouts.connectMs', t.connectMs, TRANSPORT_DEFAULTS.connectMs),
-    firstByteMs: positive('timeouts.firstByteMs', t.firstByteMs, TRANSPORT_DEFAULTS.firstByteMs),
-    idleMs: positive('timeouts.idleMs', t.idleMs, TRANSPORT_DEFAULTS.idleMs),
+    firstByteMs:
+      t.firstByteMs === undefined ? undefined : positive('timeouts.firstByteMs', t.firstByteMs, 0),
+    idleMs,
+    textIdleMs: Math.min(
+      idleMs,
+      positive('timeouts.textIdleMs', t.textIdleMs, TRANSPORT_DEFAULTS.textIdleMs),
+    ),
     totalMs: positive('timeouts.totalMs', t.totalMs, TRANSPORT_DEFAULTS.totalMs),
     maxAttempts,
     baseDelayMs: nonNegative('retry.baseDelayMs', r.baseDelayMs, TRANSPORT_DEFAULTS.baseDelayMs),

@@ -8,20 +8,29 @@ import { synthesizeStream } from './synthesize-stream.js';
 describe('normalizeOptions', () => {
   it('fills every default, all finite', () => {
     const n = normalizeOptions({});
-    expect(n).toMatchObject({
-      protocol: 'http1',
-      ...TRANSPORT_DEFAULTS,
-      fallbackToNonStreaming: false,
-    });
-    for (const key of ['connectMs', 'firstByteMs', 'idleMs', 'totalMs'] as const) {
+    const { firstByteMs: _converse, streamFirstByteMs: _stream, ...fixed } = TRANSPORT_DEFAULTS;
+    expect(n).toMatchObject({ protocol: 'http1', ...fixed, fallbackToNonStreaming: false });
+    // No firstByteMs of the caller: each operation applies its own default.
+    expect(n.firstByteMs).toBeUndefined();
+    for (const key of ['connectMs', 'idleMs', 'textIdleMs', 'totalMs'] as const) {
       expect(Number.isFinite(n[key])).toBe(true);
     }
+  });
+
+  it('caps textIdleMs by idleMs, keeps it otherwise', () => {
+    expect(normalizeOptions({ timeouts: { idleMs: 500 } }).textIdleMs).toBe(500);
+    expect(normalizeOptions({ timeouts: { idleMs: 500, textIdleMs: 200 } }).textIdleMs).toBe(200);
+    expect(normalizeOptions({ timeouts: { textIdleMs: 2000 } })).toMatchObject({
+      idleMs: TRANSPORT_DEFAULTS.idleMs,
+      textIdleMs: 2000,
+    });
   });
 
   it.each([
     ['timeouts.idleMs', { timeouts: { idleMs: 0 } }],
     ['timeouts.totalMs', { timeouts: { totalMs: Number.POSITIVE_INFINITY } }],
     ['timeouts.firstByteMs', { timeouts: { firstByteMs: -1 } }],
+    ['timeouts.textIdleMs', { timeouts: { textIdleMs: Number.POSITIVE_INFINITY } }],
     ['timeouts.connectMs', { timeouts: { connectMs: Number.NaN } }],
     ['timeouts.totalMs', { timeouts: { totalMs: 2 ** 31 } }],
     ['retry.maxAttempts', { retry: { maxAttempts: 0 } }],

@@ -27,6 +27,7 @@ export async function runUnary<T>(call: CallContext, plan: UnaryPlan<T>): Promis
       type: 'attempt',
       protocol: lease.built.protocol,
       region: plan.settings.region,
+      firstByteMs: attempt.firstByteMs,
     });
     try {
       attempt.armFirstByte();

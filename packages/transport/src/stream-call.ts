@@ -8,11 +8,13 @@ import {
   type ConverseStreamOutput,
 } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { IdleKind } from './attempt.js';
 import type { ClientSettings } from './build-client.js';
 import type { CallContext } from './call-context.js';
 import type { ClientPool } from './client-pool.js';
 import { truncationError } from './own-errors.js';
 import { runUnary } from './run-unary.js';
+import { streamFirstByteMs } from './stream-first-byte.js';
 import { synthesizeStream } from './synthesize-stream.js';
 
 /** What a stream call needs. */
@@ -28,6 +30,13 @@ function typeOf(event: Readonly<Record<string, unknown>>): string | undefined {
     if (event[key] !== undefined) return key;
   }
   return undefined;
+}
+
+/** Whether the event is a `contentBlockDelta` carrying text. */
+function isTextDelta(type: string | undefined, fields: Readonly<Record<string, unknown>>): boolean {
+  if (type !== 'contentBlockDelta') return false;
+  const delta = (fields.contentBlockDelta as { delta?: { text?: unknown } } | undefined)?.delta;
+  return typeof delta?.text === 'string';
 }
 
 /** The error an in-stream exception event stands for (the SDK usually throws these itself). */
@@ -51,11 +60,17 @@ export async function* streamCall(
   input: ConverseStreamCommandInput,
 ): AsyncGenerator<ConverseStreamOutput, void, undefined> {
   let delivered = false;
+  const firstByteMs = streamFirstByteMs(input);
   try {
     for (;;) {
-      const attempt = call.newAttempt(false);
+      const attempt = call.newAttempt(false, firstByteMs);
       const lease = plan.pool.lease(plan.settings);
-      call.emit({ type: 'attempt', protocol: lease.built.protocol, region: plan.settings.region });
+      call.emit({
+        type: 'attempt',
+        protocol: lease.built.protocol,
+        region: plan.settings.region,
+        firstByteMs: attempt.firstByteMs,
+      });
       let iterator: AsyncIterator<ConverseStreamOutput> | undefined;
       let leaseHeld = true;
       try {
@@ -73,12 +88,18 @@ export async function* streamCall(
         let sawMetadata = false;
         let count = 0;
         let lastType: string | undefined;
+        // After a text delta the next event is due soon (textIdleMs); anywhere else Bedrock may
+        // pause for long (idleMs). Until the first event the first-byte deadline runs on.
+        let idleKind: IdleKind | undefined;
         // The per-event path: one timer refresh, one promise, one key scan; nothing allocated
         // that outlives the event.
         for (;;) {
-          attempt.armIdle();
+          if (idleKind !== undefined) attempt.armIdle(idleKind);
           const next = await attempt.next(iterator);
-          attempt.hold();
+          // The first event ends the first-byte deadline; later ones pause the idle one while
+          // the caller holds the event.
+          if (idleKind === undefined) attempt.disarm();
+          else attempt.hold();
           if (next.done === true) break;
           const event = next.value;
           const fields = event as unknown as Readonly<Record<string, unknown>>;
@@ -88,6 +109,7 @@ export async function* streamCall(
           else if (type?.endsWith('Exception') === true) {
             throw exceptionError(type, fields[type]);
           }
+          idleKind = isTextDelta(type, fields) ? 'text' : 'idle';
           count += 1;
           lastType = type;
           delivered = true;

@@ -19,7 +19,13 @@ interface EventBase {
  * No event ever carries a secret (keys, tokens, signatures).
  */
 export type TransportEvent =
-  | (EventBase & { type: 'attempt'; protocol: 'http1' | 'http2'; region: string })
+  | (EventBase & {
+      type: 'attempt';
+      protocol: 'http1' | 'http2';
+      region: string;
+      /** This attempt's first-byte deadline: the caller's `firstByteMs`, or the default. */
+      firstByteMs: number;
+    })
   | (EventBase & {
       type: 'retry';
       /** The kind of the failure that is being retried. */

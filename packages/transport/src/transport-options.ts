@@ -15,17 +15,28 @@ export interface TransportTimeouts {
    */
   connectMs?: number;
   /**
-   * Time from sending a request to its first answer byte: the response headers, which for
-   * `converse` arrive only when the model has finished, and for `converseStream` with the first
-   * event. Default `120000`. Must be finite and > 0.
+   * Time from sending a request to the first part of its answer: for `converse` the response
+   * headers, which arrive only once the model has finished; for `converseStream` the first
+   * event (the model's prefill happens before it).
+   * Default: `120000` for `converse`; for `converseStream`, `15000` plus a prefill allowance
+   * that grows with the request (1 s per 8,000 characters of text, bytes of images and
+   * documents counted as characters; see `streamFirstByteMs`). Must be finite and > 0.
    */
   firstByteMs?: number;
   /**
-   * Longest silence allowed between two stream events (and between two body chunks of a
-   * `converse` answer) while the caller is waiting for the next one.
-   * Default `30000`. Must be finite and > 0.
+   * Longest silence between two stream events where Bedrock is known to pause: inside a tool
+   * call's input (Bedrock buffers it; silences of 60-150 s have been reported for large
+   * inputs), inside reasoning, between content blocks.
+   * Default `300000` (5 min). Must be finite and > 0. Also caps `textIdleMs`.
    */
   idleMs?: number;
+  /**
+   * Longest silence after a text delta (text streams token by token, a few tens of ms
+   * apart), and between the body chunks of a `converse` answer once its headers arrived
+   * (the whole body follows them at once). Default `15000`. Must be finite and > 0; the
+   * deadline used is the smaller of this and `idleMs`.
+   */
+  textIdleMs?: number;
   /**
    * Deadline for the whole call, every attempt and backoff sleep included.
    * Default `600000` (10 min). Must be finite and > 0.
