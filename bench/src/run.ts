@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type LatencyBar, type MemoryBar, type OutcomeCell, renderChart } from './chart.js';
@@ -187,6 +187,7 @@ async function main(): Promise<void> {
     memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams (peak minus before)`,
     ...chartInput(figures),
   });
+  await mkdir(options.outDir, { recursive: true });
   await writeFile(path.join(options.outDir, 'BENCHMARKS.md'), markdown);
   await writeFile(path.join(options.outDir, 'benchmarks.svg'), svg);
   process.stdout.write(`${markdown}\n`);

@@ -37,9 +37,36 @@ export type SseOutcome = (
 };
 
 /**
+ * Coalesces the writes of one burst: chunks produced in the same turn of the event loop (one
+ * upstream read often carries many events) leave in one `writev` at its end, instead of one
+ * system call and one wake-up of the client each. `flushNow` sends what is held at once.
+ */
+function burstWriter(res: ServerResponse) {
+  let held = false;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    res.uncork();
+  };
+  return {
+    hold(): void {
+      if (held || res.destroyed) return;
+      held = true;
+      res.cork();
+      setImmediate(release);
+    },
+    flushNow: release,
+  };
+}
+
+/**
  * Streams chunks as server-sent events. A complete stream ends with `data: [DONE]`; a stream
  * that fails part-way ends with one `data: {"error": ...}` event and no `[DONE]`, so no client
  * mistakes a broken answer for a finished one. The caller has already written the headers.
+ *
+ * Chunks that arrive together are written together (see `burstWriter`), except the first one
+ * `isToken` accepts: it leaves the moment it is written, so coalescing never delays the time to
+ * first token.
  */
 export async function writeSse<T>(
   res: ServerResponse,
@@ -51,12 +78,18 @@ export async function writeSse<T>(
   let chunks = 0;
   let firstTokenAt: number | undefined;
   const timing = () => (firstTokenAt === undefined ? {} : { firstTokenAt });
+  const burst = burstWriter(res);
   try {
     let next = first;
     while (!next.done) {
       chunks += 1;
-      const written = await write(res, sseEvent(next.value));
-      if (firstTokenAt === undefined && isToken?.(next.value)) firstTokenAt = performance.now();
+      burst.hold();
+      const writing = write(res, sseEvent(next.value)); // hands the text over synchronously
+      if (firstTokenAt === undefined && isToken?.(next.value) === true) {
+        burst.flushNow();
+        firstTokenAt = performance.now();
+      }
+      const written = await writing;
       if (!written) {
         await rest.return?.();
         const error = new Error('client disconnected');
@@ -71,6 +104,7 @@ export async function writeSse<T>(
     await write(res, sseEvent(toErrorBody(error)));
     return { ok: false, chunks, error, clientGone, ...timing() };
   } finally {
+    burst.flushNow();
     if (!res.writableEnded) res.end();
   }
 }

@@ -1,0 +1,225 @@
+import { once } from 'node:events';
+import { createServer, request as httpRequest, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SSE_DONE, sseEvent, writeSse } from './write-sse.js';
+
+/*
+ * writeSse over a real socket: what the client reads, and when. Chunks that arrive together
+ * may leave together, but the first token and a burst's last chunk must never wait for more.
+ */
+
+interface Piece {
+  token: boolean;
+  text: string;
+}
+
+const piece = (text: string, token = true): Piece => ({ token, text });
+
+/** An iterator the test feeds: `push` a value, `end()`, or `fail(err)`; `next()` waits. */
+function feed<T>() {
+  const queue: IteratorResult<T>[] = [];
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const iterator: AsyncIterator<T> = {
+    async next() {
+      while (queue.length === 0 && failure === undefined) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+      const item = queue.shift();
+      if (item) return item;
+      throw failure;
+    },
+  };
+  return {
+    iterator,
+    push(...values: T[]) {
+      for (const value of values) queue.push({ done: false, value });
+      poke();
+    },
+    end() {
+      queue.push({ done: true, value: undefined });
+      poke();
+    },
+    fail(err: unknown) {
+      failure = err;
+      poke();
+    },
+  };
+}
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  if (server) await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+/** Serves one SSE response driven by `run`; returns a reader of what the client received. */
+async function serve(run: (res: ServerResponse) => Promise<unknown>) {
+  let outcome: Promise<unknown> | undefined;
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    outcome = run(res);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  let received = '';
+  const arrivals: (() => void)[] = [];
+  const req = httpRequest({ host: '127.0.0.1', port, method: 'GET' });
+  req.end();
+  const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
+  res.setEncoding('utf8');
+  res.on('data', (data: string) => {
+    received += data;
+    for (const arrived of arrivals.splice(0)) arrived();
+  });
+  const ended = once(res, 'end');
+  return {
+    /** Resolves once what the client received includes `text`. */
+    async until(text: string): Promise<string> {
+      while (!received.includes(text)) {
+        await new Promise<void>((resolve) => arrivals.push(resolve));
+      }
+      return received;
+    },
+    async end(): Promise<{ body: string; outcome: unknown }> {
+      await ended;
+      return { body: received, outcome: await outcome };
+    },
+  };
+}
+
+const toErrorBody = (err: unknown) => ({
+  error: { message: String((err as Error).message), type: 'server_error', param: null, code: null },
+});
+
+describe('writeSse', () => {
+  it('hands the first token to the socket at once, even inside a burst', async () => {
+    // A burst: every chunk is ready, so the loop never yields to I/O between them. When the
+    // chunk after the token is asked for, the token must already have left the held writes.
+    const corkedAfterToken: number[] = [];
+    let response: ServerResponse | undefined;
+    const rest = ['Hello', 'world', '!'].map((text) => piece(text));
+    let i = 0;
+    const iterator: AsyncIterator<Piece> = {
+      async next() {
+        if (i === 1 && response) corkedAfterToken.push(response.writableCorked);
+        const value = rest[i++];
+        return value ? { done: false, value } : { done: true, value: undefined };
+      },
+    };
+    const client = await serve((res) => {
+      response = res;
+      return writeSse(
+        res,
+        { done: false, value: piece('role', false) },
+        iterator,
+        toErrorBody,
+        (p) => p.token,
+      );
+    });
+    const { body, outcome } = await client.end();
+    expect(corkedAfterToken).toEqual([0]);
+    expect(body).toBe([piece('role', false), ...rest].map(sseEvent).join('') + SSE_DONE);
+    expect(outcome).toMatchObject({ ok: true, chunks: 4 });
+  });
+
+  it('holds the chunks of a burst after the first token, and releases them at its end', async () => {
+    const corked: number[] = [];
+    let response: ServerResponse | undefined;
+    const rest = ['a', 'b', 'c'].map((text) => piece(text));
+    let i = 0;
+    const iterator: AsyncIterator<Piece> = {
+      async next() {
+        if (response) corked.push(response.writableCorked);
+        const value = rest[i++];
+        return value ? { done: false, value } : { done: true, value: undefined };
+      },
+    };
+    const client = await serve((res) => {
+      response = res;
+      return writeSse(
+        res,
+        { done: false, value: piece('role', false) },
+        iterator,
+        toErrorBody,
+        (p) => p.token,
+      );
+    });
+    const { body } = await client.end();
+    // Before the token: held; right after it: sent; the rest of the burst: held again.
+    expect(corked).toEqual([1, 0, 1, 1]);
+    expect(response?.writableCorked).toBe(0);
+    expect(body).toBe([piece('role', false), ...rest].map(sseEvent).join('') + SSE_DONE);
+  });
+
+  it('delivers a burst as soon as the burst is over, not at the end of the stream', async () => {
+    const chunks = feed<Piece>();
+    const client = await serve((res) =>
+      writeSse(
+        res,
+        { done: false, value: piece('a') },
+        chunks.iterator,
+        toErrorBody,
+        (p) => p.token,
+      ),
+    );
+    await client.until(sseEvent(piece('a')));
+    chunks.push(piece('b'), piece('c'), piece('d'));
+    // The stream stays open: the burst must still reach the client.
+    const seen = await client.until(sseEvent(piece('d')));
+    expect(seen).toBe([piece('a'), piece('b'), piece('c'), piece('d')].map(sseEvent).join(''));
+    chunks.end();
+    const { body } = await client.end();
+    expect(body.endsWith(SSE_DONE)).toBe(true);
+  });
+
+  it('keeps every chunk of a long burst, in order, then [DONE]', async () => {
+    const chunks = feed<Piece>();
+    const all = Array.from({ length: 500 }, (_, i) => piece(`t${i} ${'x'.repeat(100)}`));
+    chunks.push(...all.slice(1));
+    chunks.end();
+    const client = await serve((res) =>
+      writeSse(
+        res,
+        { done: false, value: all[0] as Piece },
+        chunks.iterator,
+        toErrorBody,
+        (p) => p.token,
+      ),
+    );
+    const { body, outcome } = await client.end();
+    expect(body).toBe(all.map(sseEvent).join('') + SSE_DONE);
+    expect(outcome).toMatchObject({ ok: true, chunks: 500 });
+  });
+
+  it('ends a failed burst with the chunks before the failure and one error event, no [DONE]', async () => {
+    const chunks = feed<Piece>();
+    const client = await serve((res) =>
+      writeSse(
+        res,
+        { done: false, value: piece('a') },
+        chunks.iterator,
+        toErrorBody,
+        (p) => p.token,
+      ),
+    );
+    chunks.push(piece('b'), piece('c'));
+    chunks.fail(new Error('upstream cut'));
+    const { body, outcome } = await client.end();
+    expect(body).toBe(
+      [piece('a'), piece('b'), piece('c')].map(sseEvent).join('') +
+        sseEvent(toErrorBody(new Error('upstream cut'))),
+    );
+    expect(body).not.toContain('[DONE]');
+    expect(outcome).toMatchObject({ ok: false, chunks: 3, clientGone: false });
+  });
+});
