@@ -82,5 +82,11 @@ describe('auth', () => {
     expect((error as Error).message).toMatch(
       /^User: arn:aws:iam::123456789012:user\/AKIDEXAMPLE is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: arn:aws:bedrock:us-east-1::foundation-model\/anthropic\.claude-3-haiku-20240307-v1:0/,
     );
+    const viaProfile = await client
+      .send(new ConverseStreamCommand({ modelId: SONNET4_US, messages: userSays('x') }))
+      .catch((err: unknown) => err);
+    expect((viaProfile as Error).message).toContain(
+      `on resource: arn:aws:bedrock:us-east-1:123456789012:inference-profile/${SONNET4_US} because`,
+    );
   });
 });

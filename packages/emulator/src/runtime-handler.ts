@@ -7,6 +7,7 @@ import {
   findProfile,
   isOnDemand,
   modelArn,
+  profileArn,
 } from './catalogue.js';
 import { type Answer, countUsage, defaultAnswer } from './default-model.js';
 import type { Identity } from './read-identity.js';
@@ -92,13 +93,20 @@ function scriptedAnswer(script: ScriptedAnswer, body: Record<string, unknown>): 
   return { content, stopReason, usage };
 }
 
+/** The ARN an access-denied message names: the ARN as called, a profile's, or the model's. */
+function resourceArn(settings: RuntimeSettings, region: string, modelId: string): string {
+  if (modelId.startsWith('arn:')) return modelId;
+  const profile = findProfile(settings.catalogue, region, modelId);
+  return profile ? profileArn(settings.catalogue, region, profile) : modelArn(region, modelId);
+}
+
 /** Serves converse and converse-stream. Throws {@link BedrockError}s for error answers. */
 export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest): Reply {
   const { operation, region, identity } = request;
   if (operation === 'converse-stream' && settings.denyStreamingFor.includes(identity.id)) {
     throw new BedrockError(
       'AccessDeniedException',
-      `User: arn:aws:iam::${settings.catalogue.accountId}:user/${identity.scheme === 'bearer' ? 'api-key-user' : identity.id} is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: ${modelArn(region, request.modelId)} because no identity-based policy allows the bedrock:InvokeModelWithResponseStream action`,
+      `User: arn:aws:iam::${settings.catalogue.accountId}:user/${identity.scheme === 'bearer' ? 'api-key-user' : identity.id} is not authorized to perform: bedrock:InvokeModelWithResponseStream on resource: ${resourceArn(settings, region, request.modelId)} because no identity-based policy allows the bedrock:InvokeModelWithResponseStream action`,
     );
   }
   const model = resolveRuntimeModel(settings.catalogue, region, request.modelId);

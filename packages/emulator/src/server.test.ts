@@ -52,6 +52,33 @@ describe('request recording', () => {
     expect(Object.keys(sdk?.headers ?? {})).not.toContain('x-amz-security-token');
   });
 
+  it('numbers connections in accept order, even when a later one speaks first', async () => {
+    const emulator = await emulatorWith();
+    const { hostname, port } = new URL(emulator.url);
+    const open = async () => {
+      const socket = connect(Number(port), hostname);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      return socket;
+    };
+    const first = await open();
+    const second = await open();
+    const ask = (socket: ReturnType<typeof connect>, text: string) => {
+      const body = JSON.stringify({ messages: userSays(text) });
+      socket.write(
+        `POST /model/${HAIKU}/converse HTTP/1.1\r\nhost: x\r\nauthorization: Bearer t\r\n` +
+          `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+      return new Promise((resolve) => socket.once('data', resolve));
+    };
+    await ask(second, 'second socket');
+    await ask(first, 'first socket');
+    first.destroy();
+    second.destroy();
+    const byText = (text: string) =>
+      emulator.requests.find((r) => JSON.stringify(r.body).includes(text))?.connectionId;
+    expect([byText('first socket'), byText('second socket')]).toEqual([1, 2]);
+  });
+
   it('logs one line per request', async () => {
     const lines: string[] = [];
     const emulator = await emulatorWith({ log: (line) => lines.push(line) });

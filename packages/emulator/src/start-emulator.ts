@@ -67,10 +67,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     serve(sessions.get(req.stream.session as ServerHttp2Session), req as never, res as never);
   });
 
-  const dispatch = (socket: Socket, bytes: Buffer) => {
+  const dispatch = (socket: Socket, id: number, bytes: Buffer) => {
     const isH2 = bytes.subarray(0, PREFACE.length).equals(PREFACE);
     const connection: Connection = {
-      id: counters.total,
+      id,
       socket,
       protocol: isH2 ? 'http2' : 'http1',
     };
@@ -85,7 +85,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   };
 
-  const sniff = (socket: Socket) => {
+  /** Reads until the bytes tell HTTP/2's preface from HTTP/1.1; `id` is the accept order. */
+  const sniff = (socket: Socket, id: number) => {
     let buffered = Buffer.alloc(0);
     const onReadable = () => {
       let chunk: Buffer | null = socket.read();
@@ -99,7 +100,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       );
       if (!enough && prefixOfPreface) return;
       socket.off('readable', onReadable);
-      dispatch(socket, buffered);
+      dispatch(socket, id, buffered);
     };
     socket.on('readable', onReadable);
   };
@@ -120,7 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       socket.destroy();
       return;
     }
-    sniff(socket);
+    sniff(socket, counters.total);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

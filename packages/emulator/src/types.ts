@@ -95,7 +95,7 @@ export interface RecordedRequest {
   path: string;
   operation: Operation;
   modelId?: string;
-  /** Request headers, without `authorization`, `x-amz-security-token` and HTTP/2 pseudo-headers. */
+  /** Request headers, without `authorization`, `x-amz-security-token`, `cookie` and HTTP/2 pseudo-headers. */
   headers: Record<string, string>;
   /** Parsed JSON body, the raw text when it is not JSON, `undefined` when empty. */
   body: unknown;

@@ -69,7 +69,8 @@ function validateTools(toolConfig: Json): void {
     const name = String(spec.name ?? '');
     const at = `toolConfig.tools.${i + 1}.member.toolSpec.name`;
     if (name.length < 1 || name.length > 64) {
-      throw constraint(`'${name}'`, at, 'Member must have length less than or equal to 64');
+      const bound = name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 64';
+      throw constraint(`'${name}'`, at, `Member must have length ${bound}`);
     }
     if (!TOOL_NAME.test(name)) {
       throw constraint(

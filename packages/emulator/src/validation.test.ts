@@ -115,6 +115,11 @@ describe.each(HANDLERS)('validation over %s', (kind) => {
       /length less than or equal to 64/,
     ],
     [
+      'empty tool name',
+      { toolConfig: { tools: [{ toolSpec: { name: '', inputSchema: { json: {} } } }] } },
+      /Value '' at 'toolConfig\.tools\.1\.member\.toolSpec\.name' failed to satisfy constraint: Member must have length greater than or equal to 1/,
+    ],
+    [
       'unsupported image format',
       {
         messages: [

@@ -15,6 +15,7 @@ import type { Command } from '@smithy/types';
 import type { ClientKind, ClientSettings } from './build-client.js';
 import { CallContext, type CallDeps } from './call-context.js';
 import { ClientPool } from './client-pool.js';
+import { converseFirstByteMs } from './first-byte-deadline.js';
 import { normalizeOptions } from './normalize-options.js';
 import { type AuthSettings, type ResolvedAuth, resolveAuthSettings } from './resolve-auth.js';
 import { resolveEndpoints } from './resolve-endpoint.js';
@@ -106,6 +107,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       return runUnary(call, {
         pool,
         settings: settings('runtime'),
+        firstByteMs: converseFirstByteMs(input),
         send: (built, abortSignal) =>
           (built.client as BedrockRuntimeClient).send(new ConverseCommand(input), { abortSignal }),
       }).finally(() => call.dispose());

@@ -2,7 +2,7 @@ import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Transport } from './create-transport.js';
-import { streamFirstByteMs } from './stream-first-byte.js';
+import { converseFirstByteMs, streamFirstByteMs } from './first-byte-deadline.js';
 import { collect, MODEL, recorder, testTransport, userInput } from './test-support/harness.js';
 
 /**
@@ -148,18 +148,25 @@ for (const protocol of ['http1', 'http2'] as const) {
 }
 
 describe('default first-byte deadlines', () => {
-  it('streams get 15 s plus a prefill allowance for the request size; converse 120 s', async () => {
+  it('streams get 15 s plus a prefill allowance; converse 120 s (or maxTokens at 20/s) plus it', async () => {
     const transport = testTransport(emulator, 'http1', { timeouts: { totalMs: 20_000 } });
     try {
       const big = userInput(`Echo this: ${'word '.repeat(20_000)}`, MODEL);
       const rec = recorder();
       await collect(transport.converseStream(big, { onEvent: rec.onEvent }));
-      await transport.converse(userInput('short'), { onEvent: rec.onEvent });
+      const short = userInput('short');
+      await transport.converse(short, { onEvent: rec.onEvent });
+      const long = { ...userInput('write at length'), inferenceConfig: { maxTokens: 4_000 } };
+      await transport.converse(long, { onEvent: rec.onEvent });
       const attempts = rec.events.filter((e) => e.type === 'attempt');
       expect(attempts.map((e) => [e.operation, e.firstByteMs])).toEqual([
         ['converse-stream', streamFirstByteMs(big)],
-        ['converse', 120_000],
+        ['converse', converseFirstByteMs(short)],
+        ['converse', converseFirstByteMs(long)],
       ]);
+      expect(converseFirstByteMs(short)).toBeGreaterThan(120_000);
+      expect(converseFirstByteMs(short)).toBeLessThan(121_000);
+      expect(converseFirstByteMs(long)).toBeGreaterThan(200_000);
       expect(streamFirstByteMs(big)).toBeGreaterThan(streamFirstByteMs(userInput('short')));
     } finally {
       await transport.close();

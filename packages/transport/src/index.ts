@@ -1,4 +1,5 @@
 export { type ControlCommand, createTransport, type Transport } from './create-transport.js';
+export { converseFirstByteMs, requestSize, streamFirstByteMs } from './first-byte-deadline.js';
 export {
   type NormalizedOptions,
   normalizeOptions,
@@ -19,7 +20,6 @@ export {
   resolveRegion,
 } from './resolve-region.js';
 export { type RetryDelay, type RetryPolicy, retryDelay } from './retry-delay.js';
-export { requestSize, streamFirstByteMs } from './stream-first-byte.js';
 export { synthesizeStream } from './synthesize-stream.js';
 export type {
   TimeoutPhase,

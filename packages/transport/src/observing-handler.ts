@@ -6,9 +6,10 @@ import type { Attempt } from './attempt.js';
 export const attemptsBySignal = new WeakMap<AbortSignal, Attempt>();
 
 /**
- * Wraps the SDK's HTTP handler to see each response's headers as they arrive: that ends the
- * first-byte deadline, reads `Retry-After`, and (for `converse`) routes the body through the
- * idle/length watch. Requests without a known attempt pass through untouched.
+ * Wraps the SDK's HTTP handler to see each response's headers as they arrive: for `converse`
+ * that ends the first-byte deadline (a stream's runs on until its first event) and routes the
+ * body through the idle/length watch; for both it reads `Retry-After`. Requests without a known
+ * attempt pass through untouched.
  */
 export class ObservingHandler {
   readonly #inner: NodeHttpHandler | NodeHttp2Handler;

@@ -125,6 +125,40 @@ describe('abort', () => {
     expect(runtimeRequests('abort in backoff')).toBe(1);
   });
 
+  for (const operation of ['converse', 'converse-stream'] as const) {
+    it(`cancels a ${operation} sleep already under way (a 30 s Retry-After; the test would time out)`, async () => {
+      const t = transportFor(emulator, 'http1', {
+        timeouts: { totalMs: 120_000 },
+        retry: { maxDelayMs: 60_000 },
+      });
+      emulator.inject({ type: 'throttling', retryAfterSeconds: 30, operation });
+      const controller = new AbortController();
+      const rec = recorder();
+      const text = `abort a pending ${operation} sleep`;
+      const callOptions = {
+        signal: controller.signal,
+        onEvent: (e: Parameters<typeof rec.onEvent>[0]) => {
+          rec.onEvent(e);
+          // Abort later, from a timer: the sleep has started by then.
+          if (e.type === 'retry') setTimeout(() => controller.abort(new Error('user gave up')), 50);
+        },
+      };
+      const call =
+        operation === 'converse'
+          ? t.converse(userInput(text), callOptions)
+          : (async () => {
+              for await (const _event of t.converseStream(userInput(text), callOptions)) {
+                // no event comes: the first attempt is throttled, the abort ends the sleep
+              }
+            })();
+      const err = await failureOf(call);
+      expect(err.kind).toBe('aborted');
+      expect(err.retryable).toBe(false);
+      expect(rec.events.find((e) => e.type === 'retry')).toMatchObject({ delayMs: 30_000 });
+      expect(runtimeRequests(text)).toBe(1);
+    });
+  }
+
   it('an already aborted signal sends nothing', async () => {
     const t = transportFor(emulator, 'http2');
     const err = await failureOf(

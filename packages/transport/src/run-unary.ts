@@ -7,6 +7,8 @@ export interface UnaryPlan<T> {
   pool: ClientPool;
   settings: ClientSettings;
   send: (built: BuiltClient, abortSignal: AbortSignal) => Promise<T>;
+  /** First-byte deadline when the caller set none. Default `TRANSPORT_DEFAULTS.firstByteMs`. */
+  firstByteMs?: number;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface UnaryPlan<T> {
  */
 export async function runUnary<T>(call: CallContext, plan: UnaryPlan<T>): Promise<T> {
   for (;;) {
-    const attempt = call.newAttempt(true);
+    const attempt = call.newAttempt(true, plan.firstByteMs);
     let lease: ReturnType<ClientPool['lease']>;
     try {
       lease = plan.pool.lease(plan.settings);

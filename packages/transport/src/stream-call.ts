@@ -12,9 +12,9 @@ import type { IdleKind } from './attempt.js';
 import type { ClientSettings } from './build-client.js';
 import type { CallContext } from './call-context.js';
 import type { ClientPool } from './client-pool.js';
+import { converseFirstByteMs, streamFirstByteMs } from './first-byte-deadline.js';
 import { truncationError } from './own-errors.js';
 import { runUnary } from './run-unary.js';
-import { streamFirstByteMs } from './stream-first-byte.js';
 import { synthesizeStream } from './synthesize-stream.js';
 
 /** What a stream call needs. */
@@ -154,6 +154,7 @@ export async function* streamCall(
           const answer = await runUnary<ConverseCommandOutput>(call, {
             pool: plan.pool,
             settings: plan.settings,
+            firstByteMs: converseFirstByteMs(input),
             send: (built, abortSignal) =>
               (built.client as BedrockRuntimeClient).send(
                 new ConverseCommand(input as ConverseCommandInput),

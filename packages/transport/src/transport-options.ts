@@ -18,9 +18,11 @@ export interface TransportTimeouts {
    * Time from sending a request to the first part of its answer: for `converse` the response
    * headers, which arrive only once the model has finished; for `converseStream` the first
    * event (the model's prefill happens before it).
-   * Default: `120000` for `converse`; for `converseStream`, `15000` plus a prefill allowance
-   * that grows with the request (1 s per 8,000 characters of text, bytes of images and
-   * documents counted as characters; see `streamFirstByteMs`). Must be finite and > 0.
+   * Default: a prefill allowance that grows with the request (1 s per 8,000 characters of
+   * text, an image counting 8,000 and a document's bytes / 8), plus `15000` for
+   * `converseStream` (`streamFirstByteMs`) or, for `converse`, `120000` or the time
+   * `inferenceConfig.maxTokens` takes at 20 tokens a second, whichever is longer
+   * (`converseFirstByteMs`). Must be finite and > 0.
    */
   firstByteMs?: number;
   /**
@@ -48,7 +50,10 @@ export interface TransportTimeouts {
 export interface TransportRetry {
   /** Attempts per call, the first included; `1` means no retry. Integer 1..20. Default `3`. */
   maxAttempts?: number;
-  /** Base of the exponential backoff (full jitter: a random delay in `[0, base * 2^n)`). Default `500`. */
+  /**
+   * Base of the exponential backoff: before retry n (1, 2, ...) a uniformly random delay in
+   * `[0, min(maxDelayMs, base * 2^(n-1)))` (full jitter). Default `500`.
+   */
   baseDelayMs?: number;
   /**
    * Ceiling of one backoff sleep, and of a server's `Retry-After` (a longer request is capped to
