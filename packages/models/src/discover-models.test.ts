@@ -126,6 +126,61 @@ describe('discoverModels against the emulator control plane', () => {
     ).toBe('us.anthropic.claude-opus-4-1-20250805-v1:0');
   });
 
+  it('resolves to the jp., au., ca. profile a region lists, and to global. where it lists no other', async () => {
+    const catalogue: Catalogue = structuredClone(defaultCatalogue);
+    const regions = ['ap-northeast-1', 'ap-southeast-2', 'ca-central-1', 'sa-east-1'];
+    const profile = (id: string, inRegions: string[]) => ({
+      inferenceProfileId: id,
+      inferenceProfileName: id,
+      modelId: SONNET45,
+      regions: inRegions,
+      destinationRegions: inRegions,
+      status: 'ACTIVE',
+      type: 'SYSTEM_DEFINED' as const,
+    });
+    const sonnet = catalogue.models.find((m) => m.modelId === SONNET45);
+    if (sonnet === undefined) throw new Error('the default catalogue lost Sonnet 4.5');
+    sonnet.regions.push(...regions.filter((r) => !sonnet.regions.includes(r)));
+    catalogue.inferenceProfiles.push(
+      profile(`jp.${SONNET45}`, ['ap-northeast-1']),
+      profile(`au.${SONNET45}`, ['ap-southeast-2']),
+      profile(`ca.${SONNET45}`, ['ca-central-1']),
+    );
+    const global = catalogue.inferenceProfiles.find(
+      (p) => p.inferenceProfileId === `global.${SONNET45}`,
+    );
+    if (global === undefined) throw new Error('the default catalogue lost global. Sonnet 4.5');
+    global.regions.push(...regions.filter((r) => !global.regions.includes(r)));
+
+    const emulator = await startEmulator({ catalogue });
+    opened.emulators.push(emulator);
+    const resolved: Record<string, string> = {};
+    for (const region of regions) {
+      const transport = emulatorTransport(emulator.url, region);
+      opened.transports.push(transport);
+      const discovered = await discoverModels({ transport });
+      const r = resolveModelId(SONNET45, { region, discovered });
+      expect(r).toMatchObject({ via: 'profile', offline: false });
+      resolved[region] = r.modelId;
+    }
+    expect(resolved).toEqual({
+      'ap-northeast-1': `jp.${SONNET45}`, // the country profile before apac.
+      'ap-southeast-2': `au.${SONNET45}`,
+      'ca-central-1': `ca.${SONNET45}`,
+      'sa-east-1': `global.${SONNET45}`, // no geography of its own listed
+    });
+    // Each resolved id is what the runtime of that region accepts.
+    for (const region of regions) {
+      const transport = emulatorTransport(emulator.url, region);
+      opened.transports.push(transport);
+      const answer = await transport.converse({
+        modelId: resolved[region],
+        messages: [{ role: 'user', content: [{ text: 'hello' }] }],
+      });
+      expect(answer.stopReason).toBe('end_turn');
+    }
+  });
+
   it('filters by provider name or id prefix, any case, and caches each filter apart', async () => {
     const { transport, controlRequests } = await setup();
     const meta = await discoverModels({ transport, providers: ['Meta'] });
@@ -242,8 +297,22 @@ describe('discoverModels against the emulator control plane', () => {
     const fromB = await discoverModels({ transport: b.transport });
     expect(fromA.every((m) => m.provider === 'acme')).toBe(true);
     expect(fromB.some((m) => m.provider === 'anthropic')).toBe(true);
-    const west = await discoverModels({ transport: b.transport, region: 'us-west-2' });
-    expect(west).not.toBe(fromB);
+    const westTransport = emulatorTransport(b.emulator.url, 'us-west-2');
+    opened.transports.push(westTransport);
+    const west = await discoverModels({ transport: westTransport });
+    expect(ids(west)).not.toEqual(ids(fromB));
+    expect(await discoverModels({ transport: b.transport, region: 'us-east-1' })).toBe(fromB);
+  });
+
+  it("refuses a region that is not the transport's, instead of caching a wrong list", async () => {
+    const { transport, controlRequests } = await setup();
+    const err = await discoverModels({ transport, region: 'eu-west-1' }).catch((e: unknown) => e);
+    expect(BedrockBridgeError.is(err)).toBe(true);
+    expect(err).toMatchObject({ kind: 'validation', param: 'region' });
+    expect((err as Error).message).toContain(
+      '"eu-west-1" differs from the transport\'s region "us-east-1"',
+    );
+    expect(controlRequests('/foundation-models')).toBe(0);
   });
 
   it('creates and closes its own transport when none is given', async () => {

@@ -31,7 +31,8 @@ export interface DiscoverModelsOptions {
   transport?: Transport | undefined;
   /**
    * Region to list. Default: the transport's region, else `AWS_REGION` / `AWS_DEFAULT_REGION` /
-   * the shared config profile / `us-east-1` (`resolveRegion`).
+   * the shared config profile / `us-east-1` (`resolveRegion`). With a `transport`, it must be the
+   * transport's region (a `validation` error otherwise).
    */
   region?: string | undefined;
   /** Keep only these providers (provider name or id prefix, any case: `anthropic`, `Meta`). Default: all. */
@@ -125,9 +126,20 @@ export async function discoverModels(
     });
   }
   const now = options.now ?? Date.now;
+  const asked = options.region?.trim();
+  const transportRegion = options.transport?.region.region;
+  if (asked && transportRegion !== undefined && asked !== transportRegion) {
+    // A transport's control plane answers for its own region only: listing it under another
+    // region's name would cache a wrong list there and steer resolveModelId wrongly.
+    throw new BedrockBridgeError({
+      kind: 'validation',
+      message: `discoverModels: region "${asked}" differs from the transport's region "${transportRegion}"; a transport lists its own region. Pass a transport made for "${asked}", or leave out transport or region.`,
+      param: 'region',
+    });
+  }
   const region =
-    options.region?.trim() ||
-    options.transport?.region.region ||
+    asked ||
+    transportRegion ||
     options.transportOptions?.region ||
     resolveRegion(options.transportOptions?.env ?? process.env).region;
   const providers = [...new Set((options.providers ?? []).map((p) => p.trim().toLowerCase()))]
