@@ -33,5 +33,7 @@ describe('each package tarball holds only what users need', () => {
       [],
     );
     expect(files.some((f) => f.startsWith('dist/') && f.endsWith('.js'))).toBe(true);
+    // package.json says MIT; the licence text must travel with the code.
+    expect(files).toContain('LICENSE');
   });
 });

@@ -68,12 +68,31 @@ describe('tarballProblems', () => {
     ]);
   });
 
-  it('flags missing entry points, README and manifest', () => {
-    const files = clean.filter((f) => !['dist/index.d.ts', 'bin/tool.js', 'README.md'].includes(f));
+  it('flags missing entry points, README, LICENSE and manifest', () => {
+    const gone = ['dist/index.d.ts', 'bin/tool.js', 'README.md', 'LICENSE', 'package.json'];
+    const files = clean.filter((f) => !gone.includes(f));
     expect(tarballProblems(files, manifest, noText).sort()).toEqual([
+      'LICENSE: missing',
       'README.md: missing',
       'bin/tool.js: named by package.json but missing',
       'dist/index.d.ts: named by package.json but missing',
+      'package.json: missing',
     ]);
   });
+
+  it.each(['LICENSE', 'LICENCE', 'LICENSE.md', 'license.txt'])(
+    'accepts %s as the licence file',
+    (licence) => {
+      const files = [...clean.filter((f) => f !== 'LICENSE'), licence];
+      expect(tarballProblems(files, manifest, noText)).toEqual([]);
+    },
+  );
+
+  it.each(['LICENSE-THIRD-PARTY', 'dist/LICENSE'])(
+    'does not take %s for the licence file',
+    (other) => {
+      const files = [...clean.filter((f) => f !== 'LICENSE'), other];
+      expect(tarballProblems(files, manifest, noText)).toContain('LICENSE: missing');
+    },
+  );
 });

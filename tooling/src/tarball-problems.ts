@@ -1,10 +1,13 @@
 import { posix } from 'node:path';
 
+/** The licence file every tarball must carry (`license` in package.json is not the text). */
+const LICENCE_FILE = /^LICEN[CS]E(\.md|\.txt)?$/i;
+
 /** Files a package tarball may hold, as paths relative to the package root. */
 const allowed: Array<[RegExp, string]> = [
   [/^package\.json$/, 'manifest'],
   [/^README\.md$/i, 'readme'],
-  [/^LICEN[CS]E(\.md|\.txt)?$/i, 'licence'],
+  [LICENCE_FILE, 'licence'],
   [/^CHANGELOG\.md$/i, 'changelog'],
   [/^dist\/.+\.(js|mjs|cjs)$/, 'code'],
   [/^dist\/.+\.d\.(ts|mts|cts)$/, 'types'],
@@ -28,8 +31,9 @@ const forbidden: Array<[RegExp, string]> = [
 /**
  * What is wrong with the file list of a package tarball: files users do not need, files not
  * on the allow-list, source maps (or `sourceMappingURL` comments) that point at files the
- * tarball does not hold, and entry points (`exports`, `bin`, `types`, `main`) that are
- * missing. `read` returns a text file of the tarball. An empty answer means clean.
+ * tarball does not hold, a missing manifest, README or LICENSE, and entry points (`exports`,
+ * `bin`, `types`, `main`) that are missing. `read` returns a text file of the tarball. An
+ * empty answer means clean.
  */
 export function tarballProblems(
   files: string[],
@@ -60,6 +64,7 @@ export function tarballProblems(
   for (const required of ['package.json', 'README.md']) {
     if (!present.has(required)) problems.push(`${required}: missing`);
   }
+  if (!files.some((file) => LICENCE_FILE.test(file))) problems.push('LICENSE: missing');
   for (const entry of entryPoints(manifest)) {
     if (!present.has(entry)) problems.push(`${entry}: named by package.json but missing`);
   }

@@ -76,6 +76,7 @@ describe('BedrockBridgeError', () => {
     expect(foreign instanceof BedrockBridgeError).toBe(false);
     expect(BedrockBridgeError.is(foreign)).toBe(true);
     expect(classifyError(foreign)).toMatchObject({ kind: 'timeout', message: 'deadline passed' });
+    expect(classifyError(foreign).cause).toBe(foreign);
   });
 
   it('a foreign branded object without a usable toInfo is read by its fields', () => {
@@ -83,6 +84,61 @@ describe('BedrockBridgeError', () => {
     const foreign = Object.assign(new Error(''), { kind: 'auth', [brand]: true });
     expect(classifyError(foreign)).toMatchObject({ kind: 'auth', retryable: false });
     expect(classifyError(foreign).message).toMatch(/auth/);
+  });
+
+  it.each([
+    ['retryable: true', { retryable: true }],
+    ['retryable: false', { retryable: false }],
+    ['retryable unset', {}],
+  ])('aborted is never retryable (%s): constructor, toInfo, classifyError', (_label, extra) => {
+    const err = new BedrockBridgeError({ kind: 'aborted', message: 'cancelled', ...extra });
+    expect(err.retryable).toBe(false);
+    expect(err.toInfo().retryable).toBe(false);
+    expect(classifyError(err).retryable).toBe(false);
+    expect(classifyError(new Error('wrapped', { cause: err }))).toMatchObject({
+      kind: 'aborted',
+      retryable: false,
+    });
+  });
+
+  it('other kinds keep an explicit retryable', () => {
+    const err = new BedrockBridgeError({ kind: 'validation', message: 'x', retryable: true });
+    expect(err.retryable).toBe(true);
+    expect(classifyError(err).retryable).toBe(true);
+  });
+
+  it.each([
+    [
+      'thrown, with a toInfo that says retryable',
+      (brand: symbol) => {
+        const foreign = Object.assign(new Error('cancelled'), { kind: 'aborted', [brand]: true });
+        return Object.assign(foreign, {
+          toInfo: () => ({
+            kind: 'aborted',
+            retryable: true,
+            evictClient: false,
+            message: 'cancelled',
+            cause: undefined,
+          }),
+        });
+      },
+    ],
+    [
+      'nested, with a retryable field',
+      (brand: symbol) =>
+        new Error('wrapped', {
+          cause: Object.assign(new Error('cancelled'), {
+            kind: 'aborted',
+            retryable: true,
+            [brand]: true,
+          }),
+        }),
+    ],
+  ])('an aborted error from another copy is not retryable either (%s)', (_label, build) => {
+    const thrown = build(Symbol.for('@bedrock-bridge/errors.BedrockBridgeError'));
+    const info = classifyError(thrown);
+    expect(info).toMatchObject({ kind: 'aborted', retryable: false });
+    expect(info.cause).toBe(thrown);
   });
 
   it('is() is false for look-alikes and hostile values', () => {

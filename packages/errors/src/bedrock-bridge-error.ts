@@ -12,7 +12,7 @@ export interface BedrockBridgeErrorOptions {
   message: string;
   /** The original error. Default: none. */
   cause?: unknown;
-  /** Defaults to the kind's `retryable`. */
+  /** Defaults to the kind's `retryable`. Ignored for `aborted`, which is never retryable. */
   retryable?: boolean;
   /** Defaults to the kind's `evictClient`. */
   evictClient?: boolean;
@@ -47,7 +47,8 @@ export class BedrockBridgeError extends Error implements ErrorInfo {
     this.name = 'BedrockBridgeError';
     this.kind = options.kind;
     const facts = kindFacts(options.kind);
-    this.retryable = options.retryable ?? facts.retryable;
+    // The caller cancelled: retrying would undo their decision, whatever the options say.
+    this.retryable = options.kind === 'aborted' ? false : (options.retryable ?? facts.retryable);
     this.evictClient = options.evictClient ?? facts.evictClient;
     if (this.message === '') this.message = `${facts.summary} (${options.kind})`;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BedrockBridgeError } from './bedrock-bridge-error.js';
 import { classifyError } from './classify-error.js';
 import { kindFacts } from './kind-facts.js';
 import type { Row } from './test-support/classification-row.js';
 import { aborted, stale, timeouts, truncated, unreachable } from './test-support/rows-network.js';
 import { odd } from './test-support/rows-odd.js';
+import { outputLimit, timeoutWording, tooManyRequests } from './test-support/rows-precedence.js';
 import { runtimeModeled } from './test-support/rows-runtime.js';
 import {
   auth,
@@ -13,13 +14,19 @@ import {
   eventStream,
   wordings,
 } from './test-support/rows-service.js';
+import { bareStatus, retryAfter, TABLE_NOW } from './test-support/rows-status.js';
 
 const rows: Row[] = [
   ...runtimeModeled,
   ...controlPlane,
   ...eventStream,
   ...byStatus,
+  ...bareStatus,
+  ...retryAfter,
   ...wordings,
+  ...outputLimit,
+  ...tooManyRequests,
+  ...timeoutWording,
   ...auth,
   ...stale,
   ...timeouts,
@@ -30,6 +37,15 @@ const rows: Row[] = [
 ];
 
 describe('classifyError', () => {
+  // Only `Date` is faked: an HTTP-date Retry-After then gives an exact number of milliseconds.
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(TABLE_NOW);
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
   it('has at least 60 rows', () => {
     expect(rows.length).toBeGreaterThanOrEqual(60);
   });
@@ -39,26 +55,31 @@ describe('classifyError', () => {
     const info = classifyError(thrown);
     expect(info.kind).toBe(row.kind);
     const facts = kindFacts(row.kind);
-    if (!BedrockBridgeError.is(info.cause) || info.cause === thrown) {
-      expect(info.retryable).toBe(row.kind === 'aborted' ? false : facts.retryable);
-      expect(info.evictClient).toBe(facts.evictClient);
-    }
+    expect(info.retryable).toBe(facts.retryable);
+    expect(info.evictClient).toBe(facts.evictClient);
     expect(info.cause).toBe(thrown);
     expect(info.message.trim()).not.toBe('');
     expect(info.message).not.toMatch(/^\w*Error:\s*$/);
+    expect(info.retryAfterMs).toBe(row.retryAfterMs);
     if (row.code !== undefined) expect(info.code).toBe(row.code);
     if (row.status !== undefined) expect(info.status).toBe(row.status);
     if (row.message !== undefined) expect(info.message).toMatch(row.message);
   });
 
-  it('passes a BedrockBridgeError through with its own info', () => {
+  it('passes a BedrockBridgeError through with its own info and itself as cause', () => {
+    const inner = new Error('inner');
     const err = new BedrockBridgeError({
       kind: 'stream_truncated',
       message: 'No messageStop after 3 events',
       retryable: false,
       code: 'NO_MESSAGE_STOP',
+      cause: inner,
     });
-    expect(classifyError(err)).toEqual(err.toInfo());
-    expect(classifyError(err).retryable).toBe(false);
+    const info = classifyError(err);
+    expect(info).toEqual({ ...err.toInfo(), cause: err });
+    expect(info.cause).toBe(err);
+    expect(info.retryable).toBe(false);
+    // toInfo keeps the error's own cause, so that it can rebuild a copy of the error.
+    expect(err.toInfo().cause).toBe(inner);
   });
 });

@@ -36,8 +36,9 @@ interface Decision {
 /**
  * Turns anything thrown (an AWS SDK exception, a Node network error, an event-stream
  * exception, a DOMException, one of our errors, a string, `null`) into one `ErrorInfo`.
- * Pure and synchronous; never throws; `message` is never empty. A `BedrockBridgeError`
- * passes through with its own classification.
+ * Pure and synchronous; never throws; `message` is never empty; `cause` is always `err`
+ * itself. A `BedrockBridgeError` passes through with its own classification (and `cause`
+ * the error itself, not the error's own `cause`). `aborted` is never retryable.
  *
  * The whole `cause` chain (and `AggregateError.errors`) is read. Precedence, first match wins:
  * a nested `BedrockBridgeError`; an abort; a named service exception (refined by its
@@ -121,20 +122,25 @@ function decide(nodes: readonly ErrorNode[]): Decision {
   const unreachable = nodes.find((n) => n.code !== undefined && UNREACHABLE_CODES.has(n.code));
   if (unreachable !== undefined) return { kind: 'unreachable', code: unreachable.code };
 
+  // The wording is read with a status (the node's own, else the first in the chain), so
+  // that a 429 stays a rate whatever it says.
+  const withStatus = nodes.find((n) => n.status !== undefined);
   for (const node of nodes) {
     if (node.message === undefined) continue;
-    const kind = kindFromMessage(node.message, node.status ?? nodes[0]?.status);
+    const kind = kindFromMessage(node.message, node.status ?? withStatus?.status);
     if (kind !== undefined) return { kind, code: node.code };
   }
 
-  const withStatus = nodes.find((n) => n.status !== undefined);
   if (withStatus?.status !== undefined) {
     return { kind: kindFromStatus(withStatus.status), code: withStatus.code };
   }
   return { kind: 'unknown' };
 }
 
-/** The info a branded error carries itself (its `toInfo`, or its fields from another copy). */
+/**
+ * The info a branded error carries itself (its `toInfo`, possibly from another copy of the
+ * package), with `cause` set to the error itself and `aborted` never retryable.
+ */
 function brandedInfo(err: BedrockBridgeError): ErrorInfo | undefined {
   try {
     const toInfo = readProperty(err, 'toInfo');
@@ -143,7 +149,9 @@ function brandedInfo(err: BedrockBridgeError): ErrorInfo | undefined {
       const kind = readProperty(info, 'kind');
       const message = readProperty(info, 'message');
       if (typeof kind === 'string' && safeKind(kind) && typeof message === 'string' && message) {
-        return info as ErrorInfo;
+        const own = { ...(info as ErrorInfo), cause: err };
+        if (kind === 'aborted') own.retryable = false;
+        return own;
       }
     }
   } catch {

@@ -22,6 +22,9 @@ describe('isContextOverflowError', () => {
     'Too many requests, please wait before trying again.',
     'Too many tokens per day, please wait before trying again.',
     'Malformed input request',
+    'The value of max_tokens exceeds the maximum tokens allowed for this model',
+    'ValidationException: The value of max_tokens exceeds the maximum tokens allowed for this model',
+    'Malformed input request: max_tokens (100000) exceeds the max tokens allowed for this model',
     '',
   ])('false for %j', (message) => {
     expect(isContextOverflowError(message)).toBe(false);
@@ -35,5 +38,14 @@ describe('isContextOverflowError', () => {
     expect(isContextOverflowError(err)).toBe(true);
     expect(isContextOverflowError(new Error('socket hang up'))).toBe(false);
     expect(isContextOverflowError(null)).toBe(false);
+    const outputLimit = new ValidationException({
+      message: 'The value of max_tokens exceeds the maximum tokens allowed for this model',
+      $metadata: {},
+    });
+    expect(isContextOverflowError(outputLimit)).toBe(false);
+    const perMinute = Object.assign(new Error('Too many input tokens per minute'), {
+      $metadata: { httpStatusCode: 429 },
+    });
+    expect(isContextOverflowError(perMinute)).toBe(false);
   });
 });

@@ -3,8 +3,9 @@ import {
   ACCESS_DENIED_PATTERN,
   AUTH_PATTERNS,
   CONTENT_FILTER_PATTERNS,
-  CONTEXT_OVERFLOW_PATTERNS,
   DAILY_QUOTA_PATTERN,
+  isContextOverflowMessage,
+  isOutputLimitMessage,
   MODEL_NOT_FOUND_PATTERNS,
   matchesAny,
   ON_DEMAND_PATTERNS,
@@ -18,10 +19,14 @@ import {
  * The kind a message's wording means, for errors whose name and code say nothing (strings,
  * plain `Error`s, unmodeled service errors). `undefined` when the wording is not recognised.
  * Context overflow is tested before throttling, and its patterns never match throttling
- * wordings ("Too many tokens", "Too many requests").
+ * wordings ("Too many tokens", "Too many requests"). A 429 is a rate, whatever it says:
+ * its wording only tells a daily quota from a per-minute one ("Too many input tokens per
+ * minute" is not an overflow). An output limit (`max_tokens` too large) is a validation error.
  */
 export function kindFromMessage(message: string, status?: number): ErrorKind | undefined {
-  if (matchesAny(CONTEXT_OVERFLOW_PATTERNS, message)) return 'context_overflow';
+  if (status === 429) return DAILY_QUOTA_PATTERN.test(message) ? 'quota_exceeded' : 'rate_limit';
+  if (isOutputLimitMessage(message)) return 'validation';
+  if (isContextOverflowMessage(message)) return 'context_overflow';
   if (matchesAny(ON_DEMAND_PATTERNS, message)) return 'on_demand_unsupported';
   if (
     STREAMING_ACTION_PATTERN.test(message) &&

@@ -19,6 +19,37 @@ export const CONTEXT_OVERFLOW_PATTERNS: readonly RegExp[] = [
   /context[ _]length[ _]exceeded/i,
 ];
 
+/**
+ * The requested output length (`max_tokens` and its spellings) is above the model's output
+ * limit. That is a validation error about the output, not a context overflow: compressing the
+ * input would not help. See `isOutputLimitMessage` for when these count.
+ */
+export const OUTPUT_LIMIT_PATTERNS: readonly RegExp[] = [
+  /\b(?:max_tokens|maxTokens|max_completion_tokens|max_new_tokens|max_output_tokens|maxOutputTokens|max_tokens_to_sample)\b[^.;]{0,60}?\b(?:exceeds|is too large|is greater than|must be (?:less than|at most))\b/i,
+  /\bmaximum tokens you requested exceeds\b/i,
+  /\bmax(?:imum)? (?:allowed )?(?:number of )?(?:output|completion) tokens\b/i,
+  /\bat most \d+ (?:output|completion) tokens\b/i,
+];
+
+/**
+ * Words that put the input side in a message ("input length and `max_tokens` exceed ...").
+ * Bedrock's "Malformed input request:" prefix names the request, not the input length.
+ */
+const INPUT_SIDE_PATTERN = /\b(?:input|prompt)\b(?!\s+request)/i;
+
+/**
+ * True when the message is about the output limit alone (`max_tokens` too large) and says
+ * nothing about the input or prompt; such a message is never a context overflow.
+ */
+export function isOutputLimitMessage(text: string): boolean {
+  return matchesAny(OUTPUT_LIMIT_PATTERNS, text) && !INPUT_SIDE_PATTERN.test(text);
+}
+
+/** True when the wording says the input does not fit the context window (never an output limit). */
+export function isContextOverflowMessage(text: string): boolean {
+  return matchesAny(CONTEXT_OVERFLOW_PATTERNS, text) && !isOutputLimitMessage(text);
+}
+
 /** Calling a profile-only model by its bare id ("on-demand throughput isn't supported"). */
 export const ON_DEMAND_PATTERNS: readonly RegExp[] = [
   /on[- ]demand throughput (?:is ?n['’]t|is not|not) supported/i,
@@ -96,10 +127,16 @@ export const STALE_CONNECTION_PATTERNS: readonly RegExp[] = [
   /session (?:was )?(?:closed|destroyed)/i,
 ];
 
-/** Deadline wordings (SDK socket/request/stream timeouts, our own deadlines). */
+/**
+ * Deadline wordings (SDK socket/request/stream timeouts, our own deadlines). Each one says a
+ * timeout happened; a message that merely names a setting called `timeout` ("Invalid value
+ * for parameter timeout") is not one.
+ */
 export const TIMEOUT_PATTERNS: readonly RegExp[] = [
   /timed out/i,
-  /\btimeout\b/i,
+  /\btime-?out (?:error|exceeded|expired|elapsed|reached|occurred)\b/i,
+  /\b(?:connect|connection|headers|body|socket|read|write|idle|inactivity|request|response|gateway) timeout(?: error)?\s*(?:$|[.,(])/i,
+  /\b(?:due to|because of|after(?: an?)?|on) timeout\b/i,
   /deadline (?:exceeded|expired)/i,
   /\bETIMEDOUT\b/,
 ];

@@ -2,8 +2,9 @@ import type { ErrorKind } from './error-kind.js';
 import {
   AUTH_PATTERNS,
   CONTENT_FILTER_PATTERNS,
-  CONTEXT_OVERFLOW_PATTERNS,
   DAILY_QUOTA_PATTERN,
+  isContextOverflowMessage,
+  isOutputLimitMessage,
   MODEL_NOT_FOUND_PATTERNS,
   matchesAny,
   ON_DEMAND_PATTERNS,
@@ -101,7 +102,16 @@ export function serviceExceptionKind(
     case 'stream_truncated':
     case 'model_not_found':
     case 'timeout':
-      if (matchesAny(CONTEXT_OVERFLOW_PATTERNS, message)) return 'context_overflow';
+      // A model error that came from a 429 is a rate, whatever its wording says.
+      if (
+        (base === 'overloaded' || base === 'stream_truncated') &&
+        fromOriginalStatus(originalStatusCode) === 'rate_limit'
+      ) {
+        return 'rate_limit';
+      }
+      // `max_tokens` above the model's output limit: invalid request, not an overflow.
+      if (isOutputLimitMessage(message)) return 'validation';
+      if (isContextOverflowMessage(message)) return 'context_overflow';
       if (matchesAny(ON_DEMAND_PATTERNS, message)) return 'on_demand_unsupported';
       if (matchesAny(CONTENT_FILTER_PATTERNS, message)) return 'content_filtered';
       if (base === 'validation' && matchesAny(MODEL_NOT_FOUND_PATTERNS, message)) {

@@ -10,6 +10,8 @@ export interface Row {
   code?: string;
   status?: number;
   message?: RegExp;
+  /** The `retryAfterMs` expected; unset means the info must have none. */
+  retryAfterMs?: number;
 }
 
 export const meta = (httpStatusCode?: number) =>

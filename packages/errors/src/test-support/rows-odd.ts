@@ -68,6 +68,23 @@ export const odd: Row[] = [
       }),
   },
   {
+    name: 'thrown BedrockBridgeError: its own info, cause is the error itself',
+    kind: 'timeout',
+    code: 'FIRST_BYTE_DEADLINE',
+    status: 200,
+    retryAfterMs: 500,
+    message: /^No first byte within 10000 ms$/,
+    build: () =>
+      new BedrockBridgeError({
+        kind: 'timeout',
+        message: 'No first byte within 10000 ms',
+        cause: new Error('inner'),
+        code: 'FIRST_BYTE_DEADLINE',
+        status: 200,
+        retryAfterMs: 500,
+      }),
+  },
+  {
     name: 'cyclic cause chain',
     kind: 'unknown',
     build: () => {
