@@ -59,12 +59,24 @@ export interface ToConverseInputOptions {
   >;
   /**
    * `maxTokens` sent when the request sets none but reasoning needs room (thinking budget +
-   * this). Default: `4096`.
+   * this, at most `maxOutputTokens`). Default: `4096`.
    */
   defaultMaxTokens?: number;
+  /**
+   * The model's output limit in tokens (from `@bedrock-bridge/models` capabilities). A requested
+   * `max_tokens`/`max_completion_tokens` above it is a `validation` error (code
+   * `max_tokens_out_of_range`, dropped with `dropUnsupportedParams`); a `maxTokens` computed for a
+   * thinking budget never exceeds it, and the budget is lowered to fit (a `warnings` entry says
+   * so). Must be a positive integer. Default: none (no limit is applied).
+   */
+  maxOutputTokens?: number;
   /** Prompt caching support; `false`/unset drops cache markers silently. Default: `false`. */
   promptCaching?: PromptCachingOptions | boolean;
-  /** Whether a trailing assistant message may be sent as a prefill. Default: `false`. */
+  /**
+   * Whether a trailing assistant message may be sent as a prefill. Never while Anthropic
+   * thinking is sent (Anthropic rejects it): the message is then followed by a `(continue)` user
+   * turn, as without prefill, and a `warnings` entry says so. Default: `false`.
+   */
   supportsPrefill?: boolean;
   /**
    * How `response_format: json_schema | json_object` is honoured: `output-config` uses

@@ -1,10 +1,13 @@
 import type { CacheLocation, ToConverseInputOptions } from './converse-input-options.js';
 import { ToolNameMap } from './tool-names.js';
+import { ToolUseIds } from './tool-use-ids.js';
 
 /** Mutable state shared by the converters during one `toConverseInput` call. */
 export interface ConversionContext {
   readonly options: ToConverseInputOptions;
   readonly toolNames: ToolNameMap;
+  /** Unique Bedrock tool-use ids for the conversation's tool calls. */
+  readonly toolUseIds: ToolUseIds;
   readonly documentNames: Set<string>;
   /** Request fields dropped (unsupported by the model, with the options' consent). */
   readonly dropped: string[];
@@ -27,6 +30,7 @@ export function createConversionContext(options: ToConverseInputOptions): Conver
   return {
     options,
     toolNames: new ToolNameMap(),
+    toolUseIds: new ToolUseIds(),
     documentNames: new Set(),
     dropped: [],
     warnings: [],

@@ -10,13 +10,21 @@ import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionMessageParam } from './openai-request.js';
 import { reasoningBlocks } from './reasoning.js';
 import { argumentsToInput } from './tool-arguments.js';
-import { toBedrockToolUseId } from './tool-names.js';
 
-/** One converted message, before history repair. */
+/** A tool call of an assistant message: its OpenAI id and the unique Bedrock id it was given. */
+export interface ToolCallRef {
+  callId: string;
+  toolUseId: string;
+}
+
+/**
+ * One converted message, before history repair. A result names the OpenAI `tool_call_id` it
+ * answers; `repairHistory` pairs it with a call (ids may repeat in OpenAI histories).
+ */
 export type HistoryItem =
   | { kind: 'user'; blocks: ContentBlock[] }
-  | { kind: 'assistant'; blocks: ContentBlock[]; callIds: string[] }
-  | { kind: 'result'; id: string; text: string; cacheAfter: boolean };
+  | { kind: 'assistant'; blocks: ContentBlock[]; calls: ToolCallRef[] }
+  | { kind: 'result'; callId: string; text: string; cacheAfter: boolean };
 
 export interface ConvertedMessages {
   system: SystemContentBlock[];
@@ -85,8 +93,8 @@ function assistantItem(
     }
     ctx.dropped.push(`${param}.audio`);
   }
-  const callIds: string[] = [];
-  const addCall = (id: string, name: unknown, args: unknown, callParam: string): void => {
+  const calls: ToolCallRef[] = [];
+  const addCall = (callId: string, name: unknown, args: unknown, callParam: string): void => {
     if (typeof name !== 'string' || name === '') {
       throw invalidRequest(
         'invalid_tool_call',
@@ -94,12 +102,12 @@ function assistantItem(
         `${callParam}: a tool call needs a function name.`,
       );
     }
-    const toolUseId = toBedrockToolUseId(id);
+    const toolUseId = ctx.toolUseIds.allocate(callId);
     const input = argumentsToInput(typeof args === 'string' ? args : JSON.stringify(args ?? {}));
     blocks.push({
       toolUse: { toolUseId, name: ctx.toolNames.toBedrock(name), input: input as never },
     });
-    callIds.push(toolUseId);
+    calls.push({ callId, toolUseId });
   };
   (message.tool_calls ?? []).forEach((call, i) => {
     const callParam = `${param}.tool_calls[${i}]`;
@@ -126,7 +134,7 @@ function assistantItem(
       `${param}.function_call`,
     );
   }
-  return { kind: 'assistant', blocks, callIds };
+  return { kind: 'assistant', blocks, calls };
 }
 
 /**
@@ -137,6 +145,9 @@ function assistantItem(
 export function convertMessages(messages: unknown, ctx: ConversionContext): ConvertedMessages {
   if (!Array.isArray(messages)) {
     throw invalidRequest('invalid_messages', 'messages', 'messages must be an array.');
+  }
+  if (messages.length === 0) {
+    throw invalidRequest('empty_messages', 'messages', 'messages must hold at least one message.');
   }
   const system: SystemContentBlock[] = [];
   const items: HistoryItem[] = [];
@@ -172,21 +183,15 @@ export function convertMessages(messages: unknown, ctx: ConversionContext): Conv
         }
         const text = textOfContent(message.content, `${param}.content`);
         const cacheAfter = Array.isArray(message.content) && message.content.some(hasCacheMarker);
-        items.push({
-          kind: 'result',
-          id: toBedrockToolUseId(message.tool_call_id),
-          text,
-          cacheAfter,
-        });
+        items.push({ kind: 'result', callId: message.tool_call_id, text, cacheAfter });
         return;
       }
       case 'function': {
         const index = legacyCalls.findIndex((call) => call.name === message.name);
         const call = index >= 0 ? legacyCalls.splice(index, 1)[0] : undefined;
-        const id = call?.id ?? `call_fn_orphan_${i}`;
         items.push({
           kind: 'result',
-          id,
+          callId: call?.id ?? `call_fn_orphan_${i}`,
           text: textOfContent(message.content, `${param}.content`),
           cacheAfter: false,
         });

@@ -3,6 +3,7 @@ import { fromConverseOutput } from './from-converse-output.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { thrown } from './test-support/thrown.js';
 import { toConverseInput } from './to-converse-input.js';
+import { validateConverseInput } from './validate-converse-input.js';
 
 const user: ChatCompletionRequest['messages'] = [{ role: 'user', content: 'hi' }];
 
@@ -35,6 +36,39 @@ describe('tools', () => {
         },
       ],
     });
+  });
+
+  it('rejects parameters that are not an object schema, naming the field', () => {
+    const withParameters = (parameters: unknown): ChatCompletionRequest => ({
+      model: 'm',
+      messages: user,
+      tools: [
+        { type: 'function', function: { name: 'ok' } },
+        { type: 'function', function: { name: 'f', parameters: parameters as never } },
+      ],
+    });
+    for (const parameters of [{ type: 'string' }, { type: ['object', 'null'] }, [], 'object', 3]) {
+      const error = thrown(() => toConverseInput(withParameters(parameters)));
+      expect(error.kind).toBe('validation');
+      expect(error.code).toBe('invalid_tool_parameters');
+      expect(error.param).toBe('tools[1].function.parameters');
+    }
+    expect(thrown(() => toConverseInput(withParameters({ type: 'string' }))).message).toContain(
+      'type "string"',
+    );
+    const legacy = thrown(() =>
+      toConverseInput({
+        model: 'm',
+        messages: user,
+        functions: [{ name: 'f', parameters: [] as never }],
+      }),
+    );
+    expect(legacy.param).toBe('functions[0].parameters');
+    // Still accepted: missing, null, empty, and an object schema with or without its type.
+    for (const parameters of [undefined, null, {}, { properties: {} }, { type: 'object' }]) {
+      const { input } = toConverseInput(withParameters(parameters));
+      expect(validateConverseInput(input)).toEqual([]);
+    }
   });
 
   it('renames invalid tool names reversibly and restores them in answers', () => {

@@ -21,6 +21,35 @@ export function objectSchema(parameters: unknown): Record<string, unknown> {
   return schema.type === undefined ? { type: 'object', ...schema } : schema;
 }
 
+/**
+ * A function's `parameters` as a Converse `inputSchema.json`, which must be a JSON schema of
+ * type `"object"`: missing (or `null`) and `{}` become `{ type: 'object', properties: {} }`, a
+ * schema without `type` is an object schema (`type: 'object'` added); anything else (another
+ * `type`, an array, a string...) is a `validation` error (code `invalid_tool_parameters`) naming
+ * `param`.
+ */
+export function toolInputSchema(parameters: unknown, param: string): Record<string, unknown> {
+  if (parameters === undefined || parameters === null) return objectSchema(parameters);
+  const type = (parameters as { type?: unknown }).type;
+  if (
+    typeof parameters !== 'object' ||
+    Array.isArray(parameters) ||
+    (type !== undefined && type !== 'object')
+  ) {
+    const shown = Array.isArray(parameters)
+      ? 'an array'
+      : typeof parameters !== 'object'
+        ? `a ${typeof parameters}`
+        : `a schema of type ${JSON.stringify(type)}`;
+    throw invalidRequest(
+      'invalid_tool_parameters',
+      param,
+      `${param} must be a JSON schema of type "object" (Converse takes only object schemas); got ${shown}.`,
+    );
+  }
+  return objectSchema(parameters);
+}
+
 function functionDefinitions(request: ChatCompletionRequest): {
   defs: Array<{ def: FunctionDefinition; param: string; cache: unknown }>;
 } {
@@ -146,7 +175,7 @@ export function convertTools(
     if (allowed !== undefined && !allowed.has(def.name)) continue;
     const spec: Tool.ToolSpecMember['toolSpec'] = {
       name: ctx.toolNames.toBedrock(def.name),
-      inputSchema: { json: objectSchema(def.parameters) as never },
+      inputSchema: { json: toolInputSchema(def.parameters, `${param}.parameters`) as never },
     };
     if (typeof def.description === 'string' && def.description.trim() !== '') {
       spec.description = def.description;

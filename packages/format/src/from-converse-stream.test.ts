@@ -1,4 +1,4 @@
-import type { ConverseResponse } from '@aws-sdk/client-bedrock-runtime';
+import type { ConverseResponse, ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import { describe, expect, it } from 'vitest';
 import { collectChatCompletion } from './collect-chat-completion.js';
@@ -145,6 +145,42 @@ describe('fromConverseStream', () => {
     expect(call?.type === 'function' && call.function.arguments).toBe('{"city": "Par');
   });
 
+  it('takes the kind of a block with an empty or unknown start from its first delta', async () => {
+    const events: ConverseStreamOutput[] = [
+      { messageStart: { role: 'assistant' } },
+      { contentBlockStart: { contentBlockIndex: 0, start: {} as never } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { reasoningContent: { text: 'Hm.' } } } },
+      {
+        contentBlockDelta: {
+          contentBlockIndex: 0,
+          delta: { reasoningContent: { signature: 'sig' } },
+        },
+      },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      {
+        contentBlockStart: {
+          contentBlockIndex: 1,
+          start: { $unknown: ['futureBlock', {}] } as never,
+        },
+      },
+      { contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '{"a":' } } } },
+      { contentBlockDelta: { contentBlockIndex: 1, delta: { toolUse: { input: '1}' } } } },
+      { contentBlockStop: { contentBlockIndex: 1 } },
+      { messageStop: { stopReason: 'tool_use' } },
+    ];
+    const completion = await collectChatCompletion(fromConverseStream(replay(events), base));
+    expect(completion.choices[0]?.message).toEqual({
+      role: 'assistant',
+      content: null,
+      refusal: null,
+      reasoning_content: 'Hm.',
+      reasoning_details: [{ type: 'reasoning.text', text: 'Hm.', signature: 'sig', index: 0 }],
+      // No toolUse start: the call is kept, without the id and name that were never sent.
+      tool_calls: [{ id: '', type: 'function', function: { name: '', arguments: '{"a":1}' } }],
+    });
+    expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
+  });
+
   it('turns the structured-output tool into text content', async () => {
     const events = [
       { messageStart: { role: 'assistant' as const } },
@@ -202,6 +238,31 @@ describe('collectChatCompletion', () => {
     };
     const streamed = await collectChatCompletion(await chunksOf('text-and-tools'));
     expect(streamed).toStrictEqual(fromConverseOutput(output, { ...base, toolNames }));
+  });
+
+  it('has the same usage only when the stream carried usage chunks (includeUsage)', async () => {
+    const output: ConverseResponse = {
+      output: { message: { role: 'assistant', content: [{ text: 'Hi.' }] } },
+      stopReason: 'end_turn',
+      usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 },
+      metrics: { latencyMs: 1 },
+    };
+    const events = [
+      { messageStart: { role: 'assistant' as const } },
+      { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Hi.' } } },
+      { contentBlockStop: { contentBlockIndex: 0 } },
+      { messageStop: { stopReason: 'end_turn' as const } },
+      { metadata: { usage: output.usage, metrics: { latencyMs: 1 } } },
+    ];
+    const whole = fromConverseOutput(output, base);
+    const withUsage = await collectChatCompletion(
+      fromConverseStream(replay(events), { ...base, includeUsage: true }),
+    );
+    expect(withUsage).toStrictEqual(whole);
+    const withoutUsage = await collectChatCompletion(fromConverseStream(replay(events), base));
+    const { usage, ...rest } = whole;
+    expect(usage).toBeDefined();
+    expect(withoutUsage).toStrictEqual(rest);
   });
 
   it('does the same for reasoning with signature and redacted content', async () => {

@@ -46,7 +46,8 @@ function exceptionOf(name: (typeof EXCEPTION_EVENTS)[number], value: unknown): B
  * Converse stream events -> OpenAI `chat.completion.chunk`s, exactly as OpenAI streams them:
  * a first chunk with the role, content / tool_calls / reasoning deltas (tool calls announced
  * with index, id and name, then argument fragments; interleaved blocks tracked by
- * `contentBlockIndex`), a final chunk with `finish_reason`, and a usage chunk when
+ * `contentBlockIndex`; a block whose `contentBlockStart` is empty or unknown takes its kind from
+ * its first delta), a final chunk with `finish_reason`, and a usage chunk when
  * `includeUsage`. Throws a `stream_truncated` BedrockBridgeError when the stream ends without
  * `messageStop`, and the classified error for an in-stream exception.
  */
@@ -133,6 +134,32 @@ export async function* fromConverseStream(
     return out;
   };
 
+  /** Registers a tool block; returns the chunk announcing it (none for the structured tool). */
+  const startTool = (
+    index: number,
+    toolUse: { toolUseId?: string | undefined; name?: string | undefined },
+  ): ChatCompletionChunk | undefined => {
+    if (
+      options.structuredOutputTool !== undefined &&
+      toolUse.name === options.structuredOutputTool
+    ) {
+      blocks.set(index, { kind: 'structured', args: new StreamedArguments() });
+      return undefined;
+    }
+    const state = { kind: 'tool' as const, index: toolCount++, args: new StreamedArguments() };
+    blocks.set(index, state);
+    return delta({
+      tool_calls: [
+        {
+          index: state.index,
+          id: toolUse.toolUseId ?? '',
+          type: 'function',
+          function: { name: restoreToolName(toolUse.name ?? '', options.toolNames), arguments: '' },
+        },
+      ],
+    });
+  };
+
   const stateOf = (index: number, fallback: () => BlockState): BlockState => {
     let state = blocks.get(index);
     if (state === undefined) {
@@ -155,33 +182,16 @@ export async function* fromConverseStream(
       }
       if (event.contentBlockStart) {
         const index = event.contentBlockStart.contentBlockIndex ?? 0;
-        const toolUse = event.contentBlockStart.start?.toolUse;
-        if (toolUse !== undefined) {
-          if (
-            options.structuredOutputTool !== undefined &&
-            toolUse.name === options.structuredOutputTool
-          ) {
-            blocks.set(index, { kind: 'structured', args: new StreamedArguments() });
-            continue;
-          }
-          const state = {
-            kind: 'tool' as const,
-            index: toolCount++,
-            args: new StreamedArguments(),
-          };
-          blocks.set(index, state);
-          const name = restoreToolName(toolUse.name ?? '', options.toolNames);
-          yield delta({
-            tool_calls: [
-              {
-                index: state.index,
-                id: toolUse.toolUseId ?? '',
-                type: 'function',
-                function: { name, arguments: '' },
-              },
-            ],
-          });
-        } else blocks.set(index, { kind: 'other' });
+        const start = event.contentBlockStart.start;
+        if (start?.toolUse !== undefined) {
+          const announced = startTool(index, start.toolUse);
+          if (announced !== undefined) yield announced;
+        } else if (start?.image !== undefined || start?.toolResult !== undefined) {
+          blocks.set(index, { kind: 'other' });
+        } else {
+          // An empty or unknown start: the block's first delta tells what it is.
+          blocks.delete(index);
+        }
       } else if (event.contentBlockDelta) {
         const index = event.contentBlockDelta.contentBlockIndex ?? 0;
         const d = event.contentBlockDelta.delta;
@@ -189,8 +199,14 @@ export async function* fromConverseStream(
         if (d.text !== undefined) {
           if (d.text !== '') yield delta({ content: d.text });
         } else if (d.toolUse !== undefined) {
-          const state = stateOf(index, () => ({ kind: 'other' }));
-          if (state.kind !== 'structured' && state.kind !== 'tool') continue;
+          let state = blocks.get(index);
+          if (state === undefined) {
+            // Tool input with no toolUse start: a tool call whose id and name were not sent.
+            const announced = startTool(index, {});
+            if (announced !== undefined) yield announced;
+            state = blocks.get(index);
+          }
+          if (state?.kind !== 'structured' && state?.kind !== 'tool') continue;
           const fragment = state.args.push(d.toolUse.input ?? '');
           if (fragment !== '') yield argumentsDelta(state, fragment);
         } else if (d.reasoningContent !== undefined) {

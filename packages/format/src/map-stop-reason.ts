@@ -9,7 +9,8 @@ export interface MappedStopReason {
 
 /**
  * Bedrock `stopReason` -> OpenAI `finish_reason`:
- * end_turn, stop_sequence -> stop; tool_use -> tool_calls; max_tokens,
+ * end_turn, stop_sequence -> stop; tool_use -> tool_calls (`stop` when the answer holds no tool
+ * call, e.g. the structured-output tool's input became the text); max_tokens,
  * model_context_window_exceeded -> length; content_filtered, guardrail_intervened ->
  * content_filter. malformed_tool_use, malformed_model_output and unknown reasons have no OpenAI
  * value: they map to `tool_calls` (when the answer holds tool calls) or `stop`, flagged

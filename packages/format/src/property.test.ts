@@ -72,19 +72,25 @@ describe('property: any valid OpenAI request converts to input Bedrock accepts, 
               ).toBe(true);
             }
           }
-          if (message.role !== 'assistant' || input.toolConfig === undefined) continue;
-          for (const call of message.tool_calls ?? []) {
-            if (call.type !== 'function') continue;
-            const use = blocks.find(
-              (b) => b.toolUse?.toolUseId === toBedrockToolUseId(call.id),
-            )?.toolUse;
-            expect(restoreToolName(use?.name ?? '', toolNames)).toBe(call.function.name);
-            const args = call.function.arguments.trim() === '' ? '{}' : call.function.arguments;
-            expect(sameJson(inputToArguments(use?.input), args)).toBe(true);
-          }
         }
+        if (input.toolConfig === undefined) return;
+        // Every call, in order, as a toolUse with its original name and arguments (ids may
+        // repeat in the request; validateConverseInput checked that Bedrock's are unique).
+        const calls = request.messages.flatMap((m) =>
+          m.role === 'assistant' ? (m.tool_calls ?? []) : [],
+        );
+        const uses = blocks.flatMap((b) => (b.toolUse === undefined ? [] : [b.toolUse]));
+        expect(uses).toHaveLength(calls.length);
+        calls.forEach((call, i) => {
+          if (call.type !== 'function') return;
+          const use = uses[i];
+          expect(restoreToolName(use?.name ?? '', toolNames)).toBe(call.function.name);
+          const args = call.function.arguments.trim() === '' ? '{}' : call.function.arguments;
+          expect(sameJson(inputToArguments(use?.input), args)).toBe(true);
+          expect(use?.toolUseId?.startsWith(toBedrockToolUseId(call.id).slice(0, 60))).toBe(true);
+        });
       }),
-      { numRuns: 1200 },
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from './openai-request.js';
+import { PLACEHOLDERS } from './repair-history.js';
 import { thrown } from './test-support/thrown.js';
 import { toConverseInput } from './to-converse-input.js';
+import { validateConverseInput } from './validate-converse-input.js';
 
 const req = (
   messages: ChatCompletionRequest['messages'],
@@ -57,6 +59,46 @@ describe('toConverseInput: reasoning', () => {
         }),
       ).param,
     ).toBe('temperature');
+  });
+
+  it('does not keep a prefill while Anthropic thinking is sent: (continue) follows, and a warning says so', () => {
+    const messages: ChatCompletionRequest['messages'] = [
+      { role: 'user', content: 'JSON please' },
+      { role: 'assistant', content: '{"answer": ' },
+    ];
+    const continued = [
+      { role: 'assistant', content: [{ text: '{"answer": ' }] },
+      { role: 'user', content: [{ text: PLACEHOLDERS.continueAfterAssistant }] },
+    ];
+    const thinking = toConverseInput(
+      { model: 'm', messages, reasoning_effort: 'low' },
+      { supportsPrefill: true, reasoning: 'anthropic-thinking' },
+    );
+    expect(validateConverseInput(thinking.input)).toEqual([]);
+    expect(thinking.input.messages?.slice(1)).toEqual(continued);
+    expect(thinking.warnings).toEqual([expect.stringMatching(/not sent as a prefill.*thinking/)]);
+    // Thinking turned on by the caller's own additionalModelRequestFields counts too.
+    const own = toConverseInput(
+      { model: 'm', messages },
+      {
+        supportsPrefill: true,
+        additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 2048 } },
+      },
+    );
+    expect(own.input.messages?.slice(1)).toEqual(continued);
+    // No thinking sent (effort none, or a family without Anthropic thinking): prefill kept.
+    for (const options of [
+      { supportsPrefill: true, reasoning: 'anthropic-thinking' as const },
+      { supportsPrefill: true, reasoning: 'nova-reasoning' as const },
+    ]) {
+      const effort = options.reasoning === 'nova-reasoning' ? 'low' : 'none';
+      const kept = toConverseInput({ model: 'm', messages, reasoning_effort: effort }, options);
+      expect(kept.input.messages?.at(-1)).toEqual({
+        role: 'assistant',
+        content: [{ text: '{"answer":' }],
+      });
+      expect(kept.warnings).toEqual([]);
+    }
   });
 
   it('replays reasoning blocks (text + signature, redacted) from earlier assistant turns', () => {

@@ -66,6 +66,17 @@ export interface ReasoningFields {
   budgetTokens?: number;
 }
 
+/** Anthropic's thinking request field for a budget. */
+export function anthropicThinking(budgetTokens: number): Record<string, unknown> {
+  return { thinking: { type: 'enabled', budget_tokens: budgetTokens } };
+}
+
+/** Whether these `additionalModelRequestFields` turn Anthropic thinking on. */
+export function sendsAnthropicThinking(fields: Readonly<Record<string, unknown>>): boolean {
+  const type = (fields.thinking as { type?: unknown } | null | undefined)?.type;
+  return type === 'enabled' || type === 'adaptive';
+}
+
 /**
  * `reasoning_effort` -> the model family's request fields, chosen by the `reasoning` option.
  * Effort `none` (or unset) adds nothing.
@@ -86,10 +97,7 @@ export function reasoningFields(
   switch (style) {
     case 'anthropic-thinking': {
       const budget = ctx.options.reasoningBudgets?.[effort] ?? DEFAULT_BUDGETS[effort];
-      return {
-        additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: budget } },
-        budgetTokens: budget,
-      };
+      return { additionalModelRequestFields: anthropicThinking(budget), budgetTokens: budget };
     }
     case 'nova-reasoning':
       return {

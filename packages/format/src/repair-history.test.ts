@@ -198,6 +198,68 @@ describe('history repair', () => {
   });
 });
 
+describe('repeated tool-call ids', () => {
+  const result = (toolUseId: string, text: string) => ({
+    toolResult: { toolUseId, content: [{ text }] },
+  });
+
+  it('gives repeats in one message unique ids and pairs the results in call order', () => {
+    const out = convert([
+      { role: 'user', content: 'go' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [call('x', '{"q":"a"}'), call('x', '{"q":"b"}'), call('y')],
+      },
+      { role: 'tool', tool_call_id: 'x', content: 'for a' },
+      { role: 'tool', tool_call_id: 'y', content: 'for y' },
+      { role: 'tool', tool_call_id: 'x', content: 'for b' },
+    ]);
+    expect(out[1]?.content?.map((b) => [b.toolUse?.toolUseId, b.toolUse?.input])).toEqual([
+      ['x', { q: 'a' }],
+      ['x_2', { q: 'b' }],
+      ['y', { q: 'x' }],
+    ]);
+    expect(out[2]).toEqual({
+      role: 'user',
+      content: [result('x', 'for a'), result('x_2', 'for b'), result('y', 'for y')],
+    });
+    expect(out).toHaveLength(3);
+  });
+
+  it('gives an id reused in a later turn a new id, and its result goes to the later call', () => {
+    const out = convert([
+      { role: 'user', content: 'go' },
+      { role: 'assistant', content: null, tool_calls: [call('functions.search:0')] },
+      { role: 'tool', tool_call_id: 'functions.search:0', content: 'first' },
+      { role: 'assistant', content: null, tool_calls: [call('functions.search:0')] },
+      { role: 'tool', tool_call_id: 'functions.search:0', content: 'second' },
+    ]);
+    const first = out[1]?.content?.[0]?.toolUse?.toolUseId ?? '';
+    const second = out[3]?.content?.[0]?.toolUse?.toolUseId ?? '';
+    expect(second).toBe(`${first}_2`);
+    expect(out[2]?.content).toEqual([result(first, 'first')]);
+    expect(out[4]?.content).toEqual([result(second, 'second')]);
+  });
+
+  it('gives a result to the latest turn still waiting for its id, then to earlier ones', () => {
+    const out = convert([
+      { role: 'user', content: 'go' },
+      { role: 'assistant', content: null, tool_calls: [call('x')] },
+      { role: 'user', content: 'hm?' },
+      { role: 'assistant', content: null, tool_calls: [call('x')] },
+      { role: 'tool', tool_call_id: 'x', content: 'late' },
+      { role: 'tool', tool_call_id: 'x', content: 'extra' },
+      { role: 'tool', tool_call_id: 'x', content: 'one too many' },
+    ]);
+    expect(out[2]?.content).toEqual([result('x', 'extra'), { text: 'hm?' }]);
+    expect(out[4]?.content).toEqual([
+      result('x_2', 'late'),
+      { text: '[tool result x] one too many' },
+    ]);
+  });
+});
+
 describe('tool history without callable tools', () => {
   const history: ChatCompletionRequest['messages'] = [
     { role: 'user', content: 'go' },

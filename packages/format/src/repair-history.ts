@@ -1,7 +1,7 @@
 import type { ContentBlock, Message } from '@aws-sdk/client-bedrock-runtime';
 import type { ConversionContext } from './conversion-context.js';
 import { cachePointBlock } from './convert-content-part.js';
-import type { HistoryItem } from './convert-messages.js';
+import type { HistoryItem, ToolCallRef } from './convert-messages.js';
 import { inputToArguments } from './tool-arguments.js';
 
 /** Visible placeholders, used only where Converse needs a block and the request has none. */
@@ -23,10 +23,41 @@ export const PLACEHOLDERS = {
 interface Turn {
   role: 'user' | 'assistant';
   blocks: ContentBlock[];
-  callIds: string[];
+  calls: ToolCallRef[];
+  /** Result blocks by Bedrock tool-use id. */
   results: Map<string, ContentBlock[]>;
   /** A tool result arrived for this turn: later messages of the same role start a new turn. */
   closed: boolean;
+}
+
+/** A call still waiting for its result. */
+interface OpenCall {
+  turn: Turn;
+  toolUseId: string;
+}
+
+/** What `repairHistory` needs to know besides the context. */
+export interface RepairOptions {
+  /** Whether tools are offered; when not, tool blocks are rendered as text. */
+  toolsOffered: boolean;
+  /**
+   * Why a trailing assistant message may not be a prefill although the model supports prefill
+   * (e.g. Anthropic thinking is on); it is then handled as without `supportsPrefill`, with a
+   * `warnings` entry. Unset: `supportsPrefill` decides.
+   */
+  prefillBlockedBy?: string;
+}
+
+/**
+ * The call a result with this OpenAI id answers: among the calls with that id still waiting, the
+ * first one of the latest turn that has one (OpenAI ids may repeat within a turn or across turns).
+ */
+function takeOpenCall(open: Map<string, OpenCall[]>, callId: string): OpenCall | undefined {
+  const waiting = open.get(callId);
+  const latest = waiting?.[waiting.length - 1]?.turn;
+  if (waiting === undefined || latest === undefined) return undefined;
+  const at = waiting.findIndex((call) => call.turn === latest);
+  return waiting.splice(at, 1)[0];
 }
 
 function resultBlocks(
@@ -68,58 +99,68 @@ function toolBlocksAsText(blocks: ContentBlock[]): ContentBlock[] {
   });
 }
 
-function trimTrailingWhitespace(turn: Turn): void {
-  for (let i = turn.blocks.length - 1; i >= 0; i--) {
-    const block = turn.blocks[i];
+/** A prefill without trailing whitespace (Bedrock rejects it): the last text block trimmed. */
+function trimTrailingWhitespace(blocks: ContentBlock[]): ContentBlock[] {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i];
     if (block?.cachePoint !== undefined) continue;
     if (block?.text !== undefined) {
       const trimmed = block.text.trimEnd();
-      if (trimmed === '') turn.blocks.splice(i, 1);
-      else turn.blocks[i] = { text: trimmed };
+      if (trimmed === '') blocks.splice(i, 1);
+      else blocks[i] = { text: trimmed };
     }
-    return;
+    return blocks;
   }
+  return blocks;
 }
 
 /**
  * Makes a history Converse accepts, without losing content:
  * consecutive same-role turns merged; each turn's tool results grouped (in call order, before
  * any other user content) into the user turn right after the assistant turn that called them;
- * a call without a result gets an error result saying so; a result without a matching earlier
- * call becomes user text; the first turn is a user turn; a trailing assistant turn is kept as a
- * prefill only when `supportsPrefill`; tool blocks become text when no tools are offered; a user
- * turn with a document but no text gets a placeholder text.
+ * a result answers the first waiting call with its id in the latest turn that has one (tool-call
+ * ids may repeat; the calls already got unique Bedrock ids); a call without a result gets an
+ * error result saying so; a result without a matching earlier call becomes user text; the first
+ * turn is a user turn; a trailing assistant turn is kept as a prefill only when `supportsPrefill`
+ * and nothing blocks it; tool blocks become text when no tools are offered; a user turn with a
+ * document but no text gets a placeholder text.
  */
 export function repairHistory(
   items: readonly HistoryItem[],
   ctx: ConversionContext,
-  toolsOffered: boolean,
+  repair: RepairOptions,
 ): Message[] {
   const turns: Turn[] = [];
-  const owners = new Map<string, Turn>();
-  const push = (role: Turn['role'], blocks: ContentBlock[], callIds: string[] = []): void => {
+  const open = new Map<string, OpenCall[]>();
+  const push = (role: Turn['role'], blocks: ContentBlock[], calls: ToolCallRef[] = []): void => {
     if (blocks.length === 0) return;
     const last = turns[turns.length - 1];
+    let turn: Turn;
     if (last !== undefined && last.role === role && !last.closed) {
-      last.blocks.push(...blocks);
-      last.callIds.push(...callIds);
-      for (const id of callIds) owners.set(id, last);
-      return;
+      turn = last;
+      turn.blocks.push(...blocks);
+      turn.calls.push(...calls);
+    } else {
+      turn = { role, blocks, calls: [...calls], results: new Map(), closed: false };
+      turns.push(turn);
     }
-    const turn: Turn = { role, blocks, callIds, results: new Map(), closed: false };
-    for (const id of callIds) owners.set(id, turn);
-    turns.push(turn);
+    for (const { callId, toolUseId } of calls) {
+      const waiting = open.get(callId);
+      if (waiting === undefined) open.set(callId, [{ turn, toolUseId }]);
+      else waiting.push({ turn, toolUseId });
+    }
   };
   for (const item of items) {
     if (item.kind === 'user') push('user', item.blocks);
-    else if (item.kind === 'assistant') push('assistant', item.blocks, item.callIds);
+    else if (item.kind === 'assistant') push('assistant', item.blocks, item.calls);
     else {
-      const owner = owners.get(item.id);
-      if (owner !== undefined && !owner.results.has(item.id)) {
-        owner.results.set(item.id, resultBlocks(item.id, item.text, item.cacheAfter, ctx));
-        owner.closed = true;
+      const call = takeOpenCall(open, item.callId);
+      if (call !== undefined) {
+        const blocks = resultBlocks(call.toolUseId, item.text, item.cacheAfter, ctx);
+        call.turn.results.set(call.toolUseId, blocks);
+        call.turn.closed = true;
       } else {
-        const text = `[tool result ${item.id}] ${item.text}`;
+        const text = `[tool result ${item.callId}] ${item.text}`;
         push('user', text.trim() === '' ? [] : [{ text }]);
       }
     }
@@ -132,10 +173,11 @@ export function repairHistory(
       if (carry.length > 0) messages.push({ role: 'user', content: carry });
       messages.push({ role: 'assistant', content: hoistReasoning(turn.blocks) });
       carry = [];
-      for (const id of turn.callIds) {
-        const found = turn.results.get(id);
+      for (const { toolUseId } of turn.calls) {
+        const found = turn.results.get(toolUseId);
         carry.push(
-          ...(found ?? resultBlocks(id, PLACEHOLDERS.missingToolResult, false, ctx, 'error')),
+          ...(found ??
+            resultBlocks(toolUseId, PLACEHOLDERS.missingToolResult, false, ctx, 'error')),
         );
       }
     } else {
@@ -152,22 +194,21 @@ export function repairHistory(
   }
   const last = messages[messages.length - 1];
   if (last?.role === 'assistant') {
-    if (ctx.options.supportsPrefill) {
-      const turn: Turn = {
-        role: 'assistant',
-        blocks: last.content ?? [],
-        callIds: [],
-        results: new Map(),
-        closed: false,
-      };
-      trimTrailingWhitespace(turn);
-      if (turn.blocks.length === 0) messages.pop();
-      else last.content = turn.blocks;
+    const supported = ctx.options.supportsPrefill === true;
+    if (supported && repair.prefillBlockedBy === undefined) {
+      const blocks = trimTrailingWhitespace(last.content ?? []);
+      if (blocks.length === 0) messages.pop();
+      else last.content = blocks;
     } else {
+      if (supported) {
+        ctx.warnings.push(
+          `the trailing assistant message is not sent as a prefill (${repair.prefillBlockedBy}); a user turn "${PLACEHOLDERS.continueAfterAssistant}" follows it.`,
+        );
+      }
       messages.push({ role: 'user', content: [{ text: PLACEHOLDERS.continueAfterAssistant }] });
     }
   }
-  if (!toolsOffered) {
+  if (!repair.toolsOffered) {
     for (const message of messages) message.content = toolBlocksAsText(message.content ?? []);
   }
   for (const message of messages) {

@@ -106,6 +106,23 @@ describe('response_format', () => {
     }
   });
 
+  it('json_schema through the forced tool needs an object schema, naming the field', () => {
+    const format = (schema: Record<string, unknown>) =>
+      ask({ response_format: { type: 'json_schema', json_schema: { name: 'r', schema } } });
+    const error = thrown(() =>
+      toConverseInput(format({ type: 'array' }), { structuredOutput: 'tool' }),
+    );
+    expect(error.code).toBe('invalid_tool_parameters');
+    expect(error.param).toBe('response_format.json_schema.schema');
+    const { input } = toConverseInput(format({ properties: { a: { type: 'string' } } }), {
+      structuredOutput: 'tool',
+    });
+    expect(input.toolConfig?.tools?.[0]?.toolSpec?.inputSchema?.json).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' } },
+    });
+  });
+
   it('json_object with tools is a clear error (the forced tool would hide them)', () => {
     const error = thrown(() =>
       toConverseInput(

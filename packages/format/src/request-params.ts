@@ -5,9 +5,10 @@ import type {
 } from '@aws-sdk/client-bedrock-runtime';
 import type { DroppableParam } from './converse-input-options.js';
 import type { ConversionContext } from './conversion-context.js';
-import { objectSchema } from './convert-tools.js';
+import { objectSchema, toolInputSchema } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest } from './openai-request.js';
+import { maxTokensParam, withinOutputLimit } from './output-token-limit.js';
 
 /** Name of the forced tool used for `response_format` when `structuredOutput: 'tool'`. */
 export const STRUCTURED_OUTPUT_TOOL = 'structured_output';
@@ -123,15 +124,16 @@ export function inferenceConfig(
   const config: InferenceConfiguration = {};
   const max = request.max_completion_tokens ?? request.max_tokens;
   if (max !== undefined && max !== null && !rejected(ctx, 'max_tokens')) {
+    const param = maxTokensParam(request);
     if (!Number.isInteger(max) || max < 1) {
-      const param = request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
       throw invalidRequest(
         'invalid_parameter',
         param,
         `${param} must be a positive integer (got ${String(max)}).`,
       );
     }
-    config.maxTokens = max;
+    const maxTokens = withinOutputLimit(max, param, ctx);
+    if (maxTokens !== undefined) config.maxTokens = maxTokens;
   }
   if (
     request.temperature !== undefined &&
@@ -224,12 +226,16 @@ export function structuredOutput(
       `response_format type "${String((format as { type?: unknown }).type)}" is not supported; use text, json_object or json_schema.`,
     );
   }
-  const schema = objectSchema(format.json_schema?.schema);
   const name = format.json_schema?.name || 'response';
   const description = format.json_schema?.description;
   if ((ctx.options.structuredOutput ?? 'output-config') === 'tool') {
-    return forcedTool(schema, description ?? `Answer with the ${name} object.`);
+    const toolSchema = toolInputSchema(
+      format.json_schema?.schema,
+      'response_format.json_schema.schema',
+    );
+    return forcedTool(toolSchema, description ?? `Answer with the ${name} object.`);
   }
+  const schema = objectSchema(format.json_schema?.schema);
   const jsonSchema =
     description === undefined
       ? { schema: JSON.stringify(schema), name }

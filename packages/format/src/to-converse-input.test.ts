@@ -28,6 +28,13 @@ describe('toConverseInput: roles', () => {
     expect(input.modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
   });
 
+  it('rejects an empty messages array, naming messages (no placeholder conversation)', () => {
+    const error = thrown(() => toConverseInput(req([])));
+    expect(error.kind).toBe('validation');
+    expect(error.code).toBe('empty_messages');
+    expect(error.param).toBe('messages');
+  });
+
   it('names an unknown role and its index', () => {
     const error = thrown(() =>
       toConverseInput(

@@ -6,8 +6,9 @@ import { convertMessages } from './convert-messages.js';
 import { convertTools } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest } from './openai-request.js';
-import { reasoningFields } from './reasoning.js';
-import { repairHistory } from './repair-history.js';
+import { fitThinkingBudget } from './output-token-limit.js';
+import { anthropicThinking, reasoningFields, sendsAnthropicThinking } from './reasoning.js';
+import { type RepairOptions, repairHistory } from './repair-history.js';
 import {
   checkUnsupportedFields,
   inferenceConfig,
@@ -63,22 +64,14 @@ export function toConverseInput(
   const { system, items } = convertMessages(request.messages, ctx);
   const tools = convertTools(request, ctx);
   const structured = structuredOutput(request, ctx);
-  const messages = repairHistory(items, ctx, tools.offered);
 
-  const input: ConverseStreamCommandInput = { modelId: options.modelId ?? request.model, messages };
-  if (system.length > 0) input.system = system;
   const config = inferenceConfig(request, ctx);
   const reasoning = reasoningFields(request.reasoning_effort, ctx);
   if (reasoning.budgetTokens !== undefined) {
-    const budget = reasoning.budgetTokens;
-    if (config.maxTokens === undefined)
-      config.maxTokens = budget + (options.defaultMaxTokens ?? 4096);
-    else if (config.maxTokens <= budget) {
-      throw invalidRequest(
-        'max_tokens_below_reasoning_budget',
-        request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens',
-        `max tokens (${config.maxTokens}) must exceed the thinking budget for reasoning_effort "${String(request.reasoning_effort)}" (${budget}); raise it or lower reasoning_effort.`,
-      );
+    const budget = fitThinkingBudget(reasoning.budgetTokens, config, request, ctx);
+    if (budget !== reasoning.budgetTokens) {
+      reasoning.additionalModelRequestFields = anthropicThinking(budget);
+      reasoning.budgetTokens = budget;
     }
     if (config.temperature !== undefined || config.topP !== undefined) {
       if (!options.dropUnsupportedParams) {
@@ -94,6 +87,17 @@ export function toConverseInput(
       delete config.topP;
     }
   }
+  const additional = {
+    ...reasoning.additionalModelRequestFields,
+    ...options.additionalModelRequestFields,
+  };
+
+  const repair: RepairOptions = { toolsOffered: tools.offered };
+  if (sendsAnthropicThinking(additional))
+    repair.prefillBlockedBy = 'Anthropic does not accept a prefill while thinking is on';
+  const messages = repairHistory(items, ctx, repair);
+  const input: ConverseStreamCommandInput = { modelId: options.modelId ?? request.model, messages };
+  if (system.length > 0) input.system = system;
   if (Object.keys(config).length > 0) input.inferenceConfig = config;
 
   if (tools.toolConfig !== undefined) {
@@ -128,10 +132,6 @@ export function toConverseInput(
     );
   }
 
-  const additional = {
-    ...reasoning.additionalModelRequestFields,
-    ...options.additionalModelRequestFields,
-  };
   if (Object.keys(additional).length > 0) input.additionalModelRequestFields = additional as never;
   if (options.additionalModelResponseFieldPaths)
     input.additionalModelResponseFieldPaths = options.additionalModelResponseFieldPaths;

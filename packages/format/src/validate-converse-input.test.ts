@@ -113,6 +113,37 @@ describe('validateConverseInput', () => {
     );
   });
 
+  it('reports a toolUse id used twice, in one message or across the conversation', () => {
+    const across = validateConverseInput({
+      modelId: 'm',
+      messages: [
+        { role: 'user', content: [{ text: 'a' }] },
+        { role: 'assistant', content: [use('t1')] },
+        { role: 'user', content: [result('t1')] },
+        { role: 'assistant', content: [{ text: 'again' }, use('t1')] },
+        { role: 'user', content: [result('t1')] },
+      ],
+      toolConfig,
+    });
+    expect(across).toEqual([
+      {
+        path: 'messages[3].content[1].toolUse.toolUseId',
+        code: 'duplicate_tool_use_id',
+        message: expect.stringContaining('"t1" is already used by messages[1].content[0]'),
+      },
+    ]);
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'assistant', content: [use('t1'), use('t1')] },
+          { role: 'user', content: [result('t1')] },
+        ],
+        toolConfig,
+      }),
+    ).toEqual(['duplicate_tool_use_id']);
+  });
+
   it('checks image formats against the bytes and document names', () => {
     expect(
       codes({

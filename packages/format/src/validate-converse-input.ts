@@ -46,8 +46,29 @@ function checkAttachments(content: readonly ContentBlock[], path: string, report
     report(`${path}.content`, 'too_many_images', `${images} images; at most 20 a message.`);
 }
 
+/** Bedrock requires every toolUse id to be unique across the conversation, not only a turn. */
+function checkUniqueToolUseIds(messages: readonly Message[], report: Report): void {
+  const first = new Map<string, string>();
+  messages.forEach((message, m) => {
+    (message.content ?? []).forEach((block, b) => {
+      const id = block.toolUse?.toolUseId;
+      if (typeof id !== 'string') return;
+      const path = `messages[${m}].content[${b}]`;
+      const earlier = first.get(id);
+      if (earlier === undefined) first.set(id, path);
+      else
+        report(
+          `${path}.toolUse.toolUseId`,
+          'duplicate_tool_use_id',
+          `toolUseId "${id}" is already used by ${earlier}; toolUse ids must be unique across the conversation.`,
+        );
+    });
+  });
+}
+
 function checkMessages(messages: readonly Message[], report: Report): void {
   if (messages.length === 0) report('messages', 'no_messages', 'at least one message is required.');
+  checkUniqueToolUseIds(messages, report);
   messages.forEach((message, m) => {
     const path = `messages[${m}]`;
     if (message.role !== 'user' && message.role !== 'assistant')
@@ -221,7 +242,8 @@ function checkRest(input: ConverseStreamCommandInput, report: Report): void {
 
 /**
  * Checks a Converse input against the rules Bedrock is known to enforce (alternation, first
- * user turn, blank text, toolUse/toolResult pairing and ids, tool names, image formats and bytes,
+ * user turn, blank text, toolUse/toolResult pairing, toolUse ids valid and unique across the
+ * conversation, tool names, image formats and bytes,
  * document names, toolConfig present when the history has tool blocks, ...). Returns every
  * problem found; an empty list means none of the known rules is broken.
  */

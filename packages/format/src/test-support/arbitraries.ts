@@ -47,6 +47,17 @@ const userPartArb = fc.oneof(
   })),
 );
 
+/**
+ * How a generated tool call gets its id: unique and valid, unique but invalid for Bedrock
+ * (mapped), or one of a few shared ids that repeat within a message and across turns.
+ */
+type CallIdKind = 'plain' | 'weird' | { shared: string };
+
+const callIdArb: fc.Arbitrary<CallIdKind> = fc.oneof(
+  fc.constantFrom<CallIdKind>('plain', 'weird'),
+  fc.constantFrom('x', 'call_1', 'functions.x:0').map((shared) => ({ shared })),
+);
+
 type Step =
   | { kind: 'system'; text: string }
   | {
@@ -58,7 +69,7 @@ type Step =
   | {
       kind: 'assistant';
       text: string | null;
-      calls: Array<{ tool: number; args: string; weirdId: boolean }>;
+      calls: Array<{ tool: number; args: string; id: CallIdKind }>;
     }
   | { kind: 'tool'; ref: number; text: string };
 
@@ -75,7 +86,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('assistant' as const),
       text: fc.option(textArb, { nil: null }),
-      calls: fc.array(fc.record({ tool: fc.nat(5), args: argumentsArb, weirdId: fc.boolean() }), {
+      calls: fc.array(fc.record({ tool: fc.nat(5), args: argumentsArb, id: callIdArb }), {
         maxLength: 3,
       }),
     }),
@@ -90,7 +101,10 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
-/** Random valid OpenAI requests with tools, tool history (complete, partial, orphaned) and images. */
+/**
+ * Random valid OpenAI requests with tools, tool history (complete, partial, orphaned, with
+ * repeated call ids) and images.
+ */
 export const requestArb: fc.Arbitrary<ChatCompletionRequest> = fc
   .record({
     tools: fc.uniqueArray(toolNameArb, { maxLength: 4 }),
@@ -113,7 +127,12 @@ export const requestArb: fc.Arbitrary<ChatCompletionRequest> = fc
             return { role: 'user', content: step.content };
           case 'assistant': {
             const tool_calls = step.calls.map((c, j) => {
-              const id = c.weirdId ? `functions.call:${i}.${j}` : `call_${i}_${j}`;
+              const id =
+                c.id === 'plain'
+                  ? `call_${i}_${j}`
+                  : c.id === 'weird'
+                    ? `functions.call:${i}.${j}`
+                    : c.id.shared;
               callIds.push(id);
               const name =
                 tools.length > 0 ? (tools[c.tool % tools.length] as string) : `tool_${c.tool}`;

@@ -1,0 +1,96 @@
+import type { InferenceConfiguration } from '@aws-sdk/client-bedrock-runtime';
+import type { ConversionContext } from './conversion-context.js';
+import { invalidRequest } from './invalid-request.js';
+import type { ChatCompletionRequest } from './openai-request.js';
+
+/** Anthropic's smallest thinking budget (`budget_tokens` >= 1024). */
+export const MIN_THINKING_BUDGET = 1024;
+
+/** The `maxOutputTokens` option, checked: a positive integer, or unset. */
+export function maxOutputTokensOf(ctx: ConversionContext): number | undefined {
+  const limit = ctx.options.maxOutputTokens;
+  if (limit === undefined) return undefined;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw invalidRequest(
+      'invalid_option',
+      'maxOutputTokens',
+      `The maxOutputTokens option must be a positive integer; got ${String(limit)}.`,
+    );
+  }
+  return limit;
+}
+
+/** The request field that carried max tokens, for errors (`max_completion_tokens` wins). */
+export function maxTokensParam(request: ChatCompletionRequest): string {
+  return request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
+}
+
+/**
+ * A requested max tokens above the model's output limit (`maxOutputTokens`) is an error naming
+ * the field and the limit, or dropped (listed in `dropped`) with `dropUnsupportedParams`; never
+ * silently lowered. Returns the value to send, `undefined` when dropped.
+ */
+export function withinOutputLimit(
+  maxTokens: number,
+  param: string,
+  ctx: ConversionContext,
+): number | undefined {
+  const limit = maxOutputTokensOf(ctx);
+  if (limit === undefined || maxTokens <= limit) return maxTokens;
+  if (ctx.options.dropUnsupportedParams) {
+    ctx.dropped.push(param);
+    return undefined;
+  }
+  throw invalidRequest(
+    'max_tokens_out_of_range',
+    param,
+    `${param} ${maxTokens} is above this model's output limit of ${limit} tokens; lower it, ` +
+      'or set dropUnsupportedParams (send none).',
+  );
+}
+
+/**
+ * Makes room for an Anthropic thinking budget in `config.maxTokens` (Anthropic requires
+ * `budget_tokens < max_tokens` and `budget_tokens >= 1024`) and returns the budget to send.
+ * A requested max tokens must exceed the budget (else an error). Without one, `maxTokens` is
+ * budget + `defaultMaxTokens`, at most `maxOutputTokens`; when that limit cuts it, the budget is
+ * lowered to leave `defaultMaxTokens` for the answer (never below 1024, always below maxTokens)
+ * and a `warnings` entry says so.
+ */
+export function fitThinkingBudget(
+  budget: number,
+  config: InferenceConfiguration,
+  request: ChatCompletionRequest,
+  ctx: ConversionContext,
+): number {
+  const effort = `reasoning_effort "${String(request.reasoning_effort)}"`;
+  if (config.maxTokens !== undefined) {
+    if (config.maxTokens > budget) return budget;
+    throw invalidRequest(
+      'max_tokens_below_reasoning_budget',
+      maxTokensParam(request),
+      `max tokens (${config.maxTokens}) must exceed the thinking budget for ${effort} (${budget}); raise it or lower reasoning_effort.`,
+    );
+  }
+  const room = ctx.options.defaultMaxTokens ?? 4096;
+  const limit = maxOutputTokensOf(ctx);
+  if (limit === undefined || budget + room <= limit) {
+    config.maxTokens = budget + room;
+    return budget;
+  }
+  const fitted = Math.min(budget, Math.max(MIN_THINKING_BUDGET, limit - room));
+  if (fitted >= limit) {
+    throw invalidRequest(
+      'reasoning_budget_out_of_range',
+      'reasoning_effort',
+      `${effort} needs a thinking budget of at least ${MIN_THINKING_BUDGET} tokens below max tokens, but this model's output limit is ${limit} tokens; leave out reasoning_effort.`,
+    );
+  }
+  config.maxTokens = limit;
+  if (fitted < budget) {
+    ctx.warnings.push(
+      `${effort}: thinking budget lowered from ${budget} to ${fitted} tokens to fit this model's output limit of ${limit} tokens (maxTokens ${limit}).`,
+    );
+  }
+  return fitted;
+}
