@@ -18,7 +18,14 @@ describe('formatOptions', () => {
       structuredOutput: 'output-config',
       maxTemperature: 1,
       rejectedParams: [],
+      maxOutputTokens: 64_000,
     });
+  });
+
+  it('passes the output limit of a known model only (an unknown one has a guessed default)', () => {
+    const unknown = getModelCapabilities('acme.mystery-model-v1:0');
+    expect(unknown.known).toBe(false);
+    expect(formatOptions('acme.mystery-model-v1:0', unknown)).not.toHaveProperty('maxOutputTokens');
   });
 
   it('adds the params rejected with reasoning only when the request asks for reasoning', () => {

@@ -83,6 +83,9 @@ export function formatOptions(
     structuredOutput: caps.nativeStructuredOutput ? 'output-config' : 'tool',
     maxTemperature: caps.maxTemperature,
     rejectedParams: [...new Set(rejected.flatMap((p) => OPENAI_PARAM[p] ?? []))],
+    // Only a known model's limit: the conservative default of an unknown one would refuse
+    // requests Bedrock accepts.
+    ...(caps.known ? { maxOutputTokens: caps.maxOutputTokens } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ const HAIKU_3 = 'anthropic.claude-3-haiku-20240307-v1:0'; // no native structure
 const SONNET_4 = 'us.anthropic.claude-sonnet-4-20250514-v1:0'; // thinking; temperature dropped while reasoning
 const SONNET_4_5 = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'; // temperature xor top_p; native JSON; 1h cache
 const SONNET_3_7 = 'us.anthropic.claude-3-7-sonnet-20250219-v1:0'; // 5m cache only
+const OPUS_4_1 = 'us.anthropic.claude-opus-4-1-20250805-v1:0'; // 32,000 output tokens at most
 const LLAMA_3_1 = 'meta.llama3-1-70b-instruct-v1:0'; // tools, but no forced tool choice
 const LLAMA_3 = 'meta.llama3-70b-instruct-v1:0'; // no tool use at all
 
@@ -141,6 +142,40 @@ describe('temperature range (maxTemperature)', () => {
   it('temperature 1 is sent', async () => {
     await t.client.chat.completions.create(ask(HAIKU_3, { temperature: 1 }));
     expect(lastSent().inferenceConfig).toEqual({ temperature: 1 });
+  });
+});
+
+describe('output limit (maxOutputTokens)', () => {
+  it('max_tokens above the model limit gets a 400 naming the field and the limit', async () => {
+    const error = await refused(
+      t.client.chat.completions.create(ask(HAIKU_3, { max_tokens: 4_097 })),
+      'max_tokens',
+    );
+    expect(error.code).toBe('max_tokens_out_of_range');
+    expect(error.message).toContain('4096');
+  });
+
+  it('the limit itself is sent', async () => {
+    await t.client.chat.completions.create(ask(HAIKU_3, { max_tokens: 4_096 }));
+    expect(lastSent().inferenceConfig).toEqual({ maxTokens: 4_096 });
+  });
+
+  it('a thinking budget above the limit is fitted under it, and the header says so', async () => {
+    // Claude Opus 4.1 writes at most 32,000 tokens; "xhigh" asks for a 32,768-token budget.
+    const effort = 'xhigh' as NonNullable<
+      ChatCompletionCreateParamsNonStreaming['reasoning_effort']
+    >;
+    const { response } = await t.client.chat.completions
+      .create(ask(OPUS_4_1, { reasoning_effort: effort }))
+      .withResponse();
+    expect(response.status).toBe(200);
+    expect(lastSent()).toMatchObject({
+      inferenceConfig: { maxTokens: 32_000 },
+      additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 27_904 } },
+    });
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toContain(
+      'thinking budget lowered from 32768 to 27904',
+    );
   });
 });
 
