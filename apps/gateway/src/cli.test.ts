@@ -127,6 +127,26 @@ describe('bedrock-bridge CLI', () => {
     expect(stdout + stderr).not.toContain(key);
   });
 
+  it('serve warns when it listens beyond loopback without an API key, not on loopback', async () => {
+    const open = run(['serve', '--emulator', '--port', '0', '--host', '0.0.0.0']);
+    await expect.poll(() => open.out(), { timeout: 20_000 }).toContain('"listening"');
+    await expect.poll(() => open.out(), { timeout: 5_000 }).toContain('without --api-key');
+    open.child.kill('SIGTERM');
+    expect((await open.exit).code).toBe(0);
+    const warning =
+      open
+        .out()
+        .split('\n')
+        .find((l) => l.includes('without --api-key')) ?? '{}';
+    expect(JSON.parse(warning)).toMatchObject({ level: 'warn' });
+
+    const local = run(['serve', '--emulator', '--port', '0']);
+    await expect.poll(() => local.out(), { timeout: 20_000 }).toContain('"listening"');
+    local.child.kill('SIGTERM');
+    expect((await local.exit).code).toBe(0);
+    expect(local.out()).not.toContain('without --api-key');
+  });
+
   it('models --emulator --json prints the table as JSON', async () => {
     const { code, stdout } = await run(['models', '--emulator', '--json']).exit;
     expect(code).toBe(0);

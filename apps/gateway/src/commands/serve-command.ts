@@ -9,6 +9,11 @@ function line(fields: Record<string, unknown>): void {
   );
 }
 
+/** Whether `host` only accepts connections from this machine. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
 /** `bedrock-bridge serve`: runs until SIGTERM/SIGINT, then drains open answers. */
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   let stack: Awaited<ReturnType<typeof createStack>>;
@@ -54,6 +59,12 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     auth: flags.apiKey ? 'bearer api key required' : 'none (use --api-key to require one)',
     fetchImages: flags.fetchImages ?? 'off',
   });
+  if (!flags.apiKey && !isLoopbackHost(flags.host)) {
+    line({
+      level: 'warn',
+      msg: `listening on ${flags.host} without --api-key: anyone who can reach this port can call Bedrock with this gateway's AWS identity`,
+    });
+  }
 
   await new Promise<void>((resolve) => {
     let stopping = false;

@@ -127,7 +127,9 @@ export function createServer(options: ServerOptions): Gateway {
     request.bridge = { start: performance.now(), attempts: 0 };
     reply.header('x-request-id', request.id);
     if (log) reply.raw.once('close', () => logLine(request, reply.raw, log));
-    if (authorize && request.url.startsWith('/v1/')) {
+    // Decided on the route the router matched (after it decoded the path), not on the raw URL:
+    // `/%761/models` or an absolute-form target reach /v1 routes too. Only health is open.
+    if (authorize && request.routeOptions.url !== '/healthz') {
       const denied = authorize(request.headers.authorization);
       if (denied) return sendError(reply, request, denied);
     }
