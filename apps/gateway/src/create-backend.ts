@@ -12,6 +12,12 @@ export interface BackendOptions {
   fetchImages?: RemoteImageOptions;
   /** How long a model discovery stays fresh. Default 10 minutes. */
   discoveryTtlMs?: number;
+  /**
+   * How long a chat request waits for a model discovery under way (the first one, or a refresh
+   * after the TTL) before it goes on without: with the last list discovered, else the built-in
+   * tables. The discovery goes on in the background. Default 2000.
+   */
+  discoveryWaitMs?: number;
 }
 
 /** Remote (non-`data:`) image URLs of a request, with the field each sits in. */
@@ -51,13 +57,32 @@ export function createBackend(
     return discoverModels({ transport: stack.transport, region: stack.region, ttlMs });
   }
 
+  const waitMs = options.discoveryWaitMs ?? 2_000;
+  // The last list discovered: what a request uses while a slow refresh is under way.
+  let lastGood: readonly DiscoveredModel[] | undefined;
+
   async function discoveredOrOffline(): Promise<readonly DiscoveredModel[] | undefined> {
-    if (performance.now() - failedAt < 60_000) return undefined;
+    if (performance.now() - failedAt < 60_000) return lastGood;
+    const discovery = discover().then(
+      (models) => {
+        lastGood = models;
+        return models;
+      },
+      () => {
+        failedAt = performance.now();
+        return lastGood;
+      },
+    );
+    // A control plane that is slow or silent must not hold chat requests: past `waitMs` they go
+    // on with what is known, and the discovery finishes (or fails) on its own.
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), waitMs);
+    });
     try {
-      return await discover();
-    } catch {
-      failedAt = performance.now();
-      return undefined;
+      return (await Promise.race([discovery, waited])) ?? lastGood;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -296,3 +296,24 @@ describe('remote images, when enabled', () => {
     expect(error.message).toContain('not allowed');
   });
 });
+
+describe('a silent control plane', () => {
+  it('does not hold chat requests: they go on with the built-in tables', async () => {
+    const g = await startTestGateway({ backend: { discoveryWaitMs: 100 } });
+    try {
+      // Model discovery (ListFoundationModels) never gets an answer.
+      g.emulator.inject({ type: 'blackhole', operation: 'control', times: 10 });
+      const answer = await g.client.chat.completions.create({
+        model: 'anthropic.claude-sonnet-4-20250514-v1:0', // profile-only: resolved offline to us.
+        messages: [{ role: 'user', content: 'still there?' }],
+      });
+      expect(answer.choices[0]?.message.content).toBe('Echo: still there?');
+      expect(runtimeRequests(g).map((r) => r.modelId)).toEqual([
+        'us.anthropic.claude-sonnet-4-20250514-v1:0',
+      ]);
+      expect(g.emulator.requests.some((r) => r.operation === 'control')).toBe(true);
+    } finally {
+      await g.close();
+    }
+  });
+});
