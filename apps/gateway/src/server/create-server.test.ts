@@ -129,10 +129,35 @@ describe('createServer', () => {
     });
     await expect.poll(() => logs.length).toBe(1);
     expect(logs[0]).toMatchObject({
+      level: 'error', // a 502-kind failure, though reported inside a 200 event stream
       status: 200,
       errorKind: 'stream_truncated',
       chunks: 1,
       attempts: 1,
+    });
+  });
+
+  it('logs a client that left before a whole answer as 499 aborted, once the call settled', async () => {
+    const controlled = controlledBackend({ hold: true });
+    const url = await start(controlled.backend);
+    const { port } = new URL(url);
+    const req = httpRequest({
+      port,
+      method: 'POST',
+      path: '/v1/chat/completions',
+      headers: { 'content-type': 'application/json' },
+    });
+    req.on('error', () => {});
+    req.end(body());
+    await expect.poll(() => controlled.calls.length).toBe(1);
+    req.destroy();
+    await expect.poll(() => logs.length).toBe(1);
+    expect(logs[0]).toMatchObject({
+      level: 'warn',
+      status: 499,
+      errorKind: 'aborted',
+      clientGone: true,
+      stream: false,
     });
   });
 
@@ -156,7 +181,7 @@ describe('createServer', () => {
     await aborted;
     expect((signal.reason as BedrockBridgeError).kind).toBe('aborted');
     await expect.poll(() => logs.length).toBe(1);
-    expect(logs[0]).toMatchObject({ clientGone: true, stream: true });
+    expect(logs[0]).toMatchObject({ clientGone: true, stream: true, errorKind: 'aborted' });
   });
 
   it('drains open streams on close, then cuts them with an error event at the deadline', async () => {

@@ -64,7 +64,12 @@ interface RequestState {
   warnings?: string[];
   errorKind?: string;
   error?: string;
+  /** The status the failure maps to, also when it was reported inside a 200 event stream. */
+  errorStatus?: number;
   clientGone?: boolean;
+  /** The handler is still running: a connection closed early logs once it has settled. */
+  inHandler?: boolean;
+  logWhenSettled?: boolean;
   messages?: unknown;
   status?: number;
 }
@@ -126,7 +131,15 @@ export function createServer(options: ServerOptions): Gateway {
   app.addHook('onRequest', async (request, reply) => {
     request.bridge = { start: performance.now(), attempts: 0 };
     reply.header('x-request-id', request.id);
-    if (log) reply.raw.once('close', () => logLine(request, reply.raw, log));
+    if (log) {
+      // A client that leaves early closes the socket before the handler has decided the
+      // outcome: that line waits for the handler (and the error handler) to settle.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) request.bridge.clientGone = true;
+        if (request.bridge.inHandler) request.bridge.logWhenSettled = true;
+        else logLine(request, reply.raw, log);
+      });
+    }
     // Decided on the route the router matched (after it decoded the path), not on the raw URL:
     // `/%761/models` or an absolute-form target reach /v1 routes too. Only health is open.
     if (authorize && request.routeOptions.url !== '/healthz') {
@@ -140,7 +153,7 @@ export function createServer(options: ServerOptions): Gateway {
     const status = s.status ?? res.statusCode;
     const entry: RequestLogEntry = {
       time: new Date().toISOString(),
-      level: levelForStatus(status),
+      level: levelForStatus(s.errorStatus ?? status),
       msg: 'request',
       id: request.id,
       method: request.method,
@@ -169,6 +182,7 @@ export function createServer(options: ServerOptions): Gateway {
   ) {
     request.bridge.errorKind = failure.kind;
     request.bridge.error = failure.body.error.message;
+    request.bridge.errorStatus = failure.status;
     return reply.code(failure.status).headers(failure.headers).send(failure.body);
   }
 
@@ -225,6 +239,7 @@ export function createServer(options: ServerOptions): Gateway {
       controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
         ? controller.signal.reason
         : err;
+    state.inHandler = true;
     try {
       if (!body.stream) {
         try {
@@ -260,12 +275,16 @@ export function createServer(options: ServerOptions): Gateway {
         const failure = toErrorResponse(why(outcome.error));
         state.errorKind = failure.kind;
         state.error = failure.body.error.message;
+        state.errorStatus = failure.status;
         state.clientGone = outcome.clientGone;
       }
       return reply;
     } finally {
       active.delete(controller);
       res.off('close', onClose);
+      state.inHandler = false;
+      // After the error handler has recorded a thrown failure (it runs before this turns).
+      if (state.logWhenSettled && log) setImmediate(() => logLine(request, res, log));
     }
   });
 
