@@ -100,8 +100,27 @@ export function createBackend(
       });
     }
     const unique = [...new Map(urls.map((u) => [u.url, u])).values()];
-    const fetched = await Promise.all(unique.map((u) => fetchImage(u.url, u.param, signal)));
-    return new Map(unique.map((u, i) => [u.url, (fetched[i] as { bytes: Uint8Array }).bytes]));
+    const maxImages = options.fetchImages?.maxImages ?? 20;
+    const over = unique[maxImages];
+    if (over !== undefined) {
+      throw new BedrockBridgeError({
+        kind: 'validation',
+        code: 'too_many_images',
+        param: over.param,
+        message: `This request has ${unique.length} remote image URLs; the gateway fetches at most ${maxImages} for one request.`,
+      });
+    }
+    const bytes = new Map<string, Uint8Array>();
+    // A few at a time: a request's images must not open dozens of connections at once.
+    let next = 0;
+    const worker = async () => {
+      for (let u = unique[next++]; u !== undefined; u = unique[next++]) {
+        bytes.set(u.url, (await fetchImage(u.url, u.param, signal)).bytes);
+      }
+    };
+    const concurrency = Math.max(1, options.fetchImages?.concurrency ?? 4);
+    await Promise.all(Array.from({ length: Math.min(concurrency, unique.length) }, worker));
+    return bytes;
   }
 
   async function contextFor(request: ChatCompletionRequest, call: BackendCallContext) {

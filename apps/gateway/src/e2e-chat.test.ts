@@ -248,10 +248,20 @@ describe('chat completions through the official openai client', () => {
 
 describe('remote images, when enabled', () => {
   let images: Server;
+  let imageRequests = 0;
+  let imagesOpen = 0;
+  let mostImagesAtOnce = 0;
   let g: TestGateway;
   beforeAll(async () => {
     images = createHttpServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from(PNG_BASE64, 'base64'));
+      imageRequests += 1;
+      imagesOpen += 1;
+      mostImagesAtOnce = Math.max(mostImagesAtOnce, imagesOpen);
+      // Answer a little later, so that fetches that run at the same time overlap here.
+      setTimeout(() => {
+        imagesOpen -= 1;
+        res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from(PNG_BASE64, 'base64'));
+      }, 5);
     });
     await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
     g = await startTestGateway({
@@ -294,6 +304,31 @@ describe('remote images, when enabled', () => {
       .catch((e: unknown) => e)) as APIError;
     expect(error.status).toBe(400);
     expect(error.message).toContain('not allowed');
+  });
+
+  it('fetches many images a few at a time, and refuses more than 20 naming the first over', async () => {
+    const port = (images.address() as AddressInfo).port;
+    const parts = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        type: 'image_url' as const,
+        image_url: { url: `http://127.0.0.1:${port}/cat.png?n=${i}` },
+      }));
+    const before = imageRequests;
+    await g.client.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: parts(20) }],
+    });
+    expect(imageRequests - before).toBe(20);
+    expect(mostImagesAtOnce).toBeLessThanOrEqual(4);
+
+    const sent = runtimeRequests(g).length;
+    const error = (await g.client.chat.completions
+      .create({ model: MODEL, messages: [{ role: 'user', content: parts(21) }] })
+      .catch((e: unknown) => e)) as APIError;
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('too_many_images');
+    expect(error.param).toBe('messages[0].content[20].image_url.url');
+    expect(runtimeRequests(g).length).toBe(sent);
   });
 });
 

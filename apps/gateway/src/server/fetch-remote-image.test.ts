@@ -7,6 +7,8 @@ import { createRemoteImageFetcher, isPublicAddress } from './fetch-remote-image.
 /* DNS answers the tests choose for some hosts (the fetcher resolves through node:dns/promises). */
 const dns = vi.hoisted(() => ({
   answers: new Map<string, { address: string; family: number }[]>(),
+  /** Hosts whose lookup never answers. */
+  silent: new Set<string>(),
   calls: [] as string[],
 }));
 vi.mock('node:dns/promises', async (importOriginal) => {
@@ -16,12 +18,14 @@ vi.mock('node:dns/promises', async (importOriginal) => {
     // Hosts the test set answer from the map; any other host goes to the real resolver.
     lookup: async (host: string, options: { all: true }) => {
       dns.calls.push(host);
+      if (dns.silent.has(host)) return new Promise(() => {});
       return dns.answers.get(host) ?? real.lookup(host, options);
     },
   };
 });
 afterEach(() => {
   dns.answers.clear();
+  dns.silent.clear();
   dns.calls.length = 0;
 });
 
@@ -135,6 +139,23 @@ describe('createRemoteImageFetcher', () => {
     const image = await fetch(`http://images.test:${new URL(base).port}/cat.png`, P);
     expect(Buffer.from(image.bytes).equals(PNG)).toBe(true);
     expect(dns.calls).toEqual(['images.test']);
+  });
+
+  it('gives up on a DNS lookup that does not answer within the time limit', async () => {
+    dns.silent.add('quiet.test');
+    const fetch = createRemoteImageFetcher({ allowHosts: ['quiet.test'], timeoutMs: 100 });
+    const e = await refusal(fetch('https://quiet.test/x.png', P));
+    expect(e.message).toBe('Resolving image host quiet.test took longer than 100 ms.');
+  });
+
+  it("stops waiting for DNS when the caller aborts, with the caller's reason", async () => {
+    dns.silent.add('quiet.test');
+    const fetch = createRemoteImageFetcher({ allowHosts: ['quiet.test'], timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const pending = fetch('https://quiet.test/x.png', P, controller.signal);
+    const reason = new Error('client gone');
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
   });
 
   it('refuses a host that does not resolve, naming it', async () => {

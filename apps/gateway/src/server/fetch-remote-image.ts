@@ -19,6 +19,13 @@ export interface RemoteImageOptions {
   /** Deadline for the whole fetch (DNS, connect, body). Default 5000 ms. */
   timeoutMs?: number;
   /**
+   * Most distinct remote image URLs one request may carry (more is a 400 naming the first one
+   * over). Default 20, Bedrock's image limit for one request to most models.
+   */
+  maxImages?: number;
+  /** Remote images of one request fetched at the same time. Default 4. */
+  concurrency?: number;
+  /**
    * Also allow private, loopback, link-local and other non-public addresses. Default false;
    * meant for tests against a local server only. Not exposed on the command line.
    */
@@ -97,9 +104,17 @@ export function createRemoteImageFetcher(options: RemoteImageOptions): RemoteIma
         param,
       );
     }
+    // The deadline starts now: it covers the DNS lookup too (which cannot be cancelled, only
+    // given up on), and so does the caller's signal.
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const stop = signal ? AbortSignal.any([signal, deadline]) : deadline;
     const addresses = isIP(host)
       ? [{ address: host, family: isIP(host) }]
-      : await dnsLookup(host, { all: true }).catch((cause: unknown) => {
+      : await untilAborted(dnsLookup(host, { all: true }), stop).catch((cause: unknown) => {
+          if (signal?.aborted) throw signal.reason;
+          if (deadline.aborted) {
+            throw refused(`Resolving image host ${host} took longer than ${timeoutMs} ms.`, param);
+          }
           throw refused(`Could not resolve image host ${host}.`, param, cause);
         });
     const blocked = addresses.find((a) => !isPublicAddress(a.address));
@@ -111,16 +126,41 @@ export function createRemoteImageFetcher(options: RemoteImageOptions): RemoteIma
     }
     const pinned = addresses[0];
     if (!pinned) throw refused(`Image host ${host} has no address.`, param);
-    return download(url, pinned, { maxBytes, timeoutMs, param, signal });
+    return download(url, pinned, { maxBytes, timeoutMs, param, signal, deadline });
   };
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (the work itself is not cancelled). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }
 
 function download(
   url: URL,
   pinned: { address: string; family: number },
-  o: { maxBytes: number; timeoutMs: number; param: string; signal: AbortSignal | undefined },
+  o: {
+    maxBytes: number;
+    timeoutMs: number;
+    param: string;
+    signal: AbortSignal | undefined;
+    deadline: AbortSignal;
+  },
 ): Promise<FetchedImage> {
-  const deadline = AbortSignal.timeout(o.timeoutMs);
+  const { deadline } = o;
   const signal = o.signal ? AbortSignal.any([o.signal, deadline]) : deadline;
   const lookup: LookupFunction = (_host, opts, cb) => {
     if ((opts as { all?: boolean }).all) {
