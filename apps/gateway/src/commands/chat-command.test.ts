@@ -10,10 +10,27 @@ afterEach(async () => {
   stack = undefined;
 });
 
-async function session(lines: string[], system?: string) {
+/** What a terminal shows for `text`: each backspace moves back one character (code point). */
+function screen(text: string): string {
+  const cells: string[] = [];
+  let at = 0;
+  for (const ch of text) {
+    if (ch === '\b') at = Math.max(0, at - 1);
+    else if (ch === '\n') {
+      cells.push('\n');
+      at = cells.length;
+    } else {
+      cells[at] = ch;
+      at += 1;
+    }
+  }
+  return cells.join('');
+}
+
+async function session(lines: string[], system?: string, tty = false) {
   stack = await createStack({ emulator: { deltas: 4 }, env: {} });
   const input = new PassThrough();
-  const output = new PassThrough();
+  const output = Object.assign(new PassThrough(), tty ? { isTTY: true } : {});
   let text = '';
   output.on('data', (d: Buffer) => {
     text += d;
@@ -29,6 +46,12 @@ async function session(lines: string[], system?: string) {
 }
 
 describe('bedrock-bridge chat', () => {
+  it('on a terminal, spins after the label until the first token, and leaves the label whole', async () => {
+    const { text } = await session(['spin for me', '/exit'], undefined, true);
+    expect(text).toMatch(/assistant › [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/u); // the spinner ran
+    expect(screen(text)).toContain('assistant › Echo: spin for me');
+  });
+
   it('streams answers, switches model, resets, and exits', async () => {
     const { text, requests } = await session([
       'hello there',

@@ -73,10 +73,11 @@ export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promi
       }
       history.push({ role: 'user', content: line });
       answering = new AbortController();
+      // The label first: the spinner draws after it and erases only its own frame.
+      out.write('assistant › ');
       const spin = spinner(out);
       let started = false;
       let text = '';
-      out.write('assistant › ');
       try {
         const chunks = chatCompletionStream(
           {
@@ -125,6 +126,10 @@ export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promi
 
 /** `bedrock-bridge chat`. */
 export async function chatCommand(flags: ChatFlags): Promise<void> {
+  // The SDK's advice about future Node versions would print in the middle of the transcript
+  // (`serve` still shows it, on stderr). Set AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED
+  // to anything else to see it here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let stack: Stack;
   try {
     stack = await createStack({
