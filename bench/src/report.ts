@@ -35,7 +35,7 @@ function machineSection(f: RunFigures): string {
     '',
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory; ${m.platform}`,
     `- Node ${m.node}; load average at start ${m.loadAverage} (1/5/15 min)`,
-    `- Mode: ${f.options.quick ? '**quick** (fewer calls, a 10 s hang guard instead of 20 s: figures are indicative only)' : 'full'}`,
+    `- Mode: ${f.options.quick ? '**quick** (fewer calls, no wait to see how a hang ends: figures are indicative only)' : 'full'}`,
     '',
     'Every figure below was measured in this run; nothing is carried over from an earlier one.',
   ].join('\n');
