@@ -127,6 +127,19 @@ describe('bedrock-bridge CLI', () => {
     expect(stdout + stderr).not.toContain(key);
   });
 
+  it('serve refuses an empty API key instead of running without auth', async () => {
+    const { code, stderr } = await run(['serve', '--emulator', '--port', '0', '--api-key', ' '])
+      .exit;
+    expect(code).toBe(2);
+    expect(stderr).toContain('The API key is empty');
+    const fromEnv = await run(['serve', '--emulator', '--port', '0'], {
+      ...bareEnv(),
+      BEDROCK_BRIDGE_API_KEY: '',
+    }).exit;
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('The API key is empty');
+  });
+
   it('serve warns when it listens beyond loopback without an API key, not on loopback', async () => {
     const open = run(['serve', '--emulator', '--port', '0', '--host', '0.0.0.0']);
     await expect.poll(() => open.out(), { timeout: 20_000 }).toContain('"listening"');

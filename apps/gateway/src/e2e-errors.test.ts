@@ -101,6 +101,7 @@ describe('upstream failures map to OpenAI errors with the right status', () => {
     );
     expect(error.status).toBe(404);
     expect(error.code).toBe('model_not_found');
+    expect(error.param).toBe('model');
   });
 
   it('heals a stale pooled connection without the client noticing', async () => {

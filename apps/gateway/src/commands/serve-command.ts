@@ -16,6 +16,14 @@ function isLoopbackHost(host: string): boolean {
 
 /** `bedrock-bridge serve`: runs until SIGTERM/SIGINT, then drains open answers. */
 export async function serveCommand(flags: ServeFlags): Promise<void> {
+  if (flags.apiKey !== undefined && flags.apiKey.trim() === '') {
+    // An empty key would quietly turn auth off: the operator meant to set one.
+    process.stderr.write(
+      'The API key is empty (--api-key or BEDROCK_BRIDGE_API_KEY). Give a key, or unset it to serve without auth.\n',
+    );
+    process.exitCode = 2;
+    return;
+  }
   let stack: Awaited<ReturnType<typeof createStack>>;
   try {
     stack = await createStack({

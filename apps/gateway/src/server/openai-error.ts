@@ -112,7 +112,10 @@ export function openAIErrorFromBridgeError(err: BedrockBridgeError): OpenAIError
       error: {
         message: err.message,
         type: mapping.type,
-        param: err.param ?? null,
+        // A model that does not exist or cannot be called as named is about the `model` field.
+        param:
+          err.param ??
+          (err.kind === 'model_not_found' || err.kind === 'on_demand_unsupported' ? 'model' : null),
         // Validation errors keep their specific code (e.g. `unsupported_parameter`) when they have one.
         code: err.kind === 'validation' && err.code ? err.code : mapping.code,
       },
