@@ -37,9 +37,16 @@ export function isValidDocumentName(name: string): boolean {
   return name.length <= 200 && VALID_NAME.test(name);
 }
 
-/** A valid, readable Bedrock document name from a file name (extension dropped). */
+/**
+ * A valid, readable Bedrock document name from a file name (extension dropped). Accented
+ * letters keep their base letter (`résumé` -> `resume`); other characters Bedrock refuses
+ * become hyphens.
+ */
 export function toDocumentName(filename: string | undefined, fallback: string): string {
-  const base = (filename ?? '').replace(/\.[A-Za-z0-9]{1,8}$/, '');
+  const base = (filename ?? '')
+    .replace(/\.[A-Za-z0-9]{1,8}$/, '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '');
   const cleaned = base.replace(INVALID_NAME_CHARS, '-').replace(/\s+/g, ' ').trim().slice(0, 180);
   const name = cleaned.replace(/^-+|-+$/g, '').trim();
   return name === '' ? fallback : name;

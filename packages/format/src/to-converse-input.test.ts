@@ -127,6 +127,7 @@ describe('toConverseInput: content parts', () => {
             { type: 'file', file: { file_data, filename: 'Q3 report (final)!!.v2.pdf' } },
             { type: 'file', file: { file_data, filename: 'Q3 report (final)!!.v2.pdf' } },
             { type: 'file', file: { file_data: csv, filename: 'data.csv' } },
+            { type: 'file', file: { file_data, filename: 'été_résumé Ørsted 東京.pdf' } },
             { type: 'text', text: 'summarise' },
           ],
         },
@@ -139,6 +140,7 @@ describe('toConverseInput: content parts', () => {
       ['Q3 report (final)-v2', 'pdf'],
       ['Q3 report (final)-v2 (2)', 'pdf'],
       ['data', 'csv'],
+      ['ete-resume -rsted', 'pdf'], // accents dropped; Ø and 東京 have no ASCII base letter
     ]);
     expect(validateConverseInput(input)).toEqual([]);
   });
