@@ -98,6 +98,18 @@ const errorOf = async (response: Response) =>
 const body = (extra: object = {}) =>
   JSON.stringify({ model: 'm1', messages: [{ role: 'user', content: 'secret prompt' }], ...extra });
 
+/** A chat request on a socket the test can destroy (to play a client that leaves). */
+function openChat(url: string, payload: string) {
+  const req = httpRequest({
+    port: new URL(url).port,
+    method: 'POST',
+    path: '/v1/chat/completions',
+    headers: { 'content-type': 'application/json' },
+  });
+  req.end(payload);
+  return req;
+}
+
 function post(url: string, payload: string, headers: Record<string, string> = {}) {
   return fetch(`${url}/v1/chat/completions`, {
     method: 'POST',
@@ -140,15 +152,8 @@ describe('createServer', () => {
   it('logs a client that left before a whole answer as 499 aborted, once the call settled', async () => {
     const controlled = controlledBackend({ hold: true });
     const url = await start(controlled.backend);
-    const { port } = new URL(url);
-    const req = httpRequest({
-      port,
-      method: 'POST',
-      path: '/v1/chat/completions',
-      headers: { 'content-type': 'application/json' },
-    });
+    const req = openChat(url, body());
     req.on('error', () => {});
-    req.end(body());
     await expect.poll(() => controlled.calls.length).toBe(1);
     req.destroy();
     await expect.poll(() => logs.length).toBe(1);
@@ -164,14 +169,7 @@ describe('createServer', () => {
   it('aborts the backend call when the client disconnects mid-stream', async () => {
     const controlled = controlledBackend({ hold: true });
     const url = await start(controlled.backend);
-    const { port } = new URL(url);
-    const req = httpRequest({
-      port,
-      method: 'POST',
-      path: '/v1/chat/completions',
-      headers: { 'content-type': 'application/json' },
-    });
-    req.end(body({ stream: true }));
+    const req = openChat(url, body({ stream: true }));
     const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
     await once(res, 'data');
     const signal = controlled.calls[0]?.signal as AbortSignal;

@@ -97,6 +97,10 @@ async function serve(run: (res: ServerResponse) => Promise<unknown>) {
   };
 }
 
+/** writeSse with `first` already read, tokens being the pieces marked so. */
+const sse = (res: ServerResponse, first: Piece, rest: AsyncIterator<Piece>) =>
+  writeSse(res, { done: false, value: first }, rest, toErrorBody, (p) => p.token);
+
 const toErrorBody = (err: unknown) => ({
   error: { message: String((err as Error).message), type: 'server_error', param: null, code: null },
 });
@@ -118,13 +122,7 @@ describe('writeSse', () => {
     };
     const client = await serve((res) => {
       response = res;
-      return writeSse(
-        res,
-        { done: false, value: piece('role', false) },
-        iterator,
-        toErrorBody,
-        (p) => p.token,
-      );
+      return sse(res, piece('role', false), iterator);
     });
     const { body, outcome } = await client.end();
     // Before the token: held; right after it: sent; the rest of the burst: held again.
@@ -136,15 +134,7 @@ describe('writeSse', () => {
 
   it('delivers a burst as soon as the burst is over, not at the end of the stream', async () => {
     const chunks = feed<Piece>();
-    const client = await serve((res) =>
-      writeSse(
-        res,
-        { done: false, value: piece('a') },
-        chunks.iterator,
-        toErrorBody,
-        (p) => p.token,
-      ),
-    );
+    const client = await serve((res) => sse(res, piece('a'), chunks.iterator));
     await client.until(sseEvent(piece('a')));
     chunks.push(piece('b'), piece('c'), piece('d'));
     // The stream stays open: the burst must still reach the client.
@@ -160,15 +150,7 @@ describe('writeSse', () => {
     const all = Array.from({ length: 500 }, (_, i) => piece(`t${i} ${'x'.repeat(100)}`));
     chunks.push(...all.slice(1));
     chunks.end();
-    const client = await serve((res) =>
-      writeSse(
-        res,
-        { done: false, value: all[0] as Piece },
-        chunks.iterator,
-        toErrorBody,
-        (p) => p.token,
-      ),
-    );
+    const client = await serve((res) => sse(res, all[0] as Piece, chunks.iterator));
     const { body, outcome } = await client.end();
     expect(body).toBe(all.map(sseEvent).join('') + SSE_DONE);
     expect(outcome).toMatchObject({ ok: true, chunks: 500 });
@@ -176,15 +158,7 @@ describe('writeSse', () => {
 
   it('ends a failed burst with the chunks before the failure and one error event, no [DONE]', async () => {
     const chunks = feed<Piece>();
-    const client = await serve((res) =>
-      writeSse(
-        res,
-        { done: false, value: piece('a') },
-        chunks.iterator,
-        toErrorBody,
-        (p) => p.token,
-      ),
-    );
+    const client = await serve((res) => sse(res, piece('a'), chunks.iterator));
     chunks.push(piece('b'), piece('c'));
     chunks.fail(new Error('upstream cut'));
     const { body, outcome } = await client.end();
