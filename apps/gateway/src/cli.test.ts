@@ -127,6 +127,52 @@ describe('bedrock-bridge CLI', () => {
     expect(stdout + stderr).not.toContain(key);
   });
 
+  it('serve passes the upstream deadline and attempt flags to the transport', async () => {
+    const server = run([
+      'serve',
+      '--emulator',
+      '--port',
+      '0',
+      '--first-byte-ms',
+      '300',
+      '--max-attempts',
+      '1',
+    ]);
+    await expect.poll(() => server.out(), { timeout: 20_000 }).toContain('"listening"');
+    const listening = JSON.parse(server.out().split('\n')[0] ?? '{}') as {
+      url: string;
+      upstream: string;
+    };
+    // The emulator never answers the next Converse: only the 300 ms deadline can end the call
+    // (the default would hold it for two minutes, past this test's timeout).
+    const injected = await fetch(`${listening.upstream}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'blackhole', operation: 'converse' }),
+    });
+    expect(injected.ok).toBe(true);
+    const response = await fetch(`${listening.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'anthropic.claude-3-haiku-20240307-v1:0',
+        messages: [{ role: 'user', content: 'are you there?' }],
+      }),
+    });
+    expect(response.status).toBe(504);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('upstream_timeout');
+    expect(error.message).toContain('firstByteMs=300');
+    server.child.kill('SIGTERM');
+    expect((await server.exit).code).toBe(0);
+    const log =
+      server
+        .out()
+        .split('\n')
+        .find((l) => l.includes('"msg":"request"')) ?? '{}';
+    expect(JSON.parse(log)).toMatchObject({ status: 504, attempts: 1 });
+  });
+
   it('serve refuses an empty API key instead of running without auth', async () => {
     const { code, stderr } = await run(['serve', '--emulator', '--port', '0', '--api-key', ' '])
       .exit;

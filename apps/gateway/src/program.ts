@@ -34,6 +34,12 @@ export interface ServeFlags extends UpstreamFlags {
   logPrompts?: boolean;
   fetchImages?: string[];
   shutdownTimeout: number;
+  /** Upstream deadlines and attempts (the transport's defaults when absent). */
+  firstByteMs?: number;
+  idleMs?: number;
+  textIdleMs?: number;
+  totalMs?: number;
+  maxAttempts?: number;
 }
 
 export interface ChatFlags extends UpstreamFlags {
@@ -121,6 +127,35 @@ export function buildProgram(): Command {
       )
         .default(10_000)
         .argParser(integer(0, 600_000)),
+    )
+    .addOption(
+      new Option(
+        '--first-byte-ms <ms>',
+        "upstream: longest wait for the first answer byte or event (default: the transport's, which grows with the request)",
+      ).argParser(integer(1, 3_600_000)),
+    )
+    .addOption(
+      new Option(
+        '--idle-ms <ms>',
+        'upstream: longest pause between stream events where Bedrock pauses (tool input, reasoning; default 300000)',
+      ).argParser(integer(1, 3_600_000)),
+    )
+    .addOption(
+      new Option(
+        '--text-idle-ms <ms>',
+        'upstream: longest pause after a text delta (default 15000, at most --idle-ms)',
+      ).argParser(integer(1, 3_600_000)),
+    )
+    .addOption(
+      new Option(
+        '--total-ms <ms>',
+        'upstream: deadline of a whole call, retries included (default 600000)',
+      ).argParser(integer(1, 3_600_000)),
+    )
+    .addOption(
+      new Option('--max-attempts <n>', 'upstream: attempts per call (default 3)').argParser(
+        integer(1, 20),
+      ),
     )
     .action(async (flags: ServeFlags) => {
       const { serveCommand } = await import('./commands/serve-command.js');

@@ -1,3 +1,4 @@
+import type { TransportOptions } from '@bedrock-bridge/transport';
 import { createBackend } from '../create-backend.js';
 import { createStack, NoCredentialsError } from '../create-stack.js';
 import type { ServeFlags } from '../program.js';
@@ -7,6 +8,19 @@ function line(fields: Record<string, unknown>): void {
   process.stdout.write(
     `${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...fields })}\n`,
   );
+}
+
+/** The transport's deadlines and attempts the flags set; the rest keep their defaults. */
+export function upstreamOptions(flags: ServeFlags): TransportOptions {
+  const timeouts: NonNullable<TransportOptions['timeouts']> = {};
+  if (flags.firstByteMs !== undefined) timeouts.firstByteMs = flags.firstByteMs;
+  if (flags.idleMs !== undefined) timeouts.idleMs = flags.idleMs;
+  if (flags.textIdleMs !== undefined) timeouts.textIdleMs = flags.textIdleMs;
+  if (flags.totalMs !== undefined) timeouts.totalMs = flags.totalMs;
+  return {
+    timeouts,
+    ...(flags.maxAttempts === undefined ? {} : { retry: { maxAttempts: flags.maxAttempts } }),
+  };
 }
 
 /** Whether `host` only accepts connections from this machine. */
@@ -27,6 +41,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   let stack: Awaited<ReturnType<typeof createStack>>;
   try {
     stack = await createStack({
+      transport: upstreamOptions(flags),
       ...(flags.region ? { region: flags.region } : {}),
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
       ...(flags.emulator ? { emulator: true } : {}),
