@@ -116,7 +116,7 @@ export const demoSteps: DemoStep[] = [
   },
   {
     title: 'A streamed answer, token by token',
-    expect: 'several deltas, then a usage chunk, then [DONE]',
+    expect: 'several deltas, then finish_reason "stop" and a usage chunk',
     async run(c) {
       const prompt = 'Stream this answer to me, one token at a time.';
       say(c, 'user', prompt);
