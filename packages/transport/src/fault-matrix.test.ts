@@ -91,6 +91,30 @@ const CASES: Case[] = [
     converseStream: 'answer',
   },
   {
+    name: 'stream throttlingException @0',
+    fault: { type: 'stream-exception', exception: 'throttlingException', afterEvents: 0 },
+    converse: 'answer',
+    converseStream: 'answer',
+  },
+  {
+    name: 'stream modelStreamErrorException @2',
+    fault: { type: 'stream-exception', exception: 'modelStreamErrorException' },
+    converse: 'answer',
+    converseStream: 'stream_truncated',
+  },
+  {
+    name: 'stream internalServerException @0',
+    fault: { type: 'stream-exception', exception: 'internalServerException', afterEvents: 0 },
+    converse: 'answer',
+    converseStream: 'answer',
+  },
+  {
+    name: 'stream serviceUnavailableException @2',
+    fault: { type: 'stream-exception', exception: 'serviceUnavailableException' },
+    converse: 'answer',
+    converseStream: 'overloaded',
+  },
+  {
     name: 'stream validationException @2 (overflow wording)',
     fault: { type: 'stream-exception', exception: 'validationException' },
     converse: 'context_overflow',
