@@ -64,15 +64,27 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     [{ type: 'model-timeout' }, 'ModelTimeoutException', 408],
     [{ type: 'context-overflow' }, 'ValidationException', 400],
     [{ type: 'access-denied' }, 'AccessDeniedException', 403],
-  ])('%o answers %s (%i)', async (fault, name, status) => {
-    emulator.inject(fault);
-    const { error } = await converse(raw());
-    expect(error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
-    expect(emulator.requests.at(-1)).toMatchObject({ fault: fault.type, status });
-    if (fault.type === 'context-overflow') {
-      expect(error?.message).toBe('prompt is too long: 201024 tokens > 200000 maximum');
-    }
-  });
+  ])(
+    '%o answers %s (%i), to converse and to converse-stream alike',
+    async (fault, name, status) => {
+      emulator.inject({ ...fault, times: 2 });
+      const { error } = await converse(raw());
+      expect(error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
+      expect(emulator.requests.at(-1)).toMatchObject({ fault: fault.type, status });
+      if (fault.type === 'context-overflow') {
+        expect(error?.message).toBe('prompt is too long: 201024 tokens > 200000 maximum');
+      }
+      // A stream fails the same way before its first event: send() itself rejects.
+      const streamed = await stream(raw());
+      expect(streamed.error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
+      expect(streamed.types).toEqual([]);
+      expect(emulator.requests.at(-1)).toMatchObject({
+        operation: 'converse-stream',
+        fault: fault.type,
+        status,
+      });
+    },
+  );
 
   it('the SDK retries throttling by itself (3 attempts, recorded)', async () => {
     emulator.inject({ type: 'throttling', times: 2, retryAfterSeconds: 0 });
@@ -166,6 +178,25 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     emulator.inject({ type: 'corrupt-frame', operation: 'converse' });
     const { error } = await converse(raw());
     expect(error?.name).toBe('SyntaxError');
+  });
+
+  it('reset (RST) in the middle of a converse body fails the call', async () => {
+    emulator.inject({ type: 'reset', operation: 'converse' });
+    const { out, error } = await converse(raw());
+    expect(out).toBeUndefined();
+    // Over HTTP/2 the SDK parses the half body it got: a JSON error, not a connection error.
+    if (kind === 'http2') expect(error?.name).toBe('SyntaxError');
+    else expect(error).toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('stall in the middle of a converse body: silent until the client gives up', async () => {
+    emulator.inject({ type: 'stall', operation: 'converse' });
+    const { out, error } = await converse(raw(300));
+    expect(out).toBeUndefined();
+    // NodeHttp2Handler's requestTimeout ends the body quietly; the SDK then fails to parse it.
+    if (kind === 'http2') expect(error?.name).toBe('SyntaxError');
+    else expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'stall', status: 200 });
   });
 
   it('stall mid-stream: silent, socket open, until the client gives up', async () => {
