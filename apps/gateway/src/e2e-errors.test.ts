@@ -71,6 +71,20 @@ describe('upstream failures map to OpenAI errors with the right status', () => {
     ],
     ['access denied', { type: 'access-denied' }, 403, 'permission_error', 'access_denied'],
     [
+      'credentials Bedrock does not accept',
+      { type: 'invalid-credentials' },
+      401,
+      'authentication_error',
+      'upstream_auth_failed',
+    ],
+    [
+      'daily token quota spent',
+      { type: 'quota-exceeded' },
+      429,
+      'insufficient_quota',
+      'insufficient_quota',
+    ],
+    [
       'internal server error',
       { type: 'internal-server', times: 3 },
       503,

@@ -51,6 +51,8 @@ async function act(
     case 'model-timeout':
     case 'context-overflow':
     case 'access-denied':
+    case 'invalid-credentials':
+    case 'quota-exceeded':
     case 'blackhole':
     case 'stale-keep-alive':
     case 'no-message-stop':

@@ -63,6 +63,16 @@ export function faultError(
         'AccessDeniedException',
         "You don't have access to the model with the specified model ID.",
       );
+    case 'invalid-credentials':
+      return new BedrockError(
+        'UnrecognizedClientException',
+        'The security token included in the request is invalid.',
+      );
+    case 'quota-exceeded':
+      return new BedrockError(
+        'ServiceQuotaExceededException',
+        'Too many tokens per day, please wait before trying again.',
+      );
     case 'stream-exception':
     case 'cut':
     case 'reset':

@@ -8,6 +8,8 @@ const TYPES: ReadonlySet<FaultSpec['type']> = new Set([
   'model-timeout',
   'context-overflow',
   'access-denied',
+  'invalid-credentials',
+  'quota-exceeded',
   'stream-exception',
   'cut',
   'reset',

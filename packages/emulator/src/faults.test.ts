@@ -64,6 +64,8 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     [{ type: 'model-timeout' }, 'ModelTimeoutException', 408],
     [{ type: 'context-overflow' }, 'ValidationException', 400],
     [{ type: 'access-denied' }, 'AccessDeniedException', 403],
+    [{ type: 'invalid-credentials' }, 'UnrecognizedClientException', 403],
+    [{ type: 'quota-exceeded' }, 'ServiceQuotaExceededException', 400],
   ])(
     '%o answers %s (%i), to converse and to converse-stream alike',
     async (fault, name, status) => {

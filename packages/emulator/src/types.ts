@@ -53,6 +53,10 @@ export type FaultSpec =
   | { type: 'model-timeout' }
   | { type: 'context-overflow' }
   | { type: 'access-denied' }
+  /** 403 `UnrecognizedClientException`: the signature's credentials are not valid (bad or expired keys). */
+  | { type: 'invalid-credentials' }
+  /** 400 `ServiceQuotaExceededException` "Too many tokens per day": the account's daily quota is spent. */
+  | { type: 'quota-exceeded' }
   | {
       type: 'stream-exception';
       exception: StreamExceptionType;
