@@ -67,6 +67,18 @@ const CASES: Case[] = [
     converseStream: 'access_denied',
   },
   {
+    name: 'invalid-credentials',
+    fault: { type: 'invalid-credentials' },
+    converse: 'auth',
+    converseStream: 'auth',
+  },
+  {
+    name: 'quota-exceeded (per day)',
+    fault: { type: 'quota-exceeded' },
+    converse: 'quota_exceeded',
+    converseStream: 'quota_exceeded',
+  },
+  {
     name: 'stream throttlingException @2',
     fault: { type: 'stream-exception', exception: 'throttlingException' },
     converse: 'answer',
