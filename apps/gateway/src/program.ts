@@ -10,6 +10,11 @@ function integer(min: number, max: number) {
   };
 }
 
+/** An upstream deadline flag, in ms (1 ms to 1 h); absent means the transport's default. */
+function upstreamMs(flags: string, description: string): Option {
+  return new Option(flags, description).argParser(integer(1, 3_600_000));
+}
+
 function hostList(value: string): string[] {
   const hosts = value
     .split(',')
@@ -129,28 +134,28 @@ export function buildProgram(): Command {
         .argParser(integer(0, 600_000)),
     )
     .addOption(
-      new Option(
+      upstreamMs(
         '--first-byte-ms <ms>',
         "upstream: longest wait for the first answer byte or event (default: the transport's, which grows with the request)",
-      ).argParser(integer(1, 3_600_000)),
+      ),
     )
     .addOption(
-      new Option(
+      upstreamMs(
         '--idle-ms <ms>',
         'upstream: longest pause between stream events where Bedrock pauses (tool input, reasoning; default 300000)',
-      ).argParser(integer(1, 3_600_000)),
+      ),
     )
     .addOption(
-      new Option(
+      upstreamMs(
         '--text-idle-ms <ms>',
         'upstream: longest pause after a text delta (default 15000, at most --idle-ms)',
-      ).argParser(integer(1, 3_600_000)),
+      ),
     )
     .addOption(
-      new Option(
+      upstreamMs(
         '--total-ms <ms>',
         'upstream: deadline of a whole call, retries included (default 600000)',
-      ).argParser(integer(1, 3_600_000)),
+      ),
     )
     .addOption(
       new Option('--max-attempts <n>', 'upstream: attempts per call (default 3)').argParser(
