@@ -1,0 +1,156 @@
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import { buildConversation, toOpenAIRequest } from './conversation.js';
+import { progress } from './progress.js';
+import { spawnEmulator, spawnService } from './service-process.js';
+import { formatMs, summarize } from './stats.js';
+import { toolkitSystem } from './systems/toolkit.js';
+
+/*
+ * Where the gateway's extra time to first token goes. One gateway in its own process
+ * (`gateway-marks-child`), the benchmark conversation, a bare `node:http` client, and calls that
+ * alternate with direct ones (transport + format in this process) against the same emulator.
+ * Per gateway call, on the clock every process shares:
+ *   up      client sends -> the gateway's onRequest
+ *   inside  onRequest -> the first text chunk handed to the socket
+ *   down    that hand-over -> the client reads the chunk
+ * Run after `pnpm build`: `node dist/ttft-breakdown.js [--calls N]` inside bench/.
+ */
+
+interface Marks {
+  arrived: number;
+  firstToken?: number;
+}
+
+const CONTENT = /"content":"[^"]/;
+const clock = (): number => performance.timeOrigin + performance.now();
+
+/** One streamed call through the gateway: when it was sent and when its first text arrived. */
+function viaGateway(
+  agent: http.Agent,
+  url: URL,
+  body: Buffer,
+): Promise<{ sent: number; firstText: number }> {
+  return new Promise((resolve, reject) => {
+    const sent = clock();
+    let firstText: number | undefined;
+    let seen = '';
+    const req = http.request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/v1/chat/completions',
+        headers: { 'content-type': 'application/json', 'content-length': body.length },
+      },
+      (res) => {
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          if (firstText !== undefined) return;
+          seen += chunk;
+          if (CONTENT.test(seen)) firstText = clock();
+        });
+        res.on('end', () => {
+          if (res.statusCode !== 200 || firstText === undefined) {
+            reject(new Error(`gateway answered HTTP ${res.statusCode} without text`));
+          } else resolve({ sent, firstText });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      calls: { type: 'string', default: '300' },
+      warmup: { type: 'string', default: '50' },
+    },
+  });
+  const calls = Number(values.calls);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(calls) || calls < 1 || !Number.isInteger(warmup) || warmup < 0) {
+    throw new Error('--calls must be a positive integer and --warmup a non-negative one');
+  }
+  const conversation = buildConversation();
+  const emulator = await spawnEmulator({ deltas: 64, paceMs: 0 });
+  const gateway = await spawnService('gateway-marks-child.js', ['--endpoint', emulator.url]);
+  const direct = await toolkitSystem.create({
+    url: emulator.url,
+    purpose: 'latency',
+    conversation,
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const url = new URL(gateway.url);
+  const body = Buffer.from(JSON.stringify({ ...toOpenAIRequest(conversation), stream: true }));
+  const marksOf = async (): Promise<Marks[]> =>
+    (await fetch(`${gateway.url}/__bench/marks`)).json() as Promise<Marks[]>;
+  try {
+    const directFirst = async (): Promise<number> => {
+      const start = performance.now();
+      let first: number | undefined;
+      await direct.stream(() => {
+        first ??= performance.now() - start;
+      });
+      return first ?? Number.NaN;
+    };
+    progress(`ttft breakdown: ${warmup} warm-up and ${calls} measured calls of each kind`);
+    for (let i = 0; i < warmup; i++) {
+      await viaGateway(agent, url, body);
+      await directFirst();
+    }
+    await marksOf();
+    const sides: { sent: number; firstText: number }[] = [];
+    const directTtft: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      sides.push(await viaGateway(agent, url, body));
+      directTtft.push(await directFirst());
+    }
+    const marks = await marksOf();
+    if (marks.length !== sides.length) {
+      throw new Error(
+        `the gateway marked ${marks.length} requests, the client sent ${sides.length}`,
+      );
+    }
+    const span = (pick: (side: (typeof sides)[number], mark: Marks) => number) =>
+      summarize(sides.map((side, i) => pick(side, marks[i] as Marks)));
+    const rows: [string, ReturnType<typeof summarize>][] = [
+      [
+        'through the gateway, bare client (send -> first text read)',
+        span((s) => s.firstText - s.sent),
+      ],
+      ['  up: client sends -> gateway onRequest', span((s, m) => m.arrived - s.sent)],
+      [
+        '  inside: onRequest -> first text handed to the socket',
+        span((_s, m) => (m.firstToken ?? Number.NaN) - m.arrived),
+      ],
+      [
+        '  down: handed to the socket -> read by the client',
+        span((s, m) => s.firstText - (m.firstToken ?? Number.NaN)),
+      ],
+      ['direct: transport + format in this process', summarize(directTtft)],
+    ];
+    const lines = [
+      `Time to first token, ${calls} calls of each kind, alternating (Node ${process.version})`,
+      '',
+      '| span | median ms | p90 ms |',
+      '|---|---:|---:|',
+      ...rows.map(([name, s]) => `| ${name} | ${formatMs(s.median)} | ${formatMs(s.p90)} |`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    agent.destroy();
+    await direct.close();
+    await gateway.close();
+    await emulator.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`ttft-breakdown: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
