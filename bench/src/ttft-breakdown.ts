@@ -66,6 +66,8 @@ function viaGateway(
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    // pnpm passes its `--` separator on.
+    args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
       calls: { type: 'string', default: '300' },
       warmup: { type: 'string', default: '50' },
