@@ -1,10 +1,13 @@
 import { createBackend, createServer, createStack } from '@bedrock-bridge/gateway';
 import { CREDENTIALS, REGION } from './conversation.js';
+import { addFirstTokenMarks } from './first-token-marks.js';
 
 /**
  * Runs the gateway app in its own process, as it is deployed: its own event loop, so that
  * the client measuring it does not share a thread with it. Prints `{"url": ...}` once
- * listening; exits when stdin closes. Arguments: `--endpoint URL` (the emulator).
+ * listening; exits when stdin closes. Arguments: `--endpoint URL` (the emulator), and
+ * `--marks` to record when each chat request arrived and wrote its first text
+ * (`first-token-marks.ts`, read by `ttft-breakdown`).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
     env: {},
   });
   const gateway = createServer({ backend: createBackend(stack), log: false });
+  if (args.includes('--marks')) addFirstTokenMarks(gateway);
   const url = await gateway.listen(0, '127.0.0.1');
   process.stdout.write(`${JSON.stringify({ url })}\n`);
   const stop = (): void => {

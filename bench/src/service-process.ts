@@ -63,6 +63,6 @@ export function spawnEmulator(options: {
 }
 
 /** The gateway app with default settings in front of `endpoint`. */
-export function spawnGateway(endpoint: string): Promise<ServiceProcess> {
-  return spawnService('gateway-child.js', ['--endpoint', endpoint]);
+export function spawnGateway(endpoint: string, marks = false): Promise<ServiceProcess> {
+  return spawnService('gateway-child.js', ['--endpoint', endpoint, ...(marks ? ['--marks'] : [])]);
 }

@@ -1,14 +1,16 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { buildConversation, toOpenAIRequest } from './conversation.js';
+import { CONTENT, type FirstTokenMarks, sharedClock } from './first-token-marks.js';
 import { progress } from './progress.js';
-import { spawnEmulator, spawnService } from './service-process.js';
+import { spawnEmulator, spawnGateway } from './service-process.js';
 import { formatMs, summarize } from './stats.js';
+import { post } from './systems/gateway-bare.js';
 import { toolkitSystem } from './systems/toolkit.js';
 
 /*
  * Where the gateway's extra time to first token goes. One gateway in its own process
- * (`gateway-marks-child`), the benchmark conversation, a bare `node:http` client, and calls that
+ * (`gateway-child --marks`), the benchmark conversation, a bare `node:http` client, and calls that
  * alternate with direct ones (transport + format in this process) against the same emulator.
  * Per gateway call, on the clock every process shares:
  *   up      client sends -> the gateway's onRequest
@@ -17,51 +19,22 @@ import { toolkitSystem } from './systems/toolkit.js';
  * Run after `pnpm build`: `node dist/ttft-breakdown.js [--calls N]` inside bench/.
  */
 
-interface Marks {
-  arrived: number;
-  firstToken?: number;
-}
-
-const CONTENT = /"content":"[^"]/;
-const clock = (): number => performance.timeOrigin + performance.now();
-
 /** One streamed call through the gateway: when it was sent and when its first text arrived. */
-function viaGateway(
+async function viaGateway(
   agent: http.Agent,
   url: URL,
   body: Buffer,
 ): Promise<{ sent: number; firstText: number }> {
-  return new Promise((resolve, reject) => {
-    const sent = clock();
-    let firstText: number | undefined;
-    let seen = '';
-    const req = http.request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        method: 'POST',
-        path: '/v1/chat/completions',
-        headers: { 'content-type': 'application/json', 'content-length': body.length },
-      },
-      (res) => {
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          if (firstText !== undefined) return;
-          seen += chunk;
-          if (CONTENT.test(seen)) firstText = clock();
-        });
-        res.on('end', () => {
-          if (res.statusCode !== 200 || firstText === undefined) {
-            reject(new Error(`gateway answered HTTP ${res.statusCode} without text`));
-          } else resolve({ sent, firstText });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  const sent = sharedClock();
+  let firstText: number | undefined;
+  let seen = '';
+  await post(agent, url, body, (chunk) => {
+    if (firstText !== undefined) return;
+    seen += chunk;
+    if (CONTENT.test(seen)) firstText = sharedClock();
   });
+  if (firstText === undefined) throw new Error('the gateway answered without text');
+  return { sent, firstText };
 }
 
 async function main(): Promise<void> {
@@ -80,7 +53,7 @@ async function main(): Promise<void> {
   }
   const conversation = buildConversation();
   const emulator = await spawnEmulator({ deltas: 64, paceMs: 0 });
-  const gateway = await spawnService('gateway-marks-child.js', ['--endpoint', emulator.url]);
+  const gateway = await spawnGateway(emulator.url, true);
   const direct = await toolkitSystem.create({
     url: emulator.url,
     purpose: 'latency',
@@ -89,8 +62,8 @@ async function main(): Promise<void> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(gateway.url);
   const body = Buffer.from(JSON.stringify({ ...toOpenAIRequest(conversation), stream: true }));
-  const marksOf = async (): Promise<Marks[]> =>
-    (await fetch(`${gateway.url}/__bench/marks`)).json() as Promise<Marks[]>;
+  const marksOf = async (): Promise<FirstTokenMarks[]> =>
+    (await fetch(`${gateway.url}/__bench/marks`)).json() as Promise<FirstTokenMarks[]>;
   try {
     const directFirst = async (): Promise<number> => {
       const start = performance.now();
@@ -118,8 +91,8 @@ async function main(): Promise<void> {
         `the gateway marked ${marks.length} requests, the client sent ${sides.length}`,
       );
     }
-    const span = (pick: (side: (typeof sides)[number], mark: Marks) => number) =>
-      summarize(sides.map((side, i) => pick(side, marks[i] as Marks)));
+    const span = (pick: (side: (typeof sides)[number], mark: FirstTokenMarks) => number) =>
+      summarize(sides.map((side, i) => pick(side, marks[i] as FirstTokenMarks)));
     const rows: [string, ReturnType<typeof summarize>][] = [
       [
         'through the gateway, bare client (send -> first text read)',

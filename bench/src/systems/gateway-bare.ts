@@ -1,12 +1,11 @@
 import http from 'node:http';
 import { toOpenAIRequest } from '../conversation.js';
+import { CONTENT } from '../first-token-marks.js';
 import { startGateway } from './start-gateway.js';
 import type { BenchClient, CreateContext, SystemDef } from './system.js';
 
-/** A content delta in an SSE line of a chat.completion.chunk (non-empty `content`). */
-const CONTENT = /"content":"[^"]/;
-
-function post(
+/** POSTs `body` to the gateway's chat completions; `onChunk` sees the SSE text as it arrives. */
+export function post(
   agent: http.Agent,
   url: URL,
   body: Buffer,
