@@ -3,6 +3,7 @@ import { BedrockBridgeError, type ErrorKind } from '@bedrock-bridge/errors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from './create-transport.js';
 import { collect, guard, recorder, testTransport, userInput } from './test-support/harness.js';
+import { testReportPath, writeTestReport } from './test-support/test-report.js';
 import type { TransportProtocol } from './transport-options.js';
 
 type Op = 'converse' | 'converseStream';
@@ -283,8 +284,9 @@ describe('fault matrix: every emulator fault x {converse, converseStream} x {htt
     emulator = await startEmulator();
   });
   afterAll(async () => {
-    console.log('\nfault matrix (expected vs got)');
-    console.table(rows);
+    const failed = rows.filter((r) => r.got !== r.expected).length;
+    const path = writeTestReport('fault-matrix.txt', formatRows(rows));
+    console.log(`fault matrix: ${rows.length} cases, ${failed} unexpected; table in ${path}`);
     await emulator.close();
   });
 
@@ -311,11 +313,25 @@ describe('fault matrix: every emulator fault x {converse, converseStream} x {htt
             const result = await runCase(transport, op);
             emulator.clearFaults();
             rows.push({ fault: c.name, protocol, op, expected: c[op], ...result });
-            expect(result.got).not.toBe('HANG');
-            expect(result.got).toBe(c[op]);
+            const where = `(the whole table: ${testReportPath('fault-matrix.txt')})`;
+            expect(result.got, where).not.toBe('HANG');
+            expect(result.got, where).toBe(c[op]);
           });
         }
       }
     });
   }
 });
+
+/** The rows as a fixed-width text table, one case a line. */
+function formatRows(rows: readonly Row[]): string {
+  const header = ['fault', 'protocol', 'op', 'expected', 'got', 'attempts', 'retries'] as const;
+  const cells = rows.map((r) => header.map((h) => String(r[h])));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: readonly string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...cells.map(line)].join('\n') + '\n';
+}
