@@ -75,12 +75,13 @@ export async function deliverReply(
   const mid = fault && MID_STREAM.has(fault.type) ? fault : undefined;
   if (reply.kind === 'json') {
     const bytes = Buffer.from(JSON.stringify(reply.body));
-    if (!mid) return exchange.respond(reply.status, baseHeaders(), bytes);
+    const headers = { ...baseHeaders(), ...reply.headers };
+    if (!mid) return exchange.respond(reply.status, headers, bytes);
     if (mid.type === 'corrupt-frame') {
       bytes[0] = 0x23; // '#': the body is no longer JSON
-      return exchange.respond(reply.status, baseHeaders(), bytes);
+      return exchange.respond(reply.status, headers, bytes);
     }
-    exchange.writeHead(reply.status, { ...baseHeaders(), 'content-length': String(bytes.length) });
+    exchange.writeHead(reply.status, { ...headers, 'content-length': String(bytes.length) });
     await exchange.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
     if ((await act(ctx, exchange, mid, undefined)) !== 'abandon') {
       exchange.end(bytes.subarray(Math.floor(bytes.length / 2)));

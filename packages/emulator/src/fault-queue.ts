@@ -30,7 +30,7 @@ const EXCEPTIONS: ReadonlySet<StreamExceptionType> = new Set([
   'serviceUnavailableException',
 ]);
 
-const OPERATIONS = new Set(['converse', 'converse-stream', 'runtime', 'control']);
+const OPERATIONS = new Set(['converse', 'converse-stream', 'invoke-model', 'runtime', 'control']);
 
 /** Faults that only make sense inside an event stream. */
 const STREAM_ONLY = new Set(['no-message-stop']);
@@ -102,7 +102,10 @@ export class FaultQueue {
   }
 
   /** Takes the first fault matching the request, if any. */
-  take(operation: 'converse' | 'converse-stream' | 'control', modelId?: string): Fault | undefined {
+  take(
+    operation: 'converse' | 'converse-stream' | 'invoke-model' | 'control',
+    modelId?: string,
+  ): Fault | undefined {
     const index = this.#queue.findIndex(({ fault }) => {
       const wanted = fault.operation ?? 'runtime';
       const opOk = wanted === operation || (wanted === 'runtime' && operation !== 'control');

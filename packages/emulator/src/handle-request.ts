@@ -6,6 +6,7 @@ import { type DeliveryContext, deliverReply } from './deliver-reply.js';
 import type { Exchange } from './exchange.js';
 import { faultError, streamExceptionMessage } from './fault-error.js';
 import type { FaultQueue } from './fault-queue.js';
+import { invokeModelReply } from './invoke-model.js';
 import { readIdentity } from './read-identity.js';
 import {
   exceptionAsError,
@@ -60,6 +61,7 @@ function route(method: string, pathname: string): Route {
   if (method === 'POST' && first === 'model' && segments.length === 3) {
     if (action === 'converse' || action === 'converse-stream')
       return { operation: action, segments };
+    if (action === 'invoke') return { operation: 'invoke-model', segments };
   }
   return { operation: 'control', segments };
 }
@@ -85,7 +87,8 @@ export async function handleRequest(state: EmulatorState, exchange: Exchange): P
     body: undefined,
     connectionId: exchange.connection.id,
   };
-  const isRuntime = operation === 'converse' || operation === 'converse-stream';
+  const isRuntime =
+    operation === 'converse' || operation === 'converse-stream' || operation === 'invoke-model';
   if (isRuntime && segments[1] !== undefined) record.modelId = segments[1];
   if (attempt) record.attempt = Number(attempt);
   state.requests.push(record);
@@ -133,7 +136,11 @@ export async function handleRequest(state: EmulatorState, exchange: Exchange): P
       }
     }
     let reply: Reply | undefined;
-    if (isRuntime && record.modelId !== undefined) {
+    if (operation === 'invoke-model') {
+      if (record.modelId !== undefined) {
+        reply = invokeModelReply(state.catalogue, region, record.modelId, record.body);
+      }
+    } else if (isRuntime && record.modelId !== undefined) {
       reply = handleRuntime(state, {
         operation,
         modelId: record.modelId,

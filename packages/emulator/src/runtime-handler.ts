@@ -16,7 +16,7 @@ import { validateConverseRequest } from './validate-converse-request.js';
 
 /** What a handler wants sent: a JSON document or a list of stream events. */
 export type Reply =
-  | { kind: 'json'; status: number; body: unknown }
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'stream'; events: StreamEvent[] };
 
 /** The runtime settings a request is served with. */

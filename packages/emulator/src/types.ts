@@ -27,7 +27,7 @@ export interface EmulatorOptions {
 }
 
 /** The operation a request was routed to. */
-export type Operation = 'converse' | 'converse-stream' | 'control' | 'admin';
+export type Operation = 'converse' | 'converse-stream' | 'invoke-model' | 'control' | 'admin';
 
 /** Exceptions Bedrock can send inside a ConverseStream. */
 export type StreamExceptionType =
@@ -86,8 +86,8 @@ export type FaultSpec =
 export type Fault = FaultSpec & {
   /** How many matching requests it applies to. Default `1`. */
   times?: number;
-  /** Which requests match. Default `'runtime'` (converse and converse-stream). */
-  operation?: 'converse' | 'converse-stream' | 'runtime' | 'control';
+  /** Which requests match. Default `'runtime'` (converse, converse-stream and invoke-model). */
+  operation?: 'converse' | 'converse-stream' | 'invoke-model' | 'runtime' | 'control';
   /** Only requests for this model id (as written in the path, percent-decoded). Default: any. */
   modelId?: string;
 };

@@ -10,12 +10,14 @@ import {
   type ConverseCommandOutput,
   type ConverseStreamCommandInput,
   type ConverseStreamOutput,
+  type InvokeModelCommandInput,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { Command } from '@smithy/types';
 import type { ClientKind, ClientSettings } from './build-client.js';
 import { CallContext, type CallDeps } from './call-context.js';
 import { ClientPool } from './client-pool.js';
 import { converseFirstByteMs } from './first-byte-deadline.js';
+import { type InvokeModelResult, invokeFirstByteMs, sendInvokeModel } from './invoke-model.js';
 import { normalizeOptions } from './normalize-options.js';
 import { type AuthSettings, type ResolvedAuth, resolveAuthSettings } from './resolve-auth.js';
 import { resolveEndpoints } from './resolve-endpoint.js';
@@ -47,6 +49,11 @@ export interface Transport {
     input: ConverseStreamCommandInput,
     options?: CallOptions,
   ): AsyncIterable<ConverseStreamOutput>;
+  /**
+   * One InvokeModel call (non-streaming; e.g. an embedding model) with the same deadlines,
+   * retries, eviction and error classification as `converse`. The body is the model's own JSON.
+   */
+  invokeModel(input: InvokeModelCommandInput, options?: CallOptions): Promise<InvokeModelResult>;
   /** `@aws-sdk/client-bedrock` commands through the same pool, deadlines and retries. */
   control: {
     send<I extends ControlInput, O extends ControlOutput>(
@@ -110,6 +117,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
         firstByteMs: converseFirstByteMs(input),
         send: (built, abortSignal) =>
           (built.client as BedrockRuntimeClient).send(new ConverseCommand(input), { abortSignal }),
+      }).finally(() => call.dispose());
+    },
+    invokeModel(input, callOptions = {}) {
+      const call = new CallContext(
+        deps(callOptions),
+        'invoke-model',
+        input.modelId ?? '',
+        callOptions.signal,
+      );
+      return runUnary(call, {
+        pool,
+        settings: settings('runtime'),
+        firstByteMs: invokeFirstByteMs(input),
+        send: (built, abortSignal) => sendInvokeModel(built, input, abortSignal),
       }).finally(() => call.dispose());
     },
     converseStream(input, callOptions = {}) {

@@ -1,6 +1,11 @@
 export { type ControlCommand, createTransport, type Transport } from './create-transport.js';
 export { converseFirstByteMs, requestSize, streamFirstByteMs } from './first-byte-deadline.js';
 export {
+  INPUT_TOKEN_COUNT_HEADER,
+  type InvokeModelResult,
+  invokeFirstByteMs,
+} from './invoke-model.js';
+export {
   type NormalizedOptions,
   normalizeOptions,
   TRANSPORT_DEFAULTS,

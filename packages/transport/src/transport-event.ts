@@ -1,7 +1,7 @@
 import type { ErrorKind } from '@bedrock-bridge/errors';
 
 /** Which API a call used. */
-export type TransportOperation = 'converse' | 'converse-stream' | 'control';
+export type TransportOperation = 'converse' | 'converse-stream' | 'invoke-model' | 'control';
 
 /** Which deadline fired. */
 export type TimeoutPhase = 'connect' | 'first-byte' | 'idle' | 'total';
