@@ -58,15 +58,16 @@ export function describeThrown(node: ErrorNode): string {
 
 /** Where stack frames point at a socket or HTTP library (so an assertion there is theirs). */
 const SOCKET_LIBRARY_FRAME =
-  /node:(?:_http_|http2|net|tls|internal\/(?:http|net|tls|stream|streams))|[\\/](?:undici|@smithy[\\/]node-http-handler|agentkeepalive|http2-wrapper)[\\/]/;
+  /node:(?:_http_|_tls_|http2|net|tls|internal\/(?:http|net|tls|stream|streams))|[\\/](?:undici|@smithy[\\/]node-http-handler|agentkeepalive|http2-wrapper)[\\/]/;
 
 /**
- * A failed internal assertion of a socket library: an `AssertionError` with no message, or one
- * thrown from an HTTP, TLS, net or undici frame. Application assertions are not included.
+ * A failed internal assertion of a socket library: an `AssertionError` whose stack has a frame
+ * in HTTP, HTTP/2, TLS, net, undici or the SDK's node handler (the Python adapter's rule: only
+ * an assertion raised from the socket library's own frames means a dead connection). An
+ * application's own assertion, with or without a message, is not one.
  */
 export function isSocketLibraryAssertion(node: ErrorNode): boolean {
   if (node.name !== 'AssertionError' && node.code !== 'ERR_ASSERTION') return false;
-  if (node.message === undefined) return true;
   const stack = readString(node.value, 'stack') ?? '';
   const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
   return frames.some((line) => SOCKET_LIBRARY_FRAME.test(line));

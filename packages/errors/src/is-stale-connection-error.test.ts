@@ -1,4 +1,6 @@
+import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
+import { classifyError } from './classify-error.js';
 import { isStaleConnectionError } from './is-stale-connection-error.js';
 
 describe('isStaleConnectionError', () => {
@@ -43,6 +45,32 @@ describe('isStaleConnectionError', () => {
       code: 'ERR_ASSERTION',
       stack:
         'AssertionError [ERR_ASSERTION]: The expression evaluated to a falsy value\n    at ClientRequest.onSocket (node:_http_client:872:3)\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    });
+    expect(isStaleConnectionError(err)).toBe(true);
+  });
+
+  it('is false for an application AssertionError without a message (raised outside socket frames)', () => {
+    const bare = new assert.AssertionError({ message: '' });
+    expect(bare.message).toBe('');
+    expect(isStaleConnectionError(bare)).toBe(false);
+    expect(classifyError(bare).kind).toBe('unknown');
+    let thrown: unknown;
+    try {
+      assert.ok(false, '');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(classifyError(thrown).kind).toBe('unknown');
+    const wrapped = new Error('checkout failed', { cause: bare });
+    expect(isStaleConnectionError(wrapped)).toBe(false);
+  });
+
+  it('is true for a bare assertion (no message) raised from a socket library frame', () => {
+    const err = Object.assign(new Error(''), {
+      name: 'AssertionError',
+      code: 'ERR_ASSERTION',
+      stack:
+        'AssertionError [ERR_ASSERTION]\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1674:34)\n    at TLSSocket.emit (node:events:519:28)',
     });
     expect(isStaleConnectionError(err)).toBe(true);
   });

@@ -87,10 +87,22 @@ export const stale: Row[] = [
     build: () => internalError('ERR_STREAM_PREMATURE_CLOSE', 'Premature close'),
   },
   {
-    name: 'bare AssertionError',
+    name: 'bare AssertionError from a socket library frame',
     kind: 'stale_connection',
     message: /^AssertionError \(stale_connection\): A pooled connection was closed by the peer$/,
-    build: () => namedError('AssertionError', ''),
+    build: () =>
+      Object.assign(namedError('AssertionError', ''), {
+        stack:
+          'AssertionError [ERR_ASSERTION]\n    at Socket.onData (node:_http_client:551:3)\n    at Socket.emit (node:events:519:28)',
+      }),
+  },
+  {
+    name: 'bare AssertionError from application code',
+    kind: 'unknown',
+    build: () =>
+      Object.assign(namedError('AssertionError', ''), {
+        stack: 'AssertionError [ERR_ASSERTION]\n    at checkCart (/srv/app/cart.js:10:3)',
+      }),
   },
   {
     name: 'stale code three causes deep',
