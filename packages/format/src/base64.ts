@@ -33,3 +33,12 @@ export function decodeBase64(text: string, param: string): Uint8Array {
 export function encodeBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
+
+/**
+ * Bytes as base64: a `Uint8Array` (what the SDK delivers) is encoded; a string (the same field
+ * parsed from raw JSON, where blobs are base64 text) is checked and returned canonical.
+ */
+export function bytesToBase64(value: Uint8Array | string, param: string): string {
+  if (typeof value === 'string') return encodeBase64(decodeBase64(value, param));
+  return encodeBase64(value);
+}

@@ -118,10 +118,9 @@ function assistantItem(
         `${callParam}: only function tool calls are supported.`,
       );
     }
-    const id =
-      typeof call.id === 'string' && call.id !== ''
-        ? call.id
-        : `call_${param.replace(/\W+/g, '_')}_${i}`;
+    // An empty id is still an id: a tool message answering "" pairs with it (the Bedrock id
+    // allocated for it is valid and unique). Only a missing id gets a generated one.
+    const id = typeof call.id === 'string' ? call.id : `call_${param.replace(/\W+/g, '_')}_${i}`;
     addCall(id, call.function?.name, call.function?.arguments, callParam);
   });
   if (message.function_call) {

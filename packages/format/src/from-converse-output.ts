@@ -1,11 +1,13 @@
 import type { ContentBlock, ConverseResponse } from '@aws-sdk/client-bedrock-runtime';
 import { type AnswerOptions, answerCreated, answerId } from './answer-options.js';
-import { encodeBase64 } from './base64.js';
+import { answerToolCallId } from './answer-tool-call-id.js';
+import { bytesToBase64 } from './base64.js';
 import { mapStopReason } from './map-stop-reason.js';
 import type {
   BedrockChoiceExtension,
   ChatCompletion,
   ChatCompletionMessage,
+  ServerToolUse,
 } from './openai-answer.js';
 import type { ChatCompletionMessageToolCall, ReasoningDetail } from './openai-request.js';
 import { inputToArguments } from './tool-arguments.js';
@@ -16,19 +18,27 @@ import { toCompletionUsage } from './usage.js';
 export type ConverseAnswer = Pick<ConverseResponse, 'output' | 'stopReason'> &
   Partial<Pick<ConverseResponse, 'usage' | 'trace' | 'additionalModelResponseFields'>>;
 
+/** Facts of an answer that go into the choice's `bedrock` extension. */
+export interface ExtensionFacts {
+  stopReason: string;
+  unmapped: boolean;
+  citations: unknown[];
+  trace: unknown;
+  additional: unknown;
+  serverToolUses: ServerToolUse[];
+  /** Text the model wrote around the structured-output tool call (not part of the JSON). */
+  preamble: string;
+}
+
 /** Builds the `bedrock` extension of a choice, leaving out empty facts. */
-export function choiceExtension(
-  stopReason: string,
-  unmapped: boolean,
-  citations: unknown[],
-  trace: unknown,
-  additional: unknown,
-): BedrockChoiceExtension {
-  const ext: BedrockChoiceExtension = { stop_reason: stopReason };
-  if (unmapped) ext.unmapped_stop_reason = true;
-  if (citations.length > 0) ext.citations = citations;
-  if (trace !== undefined) ext.trace = trace;
-  if (additional !== undefined) ext.additional_model_response_fields = additional;
+export function choiceExtension(facts: ExtensionFacts): BedrockChoiceExtension {
+  const ext: BedrockChoiceExtension = { stop_reason: facts.stopReason };
+  if (facts.unmapped) ext.unmapped_stop_reason = true;
+  if (facts.citations.length > 0) ext.citations = facts.citations;
+  if (facts.trace !== undefined) ext.trace = facts.trace;
+  if (facts.additional !== undefined) ext.additional_model_response_fields = facts.additional;
+  if (facts.serverToolUses.length > 0) ext.server_tool_uses = facts.serverToolUses;
+  if (facts.preamble !== '') ext.structured_output_preamble = facts.preamble;
   return ext;
 }
 
@@ -40,21 +50,28 @@ export function choiceExtension(
  */
 export function fromConverseOutput(output: ConverseAnswer, options: AnswerOptions): ChatCompletion {
   const blocks: ContentBlock[] = output.output?.message?.content ?? [];
+  const id = answerId(options);
   let text = '';
+  let structured: string | undefined;
   let reasoningText = '';
   const toolCalls: ChatCompletionMessageToolCall[] = [];
+  const serverToolUses: ServerToolUse[] = [];
   const reasoning: ReasoningDetail[] = [];
   const citations: unknown[] = [];
-  for (const block of blocks) {
+  blocks.forEach((block, b) => {
     if (block.text !== undefined) text += block.text;
     else if (block.toolUse !== undefined) {
-      const { toolUseId, name, input } = block.toolUse;
+      const { toolUseId, name, input, type } = block.toolUse;
+      if (type === 'server_tool_use') {
+        serverToolUses.push({ id: toolUseId ?? '', name: name ?? '', input });
+        return;
+      }
       if (options.structuredOutputTool !== undefined && name === options.structuredOutputTool) {
-        text += inputToArguments(input);
-        continue;
+        structured = (structured ?? '') + inputToArguments(input);
+        return;
       }
       toolCalls.push({
-        id: toolUseId ?? '',
+        id: answerToolCallId(toolUseId, id, toolCalls.length),
         type: 'function',
         function: {
           name: restoreToolName(name ?? '', options.toolNames),
@@ -75,7 +92,10 @@ export function fromConverseOutput(output: ConverseAnswer, options: AnswerOption
       } else if (r.redactedContent !== undefined) {
         reasoning.push({
           type: 'reasoning.encrypted',
-          data: encodeBase64(r.redactedContent),
+          data: bytesToBase64(
+            r.redactedContent as Uint8Array | string,
+            `output.message.content[${b}].reasoningContent.redactedContent`,
+          ),
           index: reasoning.length,
         });
       }
@@ -83,10 +103,12 @@ export function fromConverseOutput(output: ConverseAnswer, options: AnswerOption
       for (const part of block.citationsContent.content ?? []) text += part.text ?? '';
       citations.push(...(block.citationsContent.citations ?? []));
     }
-  }
+  });
+  // With the structured-output tool, `content` is its JSON alone; other text is reported aside.
+  const content = structured ?? text;
   const message: ChatCompletionMessage = {
     role: 'assistant',
-    content: text === '' ? null : text,
+    content: content === '' ? null : content,
     refusal: null,
   };
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
@@ -95,7 +117,7 @@ export function fromConverseOutput(output: ConverseAnswer, options: AnswerOption
   const stopReason = output.stopReason ?? 'unknown';
   const mapped = mapStopReason(stopReason, toolCalls.length > 0);
   const completion: ChatCompletion = {
-    id: answerId(options),
+    id,
     object: 'chat.completion',
     created: answerCreated(options),
     model: options.model,
@@ -105,16 +127,19 @@ export function fromConverseOutput(output: ConverseAnswer, options: AnswerOption
         message,
         finish_reason: mapped.finish_reason,
         logprobs: null,
-        bedrock: choiceExtension(
+        bedrock: choiceExtension({
           stopReason,
-          mapped.unmapped,
+          unmapped: mapped.unmapped,
           citations,
-          output.trace,
-          output.additionalModelResponseFields,
-        ),
+          trace: output.trace,
+          additional: output.additionalModelResponseFields,
+          serverToolUses,
+          preamble: structured === undefined ? '' : text,
+        }),
       },
     ],
   };
-  if (output.usage !== undefined) completion.usage = toCompletionUsage(output.usage);
+  if (output.usage !== undefined)
+    completion.usage = toCompletionUsage(output.usage, reasoningText.length);
   return completion;
 }

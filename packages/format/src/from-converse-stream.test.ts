@@ -175,8 +175,10 @@ describe('fromConverseStream', () => {
       refusal: null,
       reasoning_content: 'Hm.',
       reasoning_details: [{ type: 'reasoning.text', text: 'Hm.', signature: 'sig', index: 0 }],
-      // No toolUse start: the call is kept, without the id and name that were never sent.
-      tool_calls: [{ id: '', type: 'function', function: { name: '', arguments: '{"a":1}' } }],
+      // No toolUse start: the call is kept, with a generated id (the name was never sent).
+      tool_calls: [
+        { id: 'call_1_0', type: 'function', function: { name: '', arguments: '{"a":1}' } },
+      ],
     });
     expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
   });

@@ -1,13 +1,15 @@
 import type { ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
 import { type AnswerOptions, answerCreated, answerId } from './answer-options.js';
-import { encodeBase64 } from './base64.js';
+import { answerToolCallId } from './answer-tool-call-id.js';
+import { bytesToBase64 } from './base64.js';
 import { choiceExtension } from './from-converse-output.js';
 import { mapStopReason } from './map-stop-reason.js';
 import type {
   ChatCompletionChunk,
   ChatCompletionChunkChoice,
   ChatCompletionChunkDelta,
+  ServerToolUse,
 } from './openai-answer.js';
 import { StreamedArguments } from './streamed-arguments.js';
 import { restoreToolName } from './tool-names.js';
@@ -26,6 +28,7 @@ type BlockState =
   | { kind: 'tool'; index: number; args: StreamedArguments }
   | { kind: 'structured'; args: StreamedArguments }
   | { kind: 'reasoning'; index: number }
+  | { kind: 'server'; id: string; name: string; input: string }
   | { kind: 'other' };
 
 /** An in-stream exception event as an Error the errors package can classify. */
@@ -83,6 +86,13 @@ export async function* fromConverseStream(
   let metadataSeen = false;
   let finished = false;
   const citations: unknown[] = [];
+  /** Server tool uses by content block index (reported in block order). */
+  const serverToolUses = new Map<number, ServerToolUse>();
+  let reasoningChars = 0;
+  /** With a structured-output tool: text held until we know whether the tool is called. */
+  const holdText = options.structuredOutputTool !== undefined;
+  let heldText = '';
+  let structuredSeen = false;
 
   const argumentsDelta = (
     state: Extract<BlockState, { args: StreamedArguments }>,
@@ -98,13 +108,27 @@ export async function* fromConverseStream(
     return state.kind === 'tool' && state.args.length === 0 ? [argumentsDelta(state, '{}')] : [];
   };
 
+  const endServerTool = (index: number, state: Extract<BlockState, { kind: 'server' }>): void => {
+    let input: unknown = {};
+    if (state.input.trim() !== '') {
+      try {
+        input = JSON.parse(state.input);
+      } catch {
+        input = state.input;
+      }
+    }
+    serverToolUses.set(index, { id: state.id, name: state.name, input });
+  };
+
   const finish = (): ChatCompletionChunk[] => {
     finished = true;
     const out: ChatCompletionChunk[] = [];
-    for (const state of blocks.values()) {
+    for (const [index, state] of blocks) {
       if (state.kind === 'tool' || state.kind === 'structured') out.push(...endArguments(state));
+      else if (state.kind === 'server') endServerTool(index, state);
     }
     blocks.clear();
+    if (!structuredSeen && heldText !== '') out.push(delta({ content: heldText }));
     const mapped = mapStopReason(stopReason, toolCount > 0);
     out.push(
       chunk({
@@ -112,13 +136,17 @@ export async function* fromConverseStream(
         delta: {},
         finish_reason: mapped.finish_reason,
         logprobs: null,
-        bedrock: choiceExtension(
-          stopReason ?? 'unknown',
-          mapped.unmapped,
+        bedrock: choiceExtension({
+          stopReason: stopReason ?? 'unknown',
+          unmapped: mapped.unmapped,
           citations,
           trace,
           additional,
-        ),
+          serverToolUses: [...serverToolUses.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([, use]) => use),
+          preamble: structuredSeen ? heldText : '',
+        }),
       }),
     );
     if (includeUsage && usage !== undefined) {
@@ -128,7 +156,7 @@ export async function* fromConverseStream(
         created,
         model: options.model,
         choices: [],
-        usage: toCompletionUsage(usage),
+        usage: toCompletionUsage(usage, reasoningChars),
       });
     }
     return out;
@@ -137,12 +165,26 @@ export async function* fromConverseStream(
   /** Registers a tool block; returns the chunk announcing it (none for the structured tool). */
   const startTool = (
     index: number,
-    toolUse: { toolUseId?: string | undefined; name?: string | undefined },
+    toolUse: {
+      toolUseId?: string | undefined;
+      name?: string | undefined;
+      type?: string | undefined;
+    },
   ): ChatCompletionChunk | undefined => {
+    if (toolUse.type === 'server_tool_use') {
+      blocks.set(index, {
+        kind: 'server',
+        id: toolUse.toolUseId ?? '',
+        name: toolUse.name ?? '',
+        input: '',
+      });
+      return undefined;
+    }
     if (
       options.structuredOutputTool !== undefined &&
       toolUse.name === options.structuredOutputTool
     ) {
+      structuredSeen = true;
       blocks.set(index, { kind: 'structured', args: new StreamedArguments() });
       return undefined;
     }
@@ -152,7 +194,7 @@ export async function* fromConverseStream(
       tool_calls: [
         {
           index: state.index,
-          id: toolUse.toolUseId ?? '',
+          id: answerToolCallId(toolUse.toolUseId, id, state.index),
           type: 'function',
           function: { name: restoreToolName(toolUse.name ?? '', options.toolNames), arguments: '' },
         },
@@ -197,7 +239,8 @@ export async function* fromConverseStream(
         const d = event.contentBlockDelta.delta;
         if (d === undefined) continue;
         if (d.text !== undefined) {
-          if (d.text !== '') yield delta({ content: d.text });
+          if (holdText) heldText += d.text;
+          else if (d.text !== '') yield delta({ content: d.text });
         } else if (d.toolUse !== undefined) {
           let state = blocks.get(index);
           if (state === undefined) {
@@ -205,6 +248,10 @@ export async function* fromConverseStream(
             const announced = startTool(index, {});
             if (announced !== undefined) yield announced;
             state = blocks.get(index);
+          }
+          if (state?.kind === 'server') {
+            state.input += d.toolUse.input ?? '';
+            continue;
           }
           if (state?.kind !== 'structured' && state?.kind !== 'tool') continue;
           const fragment = state.args.push(d.toolUse.input ?? '');
@@ -214,6 +261,7 @@ export async function* fromConverseStream(
           if (state.kind !== 'reasoning') continue;
           const r = d.reasoningContent;
           if (r.text !== undefined) {
+            reasoningChars += r.text.length;
             yield delta({
               reasoning_content: r.text,
               reasoning_details: [{ type: 'reasoning.text', text: r.text, index: state.index }],
@@ -229,7 +277,10 @@ export async function* fromConverseStream(
               reasoning_details: [
                 {
                   type: 'reasoning.encrypted',
-                  data: encodeBase64(r.redactedContent),
+                  data: bytesToBase64(
+                    r.redactedContent as Uint8Array | string,
+                    'contentBlockDelta.delta.reasoningContent.redactedContent',
+                  ),
                   index: state.index,
                 },
               ],
@@ -244,6 +295,9 @@ export async function* fromConverseStream(
         if (state?.kind === 'tool' || state?.kind === 'structured') {
           blocks.set(index, { kind: 'other' });
           yield* endArguments(state);
+        } else if (state?.kind === 'server') {
+          blocks.set(index, { kind: 'other' });
+          endServerTool(index, state);
         }
       } else if (event.messageStop) {
         stopReason = event.messageStop.stopReason ?? 'unknown';

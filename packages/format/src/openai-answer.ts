@@ -29,6 +29,8 @@ export interface CompletionUsage {
   prompt_tokens_details?: {
     cached_tokens?: number;
     cache_write_tokens?: number;
+    /** Extension (Anthropic's names): cache writes per TTL, from Bedrock's `cacheDetails`. */
+    cache_creation?: { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
     audio_tokens?: number;
   };
   completion_tokens_details?: {
@@ -51,6 +53,23 @@ export interface BedrockChoiceExtension {
   citations?: unknown[];
   trace?: unknown;
   additional_model_response_fields?: unknown;
+  /**
+   * Tools the service ran itself (`toolUse.type: 'server_tool_use'`, e.g. Nova web grounding):
+   * reported here, never as `tool_calls`, since the client has no such tool to run.
+   */
+  server_tool_uses?: ServerToolUse[];
+  /**
+   * Text the model wrote next to the structured-output tool call (`response_format` through a
+   * forced tool): kept out of `content`, which holds only the JSON.
+   */
+  structured_output_preamble?: string;
+}
+
+/** A tool use the service ran itself. `input` is the parsed JSON input (the raw text if broken). */
+export interface ServerToolUse {
+  id: string;
+  name: string;
+  input: unknown;
 }
 
 export interface ChatCompletionMessage {

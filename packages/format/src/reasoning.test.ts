@@ -141,13 +141,11 @@ describe('toConverseInput: reasoning', () => {
 
   it('never replays unsigned reasoning to Anthropic (it rejects it), and says so', () => {
     const result = toConverseInput(unsigned, { reasoning: 'anthropic-thinking' });
-    expect(result.input.messages?.[1]?.content).toEqual([
-      { reasoningContent: { reasoningText: { text: '', signature: 'sig-of-empty-thinking' } } },
-      { text: 'a1' },
-    ]);
+    expect(result.input.messages?.[1]?.content).toEqual([{ text: 'a1' }]);
     expect(result.warnings).toEqual([
       'messages[1].reasoning_details[0]: reasoning without a signature is not replayed (Anthropic rejects unsigned thinking blocks).',
       'messages[1].reasoning_details[1]: reasoning without a signature is not replayed (Anthropic rejects unsigned thinking blocks).',
+      'messages[1].reasoning_details[2]: reasoning with empty text is not replayed.',
     ]);
   });
 
@@ -156,9 +154,53 @@ describe('toConverseInput: reasoning', () => {
     expect(result.input.messages?.[1]?.content).toEqual([
       { reasoningContent: { reasoningText: { text: 'no signature' } } },
       { reasoningContent: { reasoningText: { text: 'empty signature' } } },
-      { reasoningContent: { reasoningText: { text: '', signature: 'sig-of-empty-thinking' } } },
       { text: 'a1' },
     ]);
-    expect(result.warnings).toEqual([]);
+    expect(result.warnings).toEqual([
+      'messages[1].reasoning_details[2]: reasoning with empty text is not replayed.',
+    ]);
+    expect(validateConverseInput(result.input)).toEqual([]);
+  });
+
+  it('joins streamed fragments of one block (same index) into one signed block', () => {
+    const { input, warnings } = toConverseInput(
+      req([
+        { role: 'user', content: 'q1' },
+        {
+          role: 'assistant',
+          content: 'a1',
+          reasoning_details: [
+            { type: 'reasoning.text', text: 'Let me ', index: 0 },
+            { type: 'reasoning.text', text: 'think.', index: 0 },
+            { type: 'reasoning.text', text: '', signature: 'sig', index: 0 },
+          ],
+        },
+        { role: 'user', content: 'q2' },
+      ]),
+      { reasoning: 'anthropic-thinking' },
+    );
+    expect(input.messages?.[1]?.content?.[0]).toEqual({
+      reasoningContent: { reasoningText: { text: 'Let me think.', signature: 'sig' } },
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('validateConverseInput reports an empty reasoning text (Bedrock rejects it)', () => {
+    const problems = validateConverseInput({
+      modelId: 'm',
+      messages: [
+        { role: 'user', content: [{ text: 'q' }] },
+        {
+          role: 'assistant',
+          content: [
+            { reasoningContent: { reasoningText: { text: '', signature: 's' } } },
+            { text: 'a' },
+          ],
+        },
+      ],
+    });
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['messages[1].content[0].reasoningContent.reasoningText.text', 'empty_reasoning_text'],
+    ]);
   });
 });

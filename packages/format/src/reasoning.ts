@@ -38,9 +38,14 @@ export function reasoningBlocks(
 ): ContentBlock[] {
   const blocks: ContentBlock[] = [];
   const signed = ctx.options.reasoning === 'anthropic-thinking';
-  details.forEach((detail, i) => {
+  mergeFragments(details).forEach((detail, i) => {
     if (detail?.type === 'reasoning.text') {
       if (typeof detail.text !== 'string') return;
+      if (detail.text === '') {
+        // Bedrock rejects a reasoningText block with empty text, signed or not.
+        ctx.warnings.push(`${param}[${i}]: reasoning with empty text is not replayed.`);
+        return;
+      }
       const signature = typeof detail.signature === 'string' ? detail.signature : '';
       if (signature === '' && signed) {
         ctx.warnings.push(
@@ -57,6 +62,32 @@ export function reasoningBlocks(
     }
   });
   return blocks;
+}
+
+/**
+ * Reasoning details as a stream delivers them (fragments of one block sharing an `index`, the
+ * signature in a last fragment with empty text) joined into whole blocks, so a client that sends
+ * the fragments back replays one signed block, not an unsigned one and an empty one.
+ */
+function mergeFragments(details: readonly ReasoningDetail[]): ReasoningDetail[] {
+  const out: ReasoningDetail[] = [];
+  for (const detail of details) {
+    const last = out[out.length - 1];
+    if (
+      detail?.type === 'reasoning.text' &&
+      last?.type === 'reasoning.text' &&
+      detail.index !== undefined &&
+      detail.index === last.index &&
+      typeof detail.text === 'string' &&
+      typeof last.text === 'string'
+    ) {
+      const merged: ReasoningDetail = { ...last, text: last.text + detail.text };
+      if (typeof detail.signature === 'string' && detail.signature !== '')
+        merged.signature = detail.signature;
+      out[out.length - 1] = merged;
+    } else out.push(detail);
+  }
+  return out;
 }
 
 /** What `reasoning_effort` adds to the Converse input. */

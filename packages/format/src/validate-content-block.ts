@@ -141,4 +141,14 @@ export function checkBlock(
       'reasoning_not_in_assistant_turn',
       'reasoning blocks are allowed only in assistant turns.',
     );
+  const reasoningText = block.reasoningContent?.reasoningText;
+  if (
+    reasoningText !== undefined &&
+    (typeof reasoningText.text !== 'string' || reasoningText.text === '')
+  )
+    report(
+      `${path}.reasoningContent.reasoningText.text`,
+      'empty_reasoning_text',
+      'reasoning text must not be empty.',
+    );
 }
