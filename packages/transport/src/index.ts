@@ -1,3 +1,10 @@
+export {
+  CIRCUIT_DEFAULTS,
+  CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitState,
+} from './circuit-breaker.js';
+export { createRouter, type Router, type UpstreamStatus } from './create-router.js';
 export { type ControlCommand, createTransport, type Transport } from './create-transport.js';
 export { converseFirstByteMs, requestSize, streamFirstByteMs } from './first-byte-deadline.js';
 export {
@@ -25,6 +32,13 @@ export {
   resolveRegion,
 } from './resolve-region.js';
 export { type RetryDelay, type RetryPolicy, retryDelay } from './retry-delay.js';
+export { movesToAnotherUpstream } from './router-call.js';
+export type {
+  RouterOptions,
+  SharedCooldowns,
+  UpstreamInfo,
+  UpstreamOptions,
+} from './router-options.js';
 export { synthesizeStream } from './synthesize-stream.js';
 export type {
   TimeoutPhase,

@@ -12,6 +12,8 @@ interface EventBase {
   attempt: number;
   /** Model id of a runtime call, command name of a control call. */
   target: string;
+  /** Name of the upstream that made this attempt; set by a router (`createRouter`). */
+  upstream?: string;
 }
 
 /**
@@ -44,6 +46,22 @@ export type TransportEvent =
     })
   | (EventBase & { type: 'timeout'; phase: TimeoutPhase; limitMs: number })
   | (EventBase & { type: 'fallback'; reason: 'streaming_denied' })
+  | (EventBase & {
+      type: 'failover';
+      /** The failure that moved the call. */
+      reason: ErrorKind;
+      /** The upstream the call leaves (also in `upstream`). */
+      from: string;
+      /** The upstream the next attempt goes to. */
+      to: string;
+    })
+  | (EventBase & {
+      type: 'cooldown';
+      /** The failure that opened the upstream's circuit. */
+      reason: ErrorKind;
+      /** How long the upstream gets no calls (a half-open probe follows). */
+      cooldownMs: number;
+    })
   | (EventBase & { type: 'success'; durationMs: number })
   | (EventBase & { type: 'error'; kind: ErrorKind; message: string; durationMs: number });
 
