@@ -1,11 +1,16 @@
 import type { Emulator, EmulatorOptions } from '@bedrock-bridge/emulator';
 import {
+  createRouter,
   createTransport,
+  type Router,
+  type RouterOptions,
   resolveAuth,
   resolveRegion,
   type Transport,
   type TransportOptions,
+  type UpstreamOptions,
 } from '@bedrock-bridge/transport';
+import { upstreamModelId } from './upstreams/upstream-model-id.js';
 
 /** Credentials the emulator accepts (it does not verify signatures). */
 export const EMULATOR_CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'emulator' };
@@ -18,6 +23,13 @@ export interface StackOptions {
   endpoint?: string;
   /** Start an emulator in-process and use it. `true` or its options. Default: no emulator. */
   emulator?: boolean | EmulatorOptions;
+  /**
+   * Several upstreams (regions or accounts) behind a router with failover and circuit breakers.
+   * Default: one upstream from `region` and `endpoint`. Ignored with `emulator`.
+   */
+  upstreams?: UpstreamOptions[];
+  /** Router options besides the upstreams (circuit breaker, shared cool-downs). */
+  router?: Pick<RouterOptions, 'circuit' | 'cooldowns'>;
   /** Extra transport options (timeouts, retries, events). */
   transport?: TransportOptions;
   /** Environment to read. Default `process.env`. */
@@ -30,6 +42,8 @@ export interface Stack {
   region: string;
   /** The endpoint in use, when not AWS's own. */
   endpoint: string | undefined;
+  /** The router, when several upstreams (or any `upstreams`) were given. */
+  router: Router | undefined;
   /** The in-process emulator, when one was started. */
   emulator: Emulator | undefined;
   /** Which identity signs calls, without secrets. */
@@ -55,10 +69,20 @@ export class NoCredentialsError extends Error {
   }
 }
 
-/** Builds the transport (and, when asked, an emulator behind it). */
+/**
+ * An upstream with a custom endpoint and no identity of its own, when nothing else could sign:
+ * placeholder credentials it will not check (as for a single `--endpoint`).
+ */
+function withPlaceholderCredentials(u: UpstreamOptions, source: string): UpstreamOptions {
+  if (u.credentials || u.token || u.profile || source !== 'default-chain') return u;
+  if (u.endpoint === undefined) throw new NoCredentialsError();
+  return { ...u, credentials: EMULATOR_CREDENTIALS };
+}
+
 /** Upstream sockets per client pool; the transport's own default (the SDK's) is 50. */
 export const GATEWAY_MAX_SOCKETS = 512;
 
+/** Builds the transport (and, when asked, an emulator behind it). */
 export async function createStack(options: StackOptions = {}): Promise<Stack> {
   const env = options.env ?? process.env;
   let emulator: Emulator | undefined;
@@ -87,18 +111,28 @@ export async function createStack(options: StackOptions = {}): Promise<Stack> {
   if (emulator !== undefined) {
     transportOptions.credentials = EMULATOR_CREDENTIALS;
     identity = 'emulator credentials (signatures are not checked)';
-  } else if (auth.source === 'default-chain') {
+  } else if (auth.source === 'default-chain' && !options.upstreams?.length) {
     if (endpoint === undefined) throw new NoCredentialsError();
     // A custom endpoint without credentials: sign with placeholders it will not check.
     transportOptions.credentials = EMULATOR_CREDENTIALS;
     identity = 'placeholder credentials (no AWS credentials found)';
   }
   if (endpoint !== undefined) transportOptions.endpoint = endpoint;
-  const transport = createTransport(transportOptions);
+  const router =
+    emulator === undefined && options.upstreams !== undefined && options.upstreams.length > 0
+      ? createRouter({
+          ...transportOptions,
+          ...options.router,
+          upstreams: options.upstreams.map((u) => withPlaceholderCredentials(u, auth.source)),
+          modelIdFor: upstreamModelId,
+        })
+      : undefined;
+  const transport = router ?? createTransport(transportOptions);
   return {
     transport,
-    region,
-    endpoint,
+    router,
+    region: router ? router.region.region : region,
+    endpoint: router ? options.upstreams?.[0]?.endpoint : endpoint,
     emulator,
     identity,
     async close() {

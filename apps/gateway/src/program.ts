@@ -1,4 +1,15 @@
+import type { UpstreamOptions } from '@bedrock-bridge/transport';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseUpstreamFlag } from './upstreams/parse-upstream-flag.js';
+
+/** Collects repeated `--upstream` values. */
+function upstreamList(value: string, previous: UpstreamOptions[] | undefined): UpstreamOptions[] {
+  try {
+    return [...(previous ?? []), parseUpstreamFlag(value)];
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
 
 function integer(min: number, max: number) {
   return (value: string): number => {
@@ -45,6 +56,8 @@ export interface ServeFlags extends UpstreamFlags {
   textIdleMs?: number;
   totalMs?: number;
   maxAttempts?: number;
+  /** Several regions or accounts behind a router (`--upstream`, repeatable). */
+  upstream?: UpstreamOptions[];
 }
 
 export interface ChatFlags extends UpstreamFlags {
@@ -161,6 +174,14 @@ export function buildProgram(): Command {
       new Option('--max-attempts <n>', 'upstream: attempts per call (default 3)').argParser(
         integer(1, 20),
       ),
+    )
+    .addOption(
+      new Option(
+        '--upstream <region[,key=value...]>',
+        'repeatable: route across several regions or accounts with failover, e.g. --upstream us-east-1,weight=2 --upstream eu-west-1,profile=prod-eu (keys: name, endpoint, profile, weight)',
+      )
+        .argParser(upstreamList)
+        .conflicts(['emulator', 'region', 'endpoint']),
     )
     .action(async (flags: ServeFlags) => {
       const { serveCommand } = await import('./commands/serve-command.js');

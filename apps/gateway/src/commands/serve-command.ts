@@ -45,6 +45,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       ...(flags.region ? { region: flags.region } : {}),
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
       ...(flags.emulator ? { emulator: true } : {}),
+      ...(flags.upstream ? { upstreams: flags.upstream } : {}),
     });
   } catch (error) {
     if (error instanceof NoCredentialsError) {
@@ -77,7 +78,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     msg: 'listening',
     url: `${url}/v1`,
     region: stack.region,
-    upstream: stack.endpoint ?? `AWS Bedrock (${stack.region})`,
+    upstream: stack.router
+      ? stack.router.upstreams().map((u) => u.name)
+      : (stack.endpoint ?? `AWS Bedrock (${stack.region})`),
     identity: stack.identity,
     auth: flags.apiKey ? 'bearer api key required' : 'none (use --api-key to require one)',
     fetchImages: flags.fetchImages ?? 'off',
