@@ -4,6 +4,8 @@ import { createTransport, type Transport } from './create-transport.js';
 import { normalizeOptions } from './normalize-options.js';
 import { type RoutedUpstream, RouterCall, type RouterState } from './router-call.js';
 import { normalizeUpstreams, type RouterOptions, type UpstreamInfo } from './router-options.js';
+import type { TransportOperation } from './transport-event.js';
+import type { CallOptions } from './transport-options.js';
 
 /** How one upstream stands, for readiness checks and metrics. */
 export interface UpstreamStatus extends UpstreamInfo {
@@ -97,6 +99,25 @@ export function createRouter(options: RouterOptions): Router {
       ? { ...input, modelId: modelIdFor(input.modelId, u) }
       : input;
 
+  /** One request/response call with failover. */
+  async function unary<T>(
+    operation: TransportOperation,
+    target: string,
+    callOptions: CallOptions,
+    send: (u: RoutedUpstream, options: CallOptions) => Promise<T>,
+  ): Promise<T> {
+    const call = new RouterCall(state, operation, target, callOptions);
+    for (let u = call.first(); ; ) {
+      try {
+        const out = await send(u, call.optionsFor(u));
+        call.succeeded(u);
+        return out;
+      } catch (err) {
+        u = await call.after(u, err);
+      }
+    }
+  }
+
   return {
     region: first.transport.region,
     auth: first.transport.auth,
@@ -110,17 +131,15 @@ export function createRouter(options: RouterOptions): Router {
       })),
     refreshCooldowns,
     transports: () => upstreams.map((u) => ({ name: u.name, transport: u.transport })),
-    async converse(input, callOptions = {}) {
-      const call = new RouterCall(state, 'converse', input.modelId ?? '', callOptions);
-      for (let u = call.first(); ; ) {
-        try {
-          const out = await u.transport.converse(forUpstream(input, u), call.optionsFor(u));
-          call.succeeded(u);
-          return out;
-        } catch (err) {
-          u = await call.after(u, err);
-        }
-      }
+    converse(input, callOptions = {}) {
+      return unary('converse', input.modelId ?? '', callOptions, (u, options) =>
+        u.transport.converse(forUpstream(input, u), options),
+      );
+    },
+    invokeModel(input, callOptions = {}) {
+      return unary('invoke-model', input.modelId ?? '', callOptions, (u, options) =>
+        u.transport.invokeModel(forUpstream(input, u), options),
+      );
     },
     converseStream(input, callOptions = {}) {
       return {
@@ -148,18 +167,11 @@ export function createRouter(options: RouterOptions): Router {
       };
     },
     control: {
-      async send(command, callOptions = {}) {
+      send(command, callOptions = {}) {
         const name = command.constructor.name.replace(/Command$/, '');
-        const call = new RouterCall(state, 'control', name, callOptions);
-        for (let u = call.first(); ; ) {
-          try {
-            const out = await u.transport.control.send(command, call.optionsFor(u));
-            call.succeeded(u);
-            return out;
-          } catch (err) {
-            u = await call.after(u, err);
-          }
-        }
+        return unary('control', name, callOptions, (u, options) =>
+          u.transport.control.send(command, options),
+        );
       },
     },
     async close() {
