@@ -1,0 +1,115 @@
+import type { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { CompletionUsage, FinishReason } from '../openai-answer.js';
+import type { ReasoningDetail } from '../openai-request.js';
+import type { AnswerContext } from '../to-converse-input.js';
+import type { Response, ResponseError, ResponseUsage } from './responses-answer.js';
+import type { ResponseFunctionTool, ResponsesRequest } from './responses-request.js';
+
+/** Options of `responseFromConverseOutput` and `responseEventsFromConverseStream`. */
+export interface ResponseAnswerOptions extends Partial<Omit<AnswerContext, 'includeUsage'>> {
+  /** The request being answered: its fields are echoed in the `response` object. Required. */
+  request: ResponsesRequest;
+  /** The model name reported. Default: `request.model`. */
+  model?: string;
+  /** The response id. Default: `resp_` + a random hex id. */
+  id?: string;
+  /** Creation time in Unix seconds. Default: now. */
+  created?: number;
+  /** Item ids (`msg_`, `fc_`, `rs_` + this). Default: random hex ids. */
+  newId?: (prefix: 'msg' | 'fc' | 'rs') => string;
+  /**
+   * Seals a reasoning item's Bedrock blocks (text, signature, redacted bytes) into its
+   * `encrypted_content`. Default: none (reasoning items carry no `encrypted_content`).
+   */
+  sealReasoning?: (details: ReasoningDetail[]) => string;
+}
+
+export function randomHex(): string {
+  return globalThis.crypto.randomUUID().replaceAll('-', '');
+}
+
+export function itemIds(options: ResponseAnswerOptions): (prefix: 'msg' | 'fc' | 'rs') => string {
+  return options.newId ?? ((prefix) => `${prefix}_${randomHex()}`);
+}
+
+/** The `response` object around an answer: the request's settings echoed, no output yet. */
+export function responseShell(options: ResponseAnswerOptions): Response {
+  const r = options.request;
+  return {
+    id: options.id ?? `resp_${randomHex()}`,
+    object: 'response',
+    created_at: options.created ?? Math.floor(Date.now() / 1000),
+    status: 'in_progress',
+    error: null,
+    incomplete_details: null,
+    instructions: r.instructions ?? null,
+    max_output_tokens: r.max_output_tokens ?? null,
+    model: options.model ?? r.model ?? '',
+    output: [],
+    output_text: '',
+    parallel_tool_calls: r.parallel_tool_calls ?? true,
+    previous_response_id: r.previous_response_id ?? null,
+    reasoning: r.reasoning
+      ? { effort: r.reasoning.effort ?? null, summary: r.reasoning.summary ?? null }
+      : null,
+    store: r.store ?? true,
+    temperature: r.temperature ?? null,
+    text: { format: r.text?.format ?? { type: 'text' } },
+    tool_choice: (r.tool_choice ?? 'auto') as Response['tool_choice'],
+    // Only function tools get this far: the conversion refuses the others.
+    tools: (r.tools ?? []).filter((t): t is ResponseFunctionTool => t.type === 'function'),
+    top_p: r.top_p ?? null,
+    truncation: r.truncation ?? 'disabled',
+    metadata: r.metadata ?? null,
+    ...(r.user === undefined ? {} : { user: r.user }),
+  };
+}
+
+/** Chat usage -> Responses usage (Bedrock reports no separate reasoning token count: 0). */
+export function toResponseUsage(usage: CompletionUsage): ResponseUsage {
+  return {
+    input_tokens: usage.prompt_tokens,
+    input_tokens_details: {
+      cached_tokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
+      cache_write_tokens: usage.prompt_tokens_details?.cache_write_tokens ?? 0,
+    },
+    output_tokens: usage.completion_tokens,
+    output_tokens_details: {
+      reasoning_tokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
+    },
+    total_tokens: usage.total_tokens,
+  };
+}
+
+/** Sets `output` and `output_text`. */
+export function setOutput(response: Response, items: Response['output']): void {
+  response.output = items;
+  response.output_text = items
+    .flatMap((item) => (item.type === 'message' ? item.content.map((c) => c.text) : []))
+    .join('');
+}
+
+/** Sets `status` and `incomplete_details` from the finish reason. */
+export function finishResponse(response: Response, finish: FinishReason): void {
+  response.completed_at = Math.floor(Date.now() / 1000);
+  if (finish === 'length') {
+    response.status = 'incomplete';
+    response.incomplete_details = { reason: 'max_output_tokens' };
+  } else if (finish === 'content_filter') {
+    response.status = 'incomplete';
+    response.incomplete_details = { reason: 'content_filter' };
+  } else {
+    response.status = 'completed';
+  }
+}
+
+/** A failure as the `error` of a failed response (`code` in OpenAI's vocabulary). */
+export function responseError(error: BedrockBridgeError): ResponseError {
+  const code =
+    error.kind === 'rate_limit' || error.kind === 'quota_exceeded'
+      ? 'rate_limit_exceeded'
+      : error.kind === 'validation' || error.kind === 'context_overflow'
+        ? 'invalid_prompt'
+        : 'server_error';
+  return { code, message: `${error.message} (${error.kind})` };
+}
