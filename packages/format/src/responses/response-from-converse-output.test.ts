@@ -61,7 +61,7 @@ describe('responseFromConverseOutput', () => {
       input_tokens: 14,
       input_tokens_details: { cached_tokens: 4, cache_write_tokens: 0 },
       output_tokens: 5,
-      output_tokens_details: { reasoning_tokens: 0 },
+      output_tokens_details: { reasoning_tokens: 1 },
       total_tokens: 19,
     });
   });

@@ -65,7 +65,7 @@ export function responseShell(options: ResponseAnswerOptions): Response {
   };
 }
 
-/** Chat usage -> Responses usage (Bedrock reports no separate reasoning token count: 0). */
+/** Chat usage -> Responses usage (reasoning tokens: the chat conversion's estimate). */
 export function toResponseUsage(usage: CompletionUsage): ResponseUsage {
   return {
     input_tokens: usage.prompt_tokens,
