@@ -24,6 +24,20 @@ export interface CatalogueModel {
   /** Largest `maxTokens` accepted. */
   maxOutputTokens: number;
   reasoning: ReasoningMode;
+  /** `toolConfig.toolChoice` members the model takes (`auto`, `any`, `tool`). Default: all. */
+  toolChoice?: string[];
+  /** Whether ConverseStream accepts a `toolConfig`. Default `true`. */
+  streamingToolUse?: boolean;
+  /** Whether `temperature` and `topP` are mutually exclusive (Claude 4.5 and later). Default `false`. */
+  exclusiveSampling?: boolean;
+  /** Images plus documents one request may carry in all. Default: no limit. */
+  maxMediaPerRequest?: number;
+  /** Whether document blocks are accepted. Default `true`. */
+  documentChat?: boolean;
+  /** Whether the `interleaved-thinking-*` beta lets the thinking budget exceed `maxTokens`. Default `false`. */
+  interleavedThinking?: boolean;
+  /** Context window with the `context-1m-*` beta. Default: no long-context beta. */
+  longContextWindow?: number;
 }
 
 /** One system-defined (or application) inference profile. */

@@ -113,7 +113,7 @@ export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest
   if (operation === 'converse-stream' && !model.responseStreamingSupported) {
     throw new BedrockError('ValidationException', 'The model is unsupported for streaming.');
   }
-  validateConverseRequest(request.body, model);
+  validateConverseRequest(request.body, model, operation);
   const body = request.body as Record<string, unknown>;
   const script = settings.nextScript();
   const latencyMs = Date.now() - request.startedAt;

@@ -95,17 +95,17 @@ describe.each(HANDLERS)('validation over %s', (kind) => {
       /unexpected `tool_use_id` found in `tool_result` blocks: t2/,
     ],
     [
-      'too many toolResults',
+      'duplicate toolResult ids (kirodotdev/Kiro#9355)',
       {
         toolConfig: { tools: [tool] },
         messages: [...userSays('a'), toolUse('t1'), toolResult('t1', 't1')],
       },
-      /exceeds the number of toolUse blocks of previous turn/,
+      /^The toolResult blocks at messages\.2\.content contain duplicate Ids: t1$/,
     ],
     [
       'invalid tool name',
       { toolConfig: { tools: [{ toolSpec: { name: 'my tool', inputSchema: { json: {} } } }] } },
-      /Value 'my tool' at 'toolConfig\.tools\.1\.member\.toolSpec\.name' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+      /Value at 'toolConfig\.tools\.1\.member\.toolSpec\.name' failed to satisfy constraint: Member must satisfy regular expression pattern/,
     ],
     [
       'tool name over 64 characters',
@@ -117,7 +117,7 @@ describe.each(HANDLERS)('validation over %s', (kind) => {
     [
       'empty tool name',
       { toolConfig: { tools: [{ toolSpec: { name: '', inputSchema: { json: {} } } }] } },
-      /Value '' at 'toolConfig\.tools\.1\.member\.toolSpec\.name' failed to satisfy constraint: Member must have length greater than or equal to 1/,
+      /Value at 'toolConfig\.tools\.1\.member\.toolSpec\.name' failed to satisfy constraint: Member must have length greater than or equal to 1/,
     ],
     [
       'unsupported image format',
@@ -131,7 +131,7 @@ describe.each(HANDLERS)('validation over %s', (kind) => {
           },
         ],
       },
-      /Value 'bmp' at 'messages\.1\.member\.content\.1\.member\.image\.format' failed to satisfy constraint: Member must satisfy enum value set: \[gif, jpeg, png, webp\]/,
+      /Value at 'messages\.1\.member\.content\.1\.member\.image\.format' failed to satisfy constraint: Member must satisfy enum value set: \[gif, jpeg, png, webp\]/,
     ],
     [
       'maxTokens over the model limit',
@@ -198,7 +198,7 @@ describe.each(HANDLERS)('validation over %s', (kind) => {
         inferenceConfig: { maxTokens: 1000 },
         additionalModelRequestFields: { thinking: { type: 'enabled', budget_tokens: 1024 } },
       },
-      /`max_tokens` must be greater than `thinking\.budget_tokens`/,
+      /^The model returned the following errors: `max_tokens` must be greater than `thinking\.budget_tokens`/,
     ],
   ])('rejects %s with a ValidationException', async (_label, input, wording) => {
     const error = await rejects(input);
