@@ -19,10 +19,15 @@ export function applyCachePoints(input: Input, ctx: ConversionContext): void {
   const caching = ctx.options.promptCaching;
   if (caching === undefined || caching === false) return;
   const settings = caching === true ? {} : caching;
-  const point =
-    settings.ttl === undefined
-      ? { type: 'default' as const }
-      : { type: 'default' as const, ttl: settings.ttl };
+  const automatic = new Set<object>();
+  const newPoint = () => {
+    const point =
+      settings.ttl === undefined
+        ? { type: 'default' as const }
+        : { type: 'default' as const, ttl: settings.ttl };
+    automatic.add(point);
+    return point;
+  };
   if (settings.automatic) {
     if (
       ctx.cacheAllowed('system') &&
@@ -30,7 +35,7 @@ export function applyCachePoints(input: Input, ctx: ConversionContext): void {
       input.system.length > 0 &&
       !endsWithCachePoint(input.system)
     ) {
-      input.system.push({ cachePoint: point });
+      input.system.push({ cachePoint: newPoint() });
     }
     const tools = input.toolConfig?.tools;
     if (
@@ -39,7 +44,7 @@ export function applyCachePoints(input: Input, ctx: ConversionContext): void {
       tools.length > 0 &&
       !endsWithCachePoint(tools)
     ) {
-      tools.push({ cachePoint: point });
+      tools.push({ cachePoint: newPoint() });
     }
     const messages = input.messages ?? [];
     for (let i = messages.length - 1; i >= 0; i--) {
@@ -47,11 +52,52 @@ export function applyCachePoints(input: Input, ctx: ConversionContext): void {
       if (message?.role !== 'user') continue;
       const content = message.content ?? [];
       if (ctx.cacheAllowed('messages') && !endsWithCachePoint(content))
-        content.push({ cachePoint: point });
+        content.push({ cachePoint: newPoint() });
       break;
     }
   }
   capCachePoints(input, settings.maxCachePoints ?? 4);
+  orderCacheTtls(input, ctx, automatic);
+}
+
+/** Cache points in prompt order: tools, then system, then messages. */
+function cachePointsInOrder(input: Input): Array<{ ttl?: string | undefined }> {
+  const points: Array<{ ttl?: string | undefined }> = [];
+  const collect = (list: readonly WithCachePoint[] | undefined) => {
+    for (const block of list ?? []) {
+      if (block.cachePoint !== undefined) points.push(block.cachePoint as { ttl?: string });
+    }
+  };
+  collect(input.toolConfig?.tools);
+  collect(input.system);
+  for (const message of input.messages ?? []) collect(message.content);
+  return points;
+}
+
+/**
+ * Bedrock rejects a 1h cache point after a 5m one (longer TTLs first, in prompt order). Every
+ * point before the last 1h point becomes 1h: the prefix a 1h point caches then lives as long.
+ * Automatic points are ours to set; an explicit 5m (or default) marker changed this way gets a
+ * `warnings` entry.
+ */
+function orderCacheTtls(input: Input, ctx: ConversionContext, automatic: Set<object>): void {
+  const points = cachePointsInOrder(input);
+  let lastHour = -1;
+  points.forEach((point, i) => {
+    if (point.ttl === '1h') lastHour = i;
+  });
+  let raised = 0;
+  for (let i = 0; i < lastHour; i++) {
+    const point = points[i];
+    if (point === undefined || point.ttl === '1h') continue;
+    point.ttl = '1h';
+    if (!automatic.has(point)) raised++;
+  }
+  if (raised > 0) {
+    ctx.warnings.push(
+      `${raised} cache marker(s) before a 1h cache point were given ttl 1h (Bedrock rejects a 1h cache point after a 5m one).`,
+    );
+  }
 }
 
 /** Removes the earliest cache points (tools, then system, then messages order) beyond `max`. */

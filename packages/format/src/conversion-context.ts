@@ -9,6 +9,8 @@ export interface ConversionContext {
   /** Unique Bedrock tool-use ids for the conversation's tool calls. */
   readonly toolUseIds: ToolUseIds;
   readonly documentNames: Set<string>;
+  /** Images and documents converted so far (Converse counts them per request). */
+  readonly attachments: { images: number; documents: number };
   /** Request fields dropped (unsupported by the model, with the options' consent). */
   readonly dropped: string[];
   /** Adjustments made with the options' consent (e.g. temperature clamped). */
@@ -32,6 +34,7 @@ export function createConversionContext(options: ToConverseInputOptions): Conver
     toolNames: new ToolNameMap(),
     toolUseIds: new ToolUseIds(),
     documentNames: new Set(),
+    attachments: { images: 0, documents: 0 },
     dropped: [],
     warnings: [],
     cacheAllowed: (location) => locations.includes(location),
@@ -53,4 +56,14 @@ export function hasCacheMarker(part: unknown): boolean {
 export function cacheTtl(part: unknown): '5m' | '1h' | undefined {
   const ttl = (part as { cache_control?: { ttl?: unknown } | null }).cache_control?.ttl;
   return ttl === '5m' || ttl === '1h' ? ttl : undefined;
+}
+
+/** A cache marker found on a part, message or tool call: the TTL it asks (unset: the default). */
+export interface CacheMark {
+  ttl: '5m' | '1h' | undefined;
+}
+
+/** The cache marker of an OpenAI part, message, tool call or tool, if it carries one. */
+export function cacheMarkOf(value: unknown): CacheMark | undefined {
+  return hasCacheMarker(value) ? { ttl: cacheTtl(value) } : undefined;
 }

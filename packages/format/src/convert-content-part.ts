@@ -49,6 +49,26 @@ function imageBlock(url: unknown, ctx: ConversionContext, param: string): Conten
   return { image: { format: imageFormatOf(fetched, '', param), source: { bytes: fetched } } };
 }
 
+/** Converse's limits per request (API reference, `Message.content`). */
+const MAX_IMAGES = 20;
+const MAX_DOCUMENTS = 5;
+
+function countAttachment(
+  ctx: ConversionContext,
+  kind: 'images' | 'documents',
+  param: string,
+): void {
+  ctx.attachments[kind]++;
+  const max = kind === 'images' ? MAX_IMAGES : MAX_DOCUMENTS;
+  if (ctx.attachments[kind] > max) {
+    throw invalidRequest(
+      kind === 'images' ? 'too_many_images' : 'too_many_documents',
+      param,
+      `${param}: Bedrock takes at most ${max} ${kind} in one request (counted over all messages).`,
+    );
+  }
+}
+
 function uniqueDocumentName(ctx: ConversionContext, name: string): string {
   let unique = name;
   for (let n = 2; ctx.documentNames.has(unique.toLowerCase()); n++) unique = `${name} (${n})`;
@@ -83,9 +103,11 @@ export function convertUserPart(
       blocks = textBlocks(p.text);
       break;
     case 'image_url':
+      countAttachment(ctx, 'images', param);
       blocks = [imageBlock((p.image_url as { url?: unknown } | undefined)?.url, ctx, param)];
       break;
     case 'file': {
+      countAttachment(ctx, 'documents', param);
       const document = fileToDocument(
         (p.file ?? {}) as { file_data?: string; file_id?: string; filename?: string },
         `document-${ctx.documentNames.size + 1}`,

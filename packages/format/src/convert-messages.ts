@@ -1,11 +1,22 @@
-import type { ContentBlock, SystemContentBlock } from '@aws-sdk/client-bedrock-runtime';
-import { type ConversionContext, cacheTtl, hasCacheMarker } from './conversion-context.js';
+import type {
+  ContentBlock,
+  SystemContentBlock,
+  ToolResultContentBlock,
+} from '@aws-sdk/client-bedrock-runtime';
+import {
+  type CacheMark,
+  type ConversionContext,
+  cacheMarkOf,
+  cacheTtl,
+  hasCacheMarker,
+} from './conversion-context.js';
 import {
   cachePointBlock,
   convertUserContent,
   textBlocks,
   textOfContent,
 } from './convert-content-part.js';
+import { convertToolResult } from './convert-tool-result.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionMessageParam } from './openai-request.js';
 import { reasoningBlocks } from './reasoning.js';
@@ -24,7 +35,13 @@ export interface ToolCallRef {
 export type HistoryItem =
   | { kind: 'user'; blocks: ContentBlock[] }
   | { kind: 'assistant'; blocks: ContentBlock[]; calls: ToolCallRef[] }
-  | { kind: 'result'; callId: string; text: string; cacheAfter: boolean };
+  | {
+      kind: 'result';
+      callId: string;
+      content: ToolResultContentBlock[];
+      /** A cache marker on the tool message or its parts: a cache point follows the result. */
+      cache: CacheMark | undefined;
+    };
 
 export interface ConvertedMessages {
   system: SystemContentBlock[];
@@ -64,7 +81,7 @@ function assistantItem(
   ctx: ConversionContext,
   param: string,
   legacyCalls: Array<{ name: string; id: string }>,
-): HistoryItem {
+): Extract<HistoryItem, { kind: 'assistant' }> {
   const blocks: ContentBlock[] = [];
   if (ctx.replayReasoning && Array.isArray(message.reasoning_details)) {
     const detailsParam = `${param}.reasoning_details`;
@@ -94,7 +111,13 @@ function assistantItem(
     ctx.dropped.push(`${param}.audio`);
   }
   const calls: ToolCallRef[] = [];
-  const addCall = (callId: string, name: unknown, args: unknown, callParam: string): void => {
+  const addCall = (
+    callId: string,
+    name: unknown,
+    args: unknown,
+    callParam: string,
+    cache?: CacheMark,
+  ): void => {
     if (typeof name !== 'string' || name === '') {
       throw invalidRequest(
         'invalid_tool_call',
@@ -107,6 +130,7 @@ function assistantItem(
     blocks.push({
       toolUse: { toolUseId, name: ctx.toolNames.toBedrock(name), input: input as never },
     });
+    if (ctx.cacheAllowed('messages')) endWithCachePoint(blocks, cache);
     calls.push({ callId, toolUseId });
   };
   (message.tool_calls ?? []).forEach((call, i) => {
@@ -121,7 +145,7 @@ function assistantItem(
     // An empty id is still an id: a tool message answering "" pairs with it (the Bedrock id
     // allocated for it is valid and unique). Only a missing id gets a generated one.
     const id = typeof call.id === 'string' ? call.id : `call_${param.replace(/\W+/g, '_')}_${i}`;
-    addCall(id, call.function?.name, call.function?.arguments, callParam);
+    addCall(id, call.function?.name, call.function?.arguments, callParam, cacheMarkOf(call));
   });
   if (message.function_call) {
     const id = `call_fn_${param.replace(/\W+/g, '_')}`;
@@ -134,6 +158,16 @@ function assistantItem(
     );
   }
   return { kind: 'assistant', blocks, calls };
+}
+
+/**
+ * A cache point after `blocks` for a message- or tool-call-level marker, unless there is nothing
+ * to cache or a cache point already ends them.
+ */
+function endWithCachePoint(blocks: ContentBlock[], mark: CacheMark | undefined): void {
+  if (mark === undefined || blocks.length === 0) return;
+  if (blocks[blocks.length - 1]?.cachePoint !== undefined) return;
+  blocks.push(cachePointBlock(mark.ttl));
 }
 
 /**
@@ -160,18 +194,25 @@ export function convertMessages(messages: unknown, ctx: ConversionContext): Conv
     const role = (message as { role?: unknown }).role;
     switch (message.role) {
       case 'system':
-      case 'developer':
-        system.push(...systemBlocks(message.content, ctx, `${param}.content`));
+      case 'developer': {
+        const blocks = systemBlocks(message.content, ctx, `${param}.content`);
+        if (ctx.cacheAllowed('system'))
+          endWithCachePoint(blocks as ContentBlock[], cacheMarkOf(message));
+        system.push(...blocks);
         return;
-      case 'user':
-        items.push({
-          kind: 'user',
-          blocks: convertUserContent(message.content, ctx, `${param}.content`),
-        });
+      }
+      case 'user': {
+        const blocks = convertUserContent(message.content, ctx, `${param}.content`);
+        if (ctx.cacheAllowed('messages')) endWithCachePoint(blocks, cacheMarkOf(message));
+        items.push({ kind: 'user', blocks });
         return;
-      case 'assistant':
-        items.push(assistantItem(message, ctx, param, legacyCalls));
+      }
+      case 'assistant': {
+        const item = assistantItem(message, ctx, param, legacyCalls);
+        if (ctx.cacheAllowed('messages')) endWithCachePoint(item.blocks, cacheMarkOf(message));
+        items.push(item);
         return;
+      }
       case 'tool': {
         if (typeof message.tool_call_id !== 'string') {
           throw invalidRequest(
@@ -180,19 +221,19 @@ export function convertMessages(messages: unknown, ctx: ConversionContext): Conv
             `${param}.tool_call_id must be a string.`,
           );
         }
-        const text = textOfContent(message.content, `${param}.content`);
-        const cacheAfter = Array.isArray(message.content) && message.content.some(hasCacheMarker);
-        items.push({ kind: 'result', callId: message.tool_call_id, text, cacheAfter });
+        const { content, cache } = convertToolResult(message, ctx, `${param}.content`);
+        items.push({ kind: 'result', callId: message.tool_call_id, content, cache });
         return;
       }
       case 'function': {
         const index = legacyCalls.findIndex((call) => call.name === message.name);
         const call = index >= 0 ? legacyCalls.splice(index, 1)[0] : undefined;
+        const text = textOfContent(message.content, `${param}.content`);
         items.push({
           kind: 'result',
           callId: call?.id ?? `call_fn_orphan_${i}`,
-          text: textOfContent(message.content, `${param}.content`),
-          cacheAfter: false,
+          content: text.trim() === '' ? [] : [{ text }],
+          cache: undefined,
         });
         return;
       }

@@ -56,6 +56,8 @@ export interface ChatCompletionMessageFunctionToolCall {
   id: string;
   type: 'function';
   function: { name: string; arguments: string };
+  /** Extension (on requests): a cache point after this tool call's `toolUse` block. */
+  cache_control?: CacheControl | null;
 }
 
 export interface ChatCompletionMessageCustomToolCall {
@@ -78,25 +80,30 @@ export type ReasoningDetail =
   /** Redacted (encrypted) reasoning; `data` is base64 of the bytes Bedrock returned. */
   | { type: 'reasoning.encrypted'; data: string; index?: number };
 
-export interface ChatCompletionSystemMessageParam {
+/** Extension: a cache point after the whole message (Anthropic-style clients send it). */
+interface MessageCacheMarker {
+  cache_control?: CacheControl | null;
+}
+
+export interface ChatCompletionSystemMessageParam extends MessageCacheMarker {
   role: 'system';
   content: string | Array<ChatCompletionContentPartText>;
   name?: string;
 }
 
-export interface ChatCompletionDeveloperMessageParam {
+export interface ChatCompletionDeveloperMessageParam extends MessageCacheMarker {
   role: 'developer';
   content: string | Array<ChatCompletionContentPartText>;
   name?: string;
 }
 
-export interface ChatCompletionUserMessageParam {
+export interface ChatCompletionUserMessageParam extends MessageCacheMarker {
   role: 'user';
   content: string | Array<ChatCompletionContentPart>;
   name?: string;
 }
 
-export interface ChatCompletionAssistantMessageParam {
+export interface ChatCompletionAssistantMessageParam extends MessageCacheMarker {
   role: 'assistant';
   content?: string | Array<ChatCompletionContentPartText | ChatCompletionContentPartRefusal> | null;
   refusal?: string | null;
@@ -111,9 +118,19 @@ export interface ChatCompletionAssistantMessageParam {
   reasoning_details?: Array<ReasoningDetail> | null;
 }
 
-export interface ChatCompletionToolMessageParam {
+export interface ChatCompletionToolMessageParam extends MessageCacheMarker {
   role: 'tool';
-  content: string | Array<ChatCompletionContentPartText>;
+  /**
+   * Text parts (OpenAI); image and file parts too (Extension: sent as the `toolResult`'s image
+   * and document blocks, which Converse takes).
+   */
+  content:
+    | string
+    | Array<
+        | ChatCompletionContentPartText
+        | ChatCompletionContentPartImage
+        | ChatCompletionContentPartFile
+      >;
   tool_call_id: string;
 }
 

@@ -4,6 +4,7 @@ import type { ReasoningStyle } from './converse-input-options.js';
 import type { ConversionContext } from './conversion-context.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ReasoningDetail, ReasoningEffort } from './openai-request.js';
+import { MIN_THINKING_BUDGET } from './output-token-limit.js';
 
 const DEFAULT_BUDGETS = {
   minimal: 1024,
@@ -128,6 +129,13 @@ export function reasoningFields(
   switch (style) {
     case 'anthropic-thinking': {
       const budget = ctx.options.reasoningBudgets?.[effort] ?? DEFAULT_BUDGETS[effort];
+      if (!Number.isInteger(budget) || budget < MIN_THINKING_BUDGET) {
+        throw invalidRequest(
+          'invalid_option',
+          `reasoningBudgets.${effort}`,
+          `The reasoningBudgets.${effort} option must be an integer of at least ${MIN_THINKING_BUDGET} (Anthropic's smallest thinking budget); got ${String(budget)}.`,
+        );
+      }
       return { additionalModelRequestFields: anthropicThinking(budget), budgetTokens: budget };
     }
     case 'nova-reasoning':

@@ -189,12 +189,22 @@ describe('history repair', () => {
   it('maps invalid tool-call ids consistently on calls and results', () => {
     const out = convert([
       { role: 'user', content: 'go' },
+      { role: 'assistant', content: null, tool_calls: [call('call/search #0')] },
+      { role: 'tool', tool_call_id: 'call/search #0', content: 'r' },
+    ]);
+    const id = out[1]?.content?.[0]?.toolUse?.toolUseId;
+    expect(id).toMatch(/^[a-zA-Z0-9_.:-]{1,64}$/);
+    expect(out[2]?.content?.[0]?.toolResult?.toolUseId).toBe(id);
+  });
+
+  it('keeps ids with dots and colons as they are (Bedrock takes [a-zA-Z0-9_.:-]{1,64})', () => {
+    const out = convert([
+      { role: 'user', content: 'go' },
       { role: 'assistant', content: null, tool_calls: [call('functions.search:0')] },
       { role: 'tool', tool_call_id: 'functions.search:0', content: 'r' },
     ]);
-    const id = out[1]?.content?.[0]?.toolUse?.toolUseId;
-    expect(id).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
-    expect(out[2]?.content?.[0]?.toolResult?.toolUseId).toBe(id);
+    expect(out[1]?.content?.[0]?.toolUse?.toolUseId).toBe('functions.search:0');
+    expect(out[2]?.content?.[0]?.toolResult?.toolUseId).toBe('functions.search:0');
   });
 });
 

@@ -1,5 +1,9 @@
-import type { ContentBlock, Message } from '@aws-sdk/client-bedrock-runtime';
-import type { ConversionContext } from './conversion-context.js';
+import type {
+  ContentBlock,
+  Message,
+  ToolResultContentBlock,
+} from '@aws-sdk/client-bedrock-runtime';
+import type { CacheMark, ConversionContext } from './conversion-context.js';
 import { cachePointBlock } from './convert-content-part.js';
 import type { HistoryItem, ToolCallRef } from './convert-messages.js';
 import { inputToArguments } from './tool-arguments.js';
@@ -62,17 +66,37 @@ function takeOpenCall(open: Map<string, OpenCall[]>, callId: string): OpenCall |
 
 function resultBlocks(
   id: string,
-  text: string,
-  cacheAfter: boolean,
+  given: ToolResultContentBlock[],
+  cache: CacheMark | undefined,
   ctx: ConversionContext,
   status?: 'error',
 ): ContentBlock[] {
-  const content = [{ text: text.trim() === '' ? PLACEHOLDERS.emptyToolResult : text }];
+  const content = given.length > 0 ? given : [{ text: PLACEHOLDERS.emptyToolResult }];
   const result =
     status === undefined ? { toolUseId: id, content } : { toolUseId: id, content, status };
   const blocks: ContentBlock[] = [{ toolResult: result }];
-  if (cacheAfter && ctx.cacheAllowed('messages')) blocks.push(cachePointBlock(undefined));
+  if (cache !== undefined && ctx.cacheAllowed('messages')) blocks.push(cachePointBlock(cache.ttl));
   return blocks;
+}
+
+/**
+ * A tool result's content as user content: its text (joined, after `prefix`), then its images
+ * and documents as blocks of their own.
+ */
+function resultAsUserBlocks(
+  prefix: string,
+  content: readonly ToolResultContentBlock[],
+): ContentBlock[] {
+  const texts: string[] = [];
+  const attachments: ContentBlock[] = [];
+  for (const c of content) {
+    if (c.text !== undefined) texts.push(c.text);
+    else if (c.image !== undefined) attachments.push({ image: c.image });
+    else if (c.document !== undefined) attachments.push({ document: c.document });
+    else if (c.json !== undefined) texts.push(JSON.stringify(c.json));
+  }
+  const text = `${prefix} ${texts.join('\n')}`;
+  return [...(text.trim() === '' ? [] : [{ text }]), ...attachments];
 }
 
 /** Reasoning blocks first (Anthropic requires them at the start of an assistant turn). */
@@ -86,16 +110,16 @@ function hoistReasoning(blocks: ContentBlock[]): ContentBlock[] {
 
 /** Tool blocks as text, for requests where the model is offered no tools. */
 function toolBlocksAsText(blocks: ContentBlock[]): ContentBlock[] {
-  return blocks.map((block): ContentBlock => {
+  return blocks.flatMap((block): ContentBlock[] => {
     if (block.toolUse !== undefined) {
       const { toolUseId, name, input } = block.toolUse;
-      return { text: `[tool call ${toolUseId}] ${name}(${inputToArguments(input)})` };
+      return [{ text: `[tool call ${toolUseId}] ${name}(${inputToArguments(input)})` }];
     }
     if (block.toolResult !== undefined) {
-      const text = (block.toolResult.content ?? []).map((c) => c.text ?? '').join('\n');
-      return { text: `[tool result ${block.toolResult.toolUseId}] ${text}` };
+      const prefix = `[tool result ${block.toolResult.toolUseId}]`;
+      return resultAsUserBlocks(prefix, block.toolResult.content ?? []);
     }
-    return block;
+    return [block];
   });
 }
 
@@ -156,12 +180,14 @@ export function repairHistory(
     else {
       const call = takeOpenCall(open, item.callId);
       if (call !== undefined) {
-        const blocks = resultBlocks(call.toolUseId, item.text, item.cacheAfter, ctx);
+        const blocks = resultBlocks(call.toolUseId, item.content, item.cache, ctx);
         call.turn.results.set(call.toolUseId, blocks);
         call.turn.closed = true;
       } else {
-        const text = `[tool result ${item.callId}] ${item.text}`;
-        push('user', text.trim() === '' ? [] : [{ text }]);
+        const blocks = resultAsUserBlocks(`[tool result ${item.callId}]`, item.content);
+        if (blocks.length > 0 && item.cache !== undefined && ctx.cacheAllowed('messages'))
+          blocks.push(cachePointBlock(item.cache.ttl));
+        push('user', blocks);
       }
     }
   }
@@ -177,7 +203,13 @@ export function repairHistory(
         const found = turn.results.get(toolUseId);
         carry.push(
           ...(found ??
-            resultBlocks(toolUseId, PLACEHOLDERS.missingToolResult, false, ctx, 'error')),
+            resultBlocks(
+              toolUseId,
+              [{ text: PLACEHOLDERS.missingToolResult }],
+              undefined,
+              ctx,
+              'error',
+            )),
         );
       }
     } else {

@@ -1,7 +1,7 @@
 /** Bedrock tool names: `[a-zA-Z0-9_-]{1,64}`. */
 const VALID_TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-/** Bedrock tool-use ids: `[a-zA-Z0-9_-]+`, at most 64 characters. */
-const VALID_TOOL_USE_ID = /^[a-zA-Z0-9_-]{1,64}$/;
+/** Bedrock tool-use ids (current API reference): `[a-zA-Z0-9_.:-]{1,64}`. */
+const VALID_TOOL_USE_ID = /^[a-zA-Z0-9_.:-]{1,64}$/;
 const INVALID_CHARS = /[^a-zA-Z0-9_-]+/g;
 
 export function isValidToolName(name: string): boolean {

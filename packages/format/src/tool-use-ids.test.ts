@@ -21,10 +21,10 @@ describe('ToolUseIds', () => {
     const second = ids.allocate(long);
     expect(first).toBe(long);
     expect(second).toBe(`${'a'.repeat(62)}_2`);
-    const weird = ids.allocate('functions.search:0');
-    expect(weird).toBe(toBedrockToolUseId('functions.search:0'));
-    expect(ids.allocate('functions.search:0')).toBe(`${weird}_2`);
-    for (const id of [first, second, weird]) expect(id).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+    const weird = ids.allocate('call/search #0');
+    expect(weird).toBe(toBedrockToolUseId('call/search #0'));
+    expect(ids.allocate('call/search #0')).toBe(`${weird}_2`);
+    for (const id of [first, second, weird]) expect(id).toMatch(/^[a-zA-Z0-9_.:-]{1,64}$/);
   });
 
   it('gives the same ids for the same sequence (deterministic)', () => {

@@ -1,11 +1,21 @@
 import type { ContentBlock } from '@aws-sdk/client-bedrock-runtime';
-import { isValidDocumentName } from './document-block.js';
 import { sniffImageFormat } from './image-bytes.js';
 import { isValidToolName, isValidToolUseId } from './tool-names.js';
 
 const IMAGE_FORMATS = new Set(['png', 'jpeg', 'gif', 'webp']);
 const DOCUMENT_FORMATS = new Set(['pdf', 'csv', 'doc', 'docx', 'xls', 'xlsx', 'html', 'txt', 'md']);
 const MAX_IMAGE_BYTES = 3.75 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 4.5 * 1024 * 1024;
+/**
+ * What Bedrock accepts as a document name: letters, digits, whitespace (never two in a row),
+ * hyphens, parentheses, square brackets and underscores, 1-200 characters. (The names this
+ * package makes are stricter: `isValidDocumentName`.)
+ */
+const ACCEPTED_DOCUMENT_NAME = /^(?!.*\s\s)[a-zA-Z0-9_\s\-()[\]]{1,200}$/;
+
+function isAcceptedDocumentName(name: string): boolean {
+  return ACCEPTED_DOCUMENT_NAME.test(name);
+}
 const MEMBERS = [
   'text',
   'image',
@@ -71,11 +81,18 @@ export function checkBlock(
   }
   if (block.document !== undefined) {
     const { name, format, source } = block.document;
-    if (typeof name !== 'string' || !isValidDocumentName(name))
+    if (typeof name !== 'string' || !isAcceptedDocumentName(name))
       report(
         `${path}.document.name`,
         'invalid_document_name',
-        `document name "${String(name)}" may hold only letters, digits, single spaces, hyphens, parentheses and square brackets.`,
+        `document name "${String(name)}" may hold only letters, digits, underscores, single whitespace characters, hyphens, parentheses and square brackets (1-200).`,
+      );
+    const bytes = source?.bytes;
+    if (bytes instanceof Uint8Array && bytes.length > MAX_DOCUMENT_BYTES)
+      report(
+        `${path}.document.source.bytes`,
+        'document_too_large',
+        'documents may be at most 4.5 MB.',
       );
     if (!DOCUMENT_FORMATS.has(String(format)))
       report(
@@ -105,7 +122,7 @@ export function checkBlock(
       report(
         `${path}.toolUse.toolUseId`,
         'invalid_tool_use_id',
-        `toolUseId "${String(toolUseId)}" must match [a-zA-Z0-9_-]{1,64}.`,
+        `toolUseId "${String(toolUseId)}" must match [a-zA-Z0-9_.:-]{1,64}.`,
       );
     if (typeof name !== 'string' || !isValidToolName(name))
       report(

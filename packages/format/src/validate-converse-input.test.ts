@@ -74,8 +74,8 @@ describe('validateConverseInput', () => {
       codes({
         messages: [
           { role: 'user', content: [{ text: 'a' }] },
-          { role: 'assistant', content: [use('bad.id')] },
-          { role: 'user', content: [result('bad.id')] },
+          { role: 'assistant', content: [use('bad id')] },
+          { role: 'user', content: [result('bad id')] },
         ],
         toolConfig,
       }),
@@ -231,5 +231,157 @@ describe('validateConverseInput', () => {
     expect(error.kind).toBe('validation');
     expect(error.param).toBe('messages[0].role');
     expect(error.message).toContain('empty or whitespace only');
+  });
+
+  it('takes the current tool-use id pattern [a-zA-Z0-9_.:-]{1,64} (no stricter)', () => {
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'assistant', content: [use('functions.get_weather:0')] },
+          { role: 'user', content: [result('functions.get_weather:0')] },
+        ],
+        toolConfig,
+      }),
+    ).toEqual([]);
+    const long = 'x'.repeat(65);
+    expect(
+      codes({
+        messages: [
+          { role: 'user', content: [{ text: 'a' }] },
+          { role: 'assistant', content: [use(long)] },
+          { role: 'user', content: [result(long)] },
+        ],
+        toolConfig,
+      }),
+    ).toEqual(['invalid_tool_use_id']);
+  });
+
+  it('accepts document names with underscores and single whitespace; rejects over 4.5 MB', () => {
+    const doc = (name: string, size = 1) => ({
+      document: { name, format: 'txt' as const, source: { bytes: new Uint8Array(size) } },
+    });
+    expect(
+      codes({ messages: [{ role: 'user', content: [doc('q3_report\tfinal'), { text: 'read' }] }] }),
+    ).toEqual([]);
+    expect(
+      codes({
+        messages: [{ role: 'user', content: [doc('big', 4.5 * 1024 * 1024 + 1), { text: 'r' }] }],
+      }),
+    ).toEqual(['document_too_large']);
+  });
+
+  it('counts images and documents per request, not per message (Claude: together at most 20)', () => {
+    const image = { image: { format: 'png' as const, source: { bytes: IMAGES.png } } };
+    const doc = (name: string) => ({
+      document: { name, format: 'txt' as const, source: { bytes: new Uint8Array([65]) } },
+    });
+    const turns = (perTurn: number, turnsCount: number) =>
+      Array.from({ length: turnsCount * 2 - 1 }, (_, i) =>
+        i % 2 === 0
+          ? {
+              role: 'user' as const,
+              content: [...Array.from({ length: perTurn }, () => image), { text: 'look' }],
+            }
+          : { role: 'assistant' as const, content: [{ text: 'ok' }] },
+      );
+    // 3 turns of 7 images: 21 in the request.
+    expect(codes({ messages: turns(7, 3) })).toEqual(['too_many_images']);
+    expect(codes({ messages: turns(5, 4) })).toEqual([]);
+    const docs = (from: number) => ({
+      role: 'user' as const,
+      content: [doc(`d${from}`), doc(`d${from + 1}`), doc(`d${from + 2}`), { text: 'read' }],
+    });
+    expect(
+      codes({
+        messages: [docs(1), { role: 'assistant', content: [{ text: 'ok' }] }, docs(4)],
+      }),
+    ).toEqual(['too_many_documents']);
+    const claude = 'anthropic.claude-sonnet-4-5-20250929-v1:0';
+    const mixed = {
+      modelId: claude,
+      messages: [
+        {
+          role: 'user' as const,
+          content: [...turns(18, 1)[0]!.content, doc('a'), doc('b'), doc('c')],
+        },
+      ],
+    };
+    expect(validateConverseInput(mixed as never).map((p) => p.code)).toEqual([
+      'too_many_images_and_documents',
+    ]);
+    expect(validateConverseInput({ ...mixed, modelId: 'amazon.nova-pro-v1:0' } as never)).toEqual(
+      [],
+    );
+  });
+
+  it('reports a 1h cache point after a 5m one (prompt order: tools, system, messages)', () => {
+    const input = {
+      modelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0',
+      system: [{ text: 'sys' }, { cachePoint: { type: 'default' as const } }],
+      messages: [
+        {
+          role: 'user' as const,
+          content: [
+            { text: 'q' },
+            { cachePoint: { type: 'default' as const, ttl: '1h' as const } },
+          ],
+        },
+      ],
+    };
+    const problems = validateConverseInput(input);
+    expect(problems.map((p) => [p.path, p.code])).toEqual([
+      ['messages[0].content[1].cachePoint.ttl', 'cache_ttl_order'],
+    ]);
+    const fine = structuredClone(input);
+    fine.system[1] = { cachePoint: { type: 'default', ttl: '1h' } } as never;
+    expect(validateConverseInput(fine)).toEqual([]);
+  });
+
+  it('reports more than 4 cache points for Claude only', () => {
+    const point = { cachePoint: { type: 'default' as const } };
+    const content = [
+      { text: 'a' },
+      point,
+      { text: 'b' },
+      point,
+      { text: 'c' },
+      point,
+      { text: 'd' },
+      point,
+      { text: 'e' },
+      point,
+    ];
+    const messages = [{ role: 'user' as const, content }];
+    expect(codes({ messages })).toEqual([]);
+    expect(
+      validateConverseInput({ modelId: 'us.anthropic.claude-opus-4-1-v1:0', messages }).map(
+        (p) => p.code,
+      ),
+    ).toEqual(['too_many_cache_points']);
+  });
+
+  it('reports a thinking budget below 1024 or not below maxTokens', () => {
+    const messages = [{ role: 'user' as const, content: [{ text: 'a' }] }];
+    const thinking = (budget: number) => ({
+      thinking: { type: 'enabled', budget_tokens: budget },
+    });
+    expect(codes({ messages, additionalModelRequestFields: thinking(1000) })).toEqual([
+      'invalid_thinking_budget',
+    ]);
+    expect(
+      codes({
+        messages,
+        additionalModelRequestFields: thinking(2048),
+        inferenceConfig: { maxTokens: 2048 },
+      }),
+    ).toEqual(['thinking_budget_not_below_max_tokens']);
+    expect(
+      codes({
+        messages,
+        additionalModelRequestFields: thinking(1024),
+        inferenceConfig: { maxTokens: 2048 },
+      }),
+    ).toEqual([]);
   });
 });

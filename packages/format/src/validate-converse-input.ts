@@ -6,6 +6,7 @@ import type {
 import { invalidRequest } from './invalid-request.js';
 import { isValidToolName } from './tool-names.js';
 import { checkBlock, type Report } from './validate-content-block.js';
+import { checkRequestLimits } from './validate-request-limits.js';
 
 /** One thing Bedrock would reject, with the path of the offending field. */
 export interface ConverseInputProblem {
@@ -24,14 +25,12 @@ function ids(message: Message | undefined, member: 'toolUse' | 'toolResult'): st
   });
 }
 
-/** Per-message attachment rules of Converse's `Message`: a text block next to documents, counts. */
+/** Converse's `Message` rule: a message with a document also holds a text block. */
 function checkAttachments(content: readonly ContentBlock[], path: string, report: Report): void {
-  let images = 0;
   let documents = 0;
   let texts = 0;
   for (const block of content) {
-    if (block.image !== undefined) images++;
-    else if (block.document !== undefined) documents++;
+    if (block.document !== undefined) documents++;
     else if (block.text !== undefined) texts++;
   }
   if (documents > 0 && texts === 0)
@@ -40,10 +39,6 @@ function checkAttachments(content: readonly ContentBlock[], path: string, report
       'document_without_text',
       'a message with a document block must also hold a text block.',
     );
-  if (documents > 5)
-    report(`${path}.content`, 'too_many_documents', `${documents} documents; at most 5 a message.`);
-  if (images > 20)
-    report(`${path}.content`, 'too_many_images', `${images} images; at most 20 a message.`);
 }
 
 /** Bedrock requires every toolUse id to be unique across the conversation, not only a turn. */
@@ -71,11 +66,13 @@ function checkMessages(messages: readonly Message[], report: Report): void {
   checkUniqueToolUseIds(messages, report);
   messages.forEach((message, m) => {
     const path = `messages[${m}]`;
-    if (message.role !== 'user' && message.role !== 'assistant')
+    // The API reference's role enum is user | assistant | system.
+    const role = message.role as string | undefined;
+    if (role !== 'user' && role !== 'assistant' && role !== 'system')
       report(
         `${path}.role`,
         'invalid_role',
-        `role "${String(message.role)}" is not user or assistant.`,
+        `role "${String(message.role)}" is not user, assistant or system.`,
       );
     if (m === 0 && message.role !== 'user')
       report(`${path}.role`, 'first_message_not_user', 'the first message must be a user message.');
@@ -254,6 +251,7 @@ export function validateConverseInput(input: ConverseStreamCommandInput): Conver
   checkMessages(input.messages ?? [], report);
   checkToolConfig(input, report);
   checkRest(input, report);
+  checkRequestLimits(input, report);
   return problems;
 }
 
