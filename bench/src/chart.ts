@@ -249,7 +249,9 @@ function memorySpec(bars: MemoryBar[], title: string): vega.Spec {
   };
 }
 
-async function render(spec: vega.Spec): Promise<{ svg: string; width: number; height: number }> {
+export async function render(
+  spec: vega.Spec,
+): Promise<{ svg: string; width: number; height: number }> {
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

@@ -4,7 +4,8 @@ import { startEmulator } from '@bedrock-bridge/emulator';
  * Runs an emulator in its own process, so that its CPU time and memory are not counted
  * against the client being measured. Prints `{"url": ...}` on stdout once listening and
  * exits when its stdin closes (the parent exited or closed it).
- * Arguments: `--deltas N --pace MS`.
+ * Arguments: `--deltas N --pace MS`, and `--forget` to drop the recorded requests every second
+ * (a load test would otherwise keep every request body in memory).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
     return value;
   };
   const emulator = await startEmulator({ deltas: read('--deltas', 64), paceMs: read('--pace', 0) });
+  if (args.includes('--forget')) {
+    setInterval(() => {
+      emulator.requests.length = 0;
+    }, 1_000).unref();
+  }
   process.stdout.write(`${JSON.stringify({ url: emulator.url })}\n`);
   const stop = (): void => {
     emulator.close().then(

@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
+import type { CapacitySettings } from './capacity/measure-capacity.js';
+import type { ProfileId } from './capacity/workloads.js';
+
+const PROFILES: readonly ProfileId[] = ['large', 'chat', 'slow'];
 
 /** The sections a run can do; `--only` picks a subset (comma separated). */
-export const SECTIONS = ['latency', 'faults', 'memory', 'packages'] as const;
+export const SECTIONS = ['latency', 'faults', 'memory', 'capacity', 'packages'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Settings of one run, from the command line. */
@@ -35,6 +39,8 @@ export interface BenchOptions {
   systems?: Set<string>;
   /** Where BENCHMARKS.md and benchmarks.svg go (the repository root by default). */
   outDir: string;
+  /** The capacity section's settings (`--profiles large,chat,slow` picks its profiles). */
+  capacity: CapacitySettings;
 }
 
 function isSection(value: string): value is Section {
@@ -51,6 +57,7 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       only: { type: 'string' },
       out: { type: 'string' },
       systems: { type: 'string' },
+      profiles: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -69,6 +76,14 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
     throw new Error(`--calls must be a positive integer, got "${values.calls}"`);
   }
   const guardMs = 20_000;
+  const profiles: ProfileId[] = [];
+  for (const name of (values.profiles ?? PROFILES.join(',')).split(',')) {
+    const found = PROFILES.find((p) => p === name.trim());
+    if (found === undefined) {
+      throw new Error(`--profiles: unknown profile "${name}" (known: ${PROFILES.join(', ')})`);
+    }
+    profiles.push(found);
+  }
   return {
     quick,
     calls,
@@ -83,5 +98,13 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       ? {}
       : { systems: new Set(values.systems.split(',').map((x) => x.trim())) }),
     outDir: values.out ?? repoRoot,
+    capacity: {
+      stepSeconds: quick ? 2 : 5,
+      halfSeconds: quick ? 4 : 10,
+      bisections: quick ? 3 : 4,
+      slowStreams: 1000,
+      slowSeconds: quick ? 10 : 60,
+      profiles,
+    },
   };
 }

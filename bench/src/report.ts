@@ -1,3 +1,6 @@
+import { checkCapacityGoals } from './capacity/capacity-goals.js';
+import type { CapacityResult } from './capacity/measure-capacity.js';
+import { capacitySection } from './capacity/report-capacity.js';
 import { CONVERSE_FAULTS, STREAM_FAULTS } from './fault-cases.js';
 import type { CellResult } from './faults.js';
 import type { GoalCheck } from './goals.js';
@@ -23,6 +26,9 @@ export interface RunFigures {
   memory?: MemoryResult[];
   memoryPaceMs: number;
   memoryRounds: number;
+  capacity?: CapacityResult;
+  /** Load average when the capacity section started. */
+  capacityLoad?: string;
   packages?: PackageBenchResult[];
   goals: GoalCheck[];
   seconds: number;
@@ -143,6 +149,16 @@ export function renderMarkdown(f: RunFigures): string {
     );
   }
   if (f.memory) out.push('## Memory', '', memorySection(f), '');
+  if (f.capacity) {
+    out.push(
+      capacitySection(f.capacity, checkCapacityGoals(f.capacity), {
+        date: f.machine.date,
+        loadAverage: f.capacityLoad ?? f.machine.loadAverage,
+        quick: f.options.quick,
+      }),
+      '',
+    );
+  }
   if (f.packages) {
     out.push(
       '## Package benchmarks',

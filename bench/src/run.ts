@@ -1,6 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkCapacityGoals } from './capacity/capacity-goals.js';
+import { renderCapacityChart } from './capacity/chart-capacity.js';
+import { measureCapacity } from './capacity/measure-capacity.js';
+import { capacitySection, spliceCapacity } from './capacity/report-capacity.js';
 import { type LatencyBar, type MemoryBar, type OutcomeCell, renderChart } from './chart.js';
 import { buildConversation, DELTAS, messageCount } from './conversation.js';
 import { CONVERSE_FAULTS, STREAM_FAULTS } from './fault-cases.js';
@@ -171,6 +176,13 @@ async function main(): Promise<void> {
       await paced.close();
     }
   }
+  if (options.sections.has('capacity')) {
+    figures.capacityLoad = os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' / ');
+    figures.capacity = await measureCapacity(options.capacity);
+  }
   if (options.sections.has('packages')) {
     figures.packages = await runPackageBenches({
       root: REPO_ROOT,
@@ -180,6 +192,28 @@ async function main(): Promise<void> {
   }
   figures.goals = checkGoals(figures.latency ?? [], figures.cells ?? []);
   figures.seconds = (performance.now() - started) / 1000;
+  await mkdir(options.outDir, { recursive: true });
+  const subtitle = `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores (shared), ${machine.memoryGiB} GiB; Node ${machine.node}; load average ${figures.capacityLoad ?? machine.loadAverage}`;
+  if (figures.capacity) {
+    await writeFile(
+      path.join(options.outDir, 'benchmarks-capacity.svg'),
+      await renderCapacityChart(figures.capacity, subtitle),
+    );
+  }
+  if (options.sections.size === 1 && figures.capacity) {
+    // A capacity-only run replaces its own section of BENCHMARKS.md and leaves the rest.
+    const file = path.join(options.outDir, 'BENCHMARKS.md');
+    const before = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+    const section = capacitySection(figures.capacity, checkCapacityGoals(figures.capacity), {
+      date: machine.date,
+      loadAverage: figures.capacityLoad ?? machine.loadAverage,
+      quick: options.quick,
+    });
+    await writeFile(file, spliceCapacity(before, section));
+    process.stdout.write(`${section}\n`);
+    progress(`wrote the capacity section of ${file} and benchmarks-capacity.svg`);
+    process.exit(0);
+  }
   const markdown = renderMarkdown(figures);
   const svg = await renderChart({
     title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
@@ -187,7 +221,6 @@ async function main(): Promise<void> {
     memoryTitle: `RSS added by ${options.memoryStreams} concurrent streams (peak minus before)`,
     ...chartInput(figures),
   });
-  await mkdir(options.outDir, { recursive: true });
   await writeFile(path.join(options.outDir, 'BENCHMARKS.md'), markdown);
   await writeFile(path.join(options.outDir, 'benchmarks.svg'), svg);
   process.stdout.write(`${markdown}\n`);

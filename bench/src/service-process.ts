@@ -5,17 +5,26 @@ import { fileURLToPath } from 'node:url';
 /** A server (emulator or gateway) running in a child process of its own. */
 export interface ServiceProcess {
   url: string;
+  /** The child's process id (for `/proc/<pid>` figures). */
+  pid: number;
   close(): Promise<void>;
 }
 
 /**
  * Starts `script` (a file next to this one, e.g. `emulator-child.js`) with `args` and waits
  * for the `{"url": ...}` line it prints. The child exits when its stdin closes, so it cannot
- * outlive the bench process.
+ * outlive the bench process. `cpu` pins it to those cores (`taskset -c`, which execs Node, so
+ * the pid is Node's).
  */
-export async function spawnService(script: string, args: string[]): Promise<ServiceProcess> {
+export async function spawnService(
+  script: string,
+  args: string[],
+  cpu?: string,
+): Promise<ServiceProcess> {
   const file = fileURLToPath(new URL(`./${script}`, import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, [file, ...args], {
+  const command = [process.execPath, file, ...args];
+  const [exe = '', ...rest] = cpu === undefined ? command : ['taskset', '-c', cpu, ...command];
+  const child: ChildProcess = spawn(exe, rest, {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -38,6 +47,7 @@ export async function spawnService(script: string, args: string[]): Promise<Serv
   });
   return {
     url,
+    pid: child.pid ?? 0,
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
@@ -53,16 +63,32 @@ export async function spawnService(script: string, args: string[]): Promise<Serv
 export function spawnEmulator(options: {
   deltas: number;
   paceMs: number;
+  /** Forget recorded requests every second (a load test would otherwise keep every body). */
+  forget?: boolean;
+  cpu?: string;
 }): Promise<ServiceProcess> {
-  return spawnService('emulator-child.js', [
-    '--deltas',
-    String(options.deltas),
-    '--pace',
-    String(options.paceMs),
-  ]);
+  return spawnService(
+    'emulator-child.js',
+    [
+      '--deltas',
+      String(options.deltas),
+      '--pace',
+      String(options.paceMs),
+      ...(options.forget === true ? ['--forget'] : []),
+    ],
+    options.cpu,
+  );
 }
 
 /** The gateway app with default settings in front of `endpoint`. */
-export function spawnGateway(endpoint: string, marks = false): Promise<ServiceProcess> {
-  return spawnService('gateway-child.js', ['--endpoint', endpoint, ...(marks ? ['--marks'] : [])]);
+export function spawnGateway(
+  endpoint: string,
+  marks = false,
+  cpu?: string,
+): Promise<ServiceProcess> {
+  return spawnService(
+    'gateway-child.js',
+    ['--endpoint', endpoint, ...(marks ? ['--marks'] : [])],
+    cpu,
+  );
 }

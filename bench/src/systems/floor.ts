@@ -9,7 +9,7 @@ const DELTA_MARKER = Buffer.from('contentBlockDelta');
  * Headers of a signed SDK request, built once. The emulator does not verify signatures,
  * so a fixed, well-formed SigV4 header is enough for the floor: it costs nothing per call.
  */
-function prebuiltHeaders(url: URL, body: Buffer, stream: boolean): http.OutgoingHttpHeaders {
+export function prebuiltHeaders(url: URL, body: Buffer, stream: boolean): http.OutgoingHttpHeaders {
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
   return {
     host: url.host,
