@@ -24,6 +24,7 @@ import {
   type SamplingParam,
 } from '@bedrock-bridge/models';
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
+import { assertChatModel } from './check-model-kind.js';
 import { checkModelRules } from './check-model-rules.js';
 
 /** What the conversion left out or adjusted: the client is told (nothing is altered silently). */
@@ -92,6 +93,7 @@ export function formatOptions(
 function prepare(request: ChatCompletionRequest, context: ChatCompletionContext) {
   const resolved = resolveModelId(request.model, context);
   const caps = resolved.capabilities;
+  assertChatModel(request.model, caps);
   const options = formatOptions(resolved.modelId, caps, request);
   if (context.imageBytes) options.imageBytes = context.imageBytes;
   const converted = toConverseInput(request, options);

@@ -1,8 +1,14 @@
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ChatCompletionRequest } from '@bedrock-bridge/format';
-import { type DiscoveredModel, discoverModels } from '@bedrock-bridge/models';
+import {
+  type DiscoveredModel,
+  discoverModels,
+  EMBEDDING_MODELS,
+  type EmbeddingModelFacts,
+} from '@bedrock-bridge/models';
 import { chatCompletion, chatCompletionStream } from './chat-completion.js';
 import type { Stack } from './create-stack.js';
+import { createEmbeddings } from './embeddings.js';
 import { createRemoteImageFetcher, type RemoteImageOptions } from './server/fetch-remote-image.js';
 import type { BackendCallContext, GatewayBackend, GatewayModel } from './server/gateway-backend.js';
 
@@ -18,6 +24,8 @@ export interface BackendOptions {
    * tables. The discovery goes on in the background. Default 2000.
    */
   discoveryWaitMs?: number;
+  /** InvokeModel calls one embeddings request makes at once (Titan: one call per text). Default 8. */
+  embeddingConcurrency?: number;
 }
 
 /** Remote (non-`data:`) image URLs of a request, with the field each sits in. */
@@ -146,9 +154,22 @@ export function createBackend(
     async *stream(request, call) {
       yield* chatCompletionStream(request, await contextFor(request, call));
     },
+    async embed(request, call) {
+      return createEmbeddings(request, {
+        transport: stack.transport,
+        signal: call.signal,
+        onEvent: call.onEvent,
+        ...(call.onNotes ? { onNotes: call.onNotes } : {}),
+        ...(options.embeddingConcurrency !== undefined
+          ? { concurrency: options.embeddingConcurrency }
+          : {}),
+      });
+    },
     async listModels() {
       const models = await discover();
-      return models.filter((m) => m.capabilities.chat && m.onDemand).map(toGatewayModel);
+      const chat = models.filter((m) => m.capabilities.chat && m.onDemand).map(toGatewayModel);
+      // Discovery lists text models only; the embedding models come from models' own table.
+      return [...chat, ...EMBEDDING_MODELS.map(toEmbeddingEntry)];
     },
   };
 }
@@ -167,6 +188,25 @@ function toGatewayModel(m: DiscoveredModel): GatewayModel {
       vision: m.capabilities.vision,
       reasoning: m.capabilities.reasoning !== 'none',
       streaming: m.streaming,
+    },
+  };
+}
+
+/** An embedding model as `GET /v1/models` lists it, marked `mode: 'embedding'`. */
+function toEmbeddingEntry(m: EmbeddingModelFacts): GatewayModel {
+  return {
+    id: m.modelId,
+    object: 'model',
+    created: 0,
+    owned_by: m.providerName,
+    context_length: m.maxInputTokens,
+    name: m.name,
+    mode: 'embedding',
+    capabilities: {
+      embedding: true,
+      dimensions: m.dimensions,
+      max_input_tokens: m.maxInputTokens,
+      batch_size: m.batchSize,
     },
   };
 }

@@ -235,9 +235,10 @@ describe('chat completions through the official openai client', () => {
       | undefined;
     expect(haiku).toMatchObject({ object: 'model', owned_by: 'Anthropic', context_length: 200000 });
     expect(list.data.some((m) => m.id === 'us.anthropic.claude-sonnet-4-20250514-v1:0')).toBe(true);
-    // profile-only foundation ids and embedding models are not offered
+    // profile-only foundation ids are not offered; embedding models are, marked as such
     expect(list.data.some((m) => m.id === 'anthropic.claude-sonnet-4-20250514-v1:0')).toBe(false);
-    expect(list.data.some((m) => m.id.includes('embed'))).toBe(false);
+    const embedders = list.data.filter((m) => m.id.includes('embed'));
+    expect(embedders.every((m) => (m as { mode?: string }).mode === 'embedding')).toBe(true);
   });
 
   it('answers /healthz', async () => {

@@ -12,8 +12,13 @@ export type EmbeddingFamily = 'titan-text-v2' | 'titan-text-g1' | 'cohere-v3';
 export interface EmbeddingModelFacts {
   /** Foundation-model id prefix the facts apply to (versions and region prefixes match too). */
   readonly key: string;
+  /** The Bedrock model id to call (and list). */
+  readonly modelId: string;
   readonly name: string;
+  /** Lower-case provider segment (`amazon`, `cohere`). */
   readonly provider: string;
+  /** The provider as Bedrock names it (`Amazon`, `Cohere`). */
+  readonly providerName: string;
   readonly family: EmbeddingFamily;
   /** Output sizes a request may choose; the first is the default. One entry: not selectable. */
   readonly dimensions: readonly number[];
@@ -36,6 +41,7 @@ const COHERE_INPUT_TYPES = ['search_document', 'search_query', 'classification',
 
 const COHERE_V3 = {
   provider: 'cohere',
+  providerName: 'Cohere',
   family: 'cohere-v3',
   dimensions: [1024],
   maxInputTokens: 512,
@@ -52,8 +58,10 @@ const COHERE_V3 = {
 export const EMBEDDING_MODELS: readonly EmbeddingModelFacts[] = Object.freeze([
   {
     key: 'amazon.titan-embed-text-v2',
+    modelId: 'amazon.titan-embed-text-v2:0',
     name: 'Amazon Titan Text Embeddings V2',
     provider: 'amazon',
+    providerName: 'Amazon',
     family: 'titan-text-v2',
     dimensions: [1024, 512, 256],
     maxInputTokens: 8192,
@@ -67,8 +75,10 @@ export const EMBEDDING_MODELS: readonly EmbeddingModelFacts[] = Object.freeze([
   },
   {
     key: 'amazon.titan-embed-text-v1',
+    modelId: 'amazon.titan-embed-text-v1',
     name: 'Amazon Titan Embeddings G1 - Text',
     provider: 'amazon',
+    providerName: 'Amazon',
     family: 'titan-text-g1',
     dimensions: [1536],
     maxInputTokens: 8192,
@@ -80,8 +90,18 @@ export const EMBEDDING_MODELS: readonly EmbeddingModelFacts[] = Object.freeze([
     source:
       'Bedrock user guide, "Amazon Titan Embeddings Text" (G1 request: inputText only; answer embedding, inputTextTokenCount); 1,536 dimensions and 8K tokens per the Titan Text Embeddings V2 launch post (vercel/ai#4015 cites it).',
   },
-  { ...COHERE_V3, key: 'cohere.embed-english-v3', name: 'Cohere Embed English v3' },
-  { ...COHERE_V3, key: 'cohere.embed-multilingual-v3', name: 'Cohere Embed Multilingual v3' },
+  {
+    ...COHERE_V3,
+    key: 'cohere.embed-english-v3',
+    modelId: 'cohere.embed-english-v3',
+    name: 'Cohere Embed English v3',
+  },
+  {
+    ...COHERE_V3,
+    key: 'cohere.embed-multilingual-v3',
+    modelId: 'cohere.embed-multilingual-v3',
+    name: 'Cohere Embed Multilingual v3',
+  },
 ]);
 
 const BY_KEY = new Map(EMBEDDING_MODELS.map((m) => [m.key, m]));

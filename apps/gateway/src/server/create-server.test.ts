@@ -69,6 +69,9 @@ function controlledBackend(
         if (script.failAfter) throw script.fail;
         yield chunk('two');
       },
+      async embed() {
+        throw new Error('not used by these tests');
+      },
       async listModels() {
         return [{ id: 'm1', object: 'model', created: 0, owned_by: 'me', context_length: 1000 }];
       },
@@ -327,9 +330,9 @@ describe('createServer', () => {
     expect((await errorOf(big)).code).toBe('request_too_large');
     const text = await post(url, 'hello', { 'content-type': 'text/plain' });
     expect(text.status).toBe(415);
-    const missing = await fetch(`${url}/v1/embeddings`, { method: 'POST' });
+    const missing = await fetch(`${url}/v1/audio/speech`, { method: 'POST' });
     expect(missing.status).toBe(404);
-    expect((await errorOf(missing)).message).toContain('/v1/embeddings');
+    expect((await errorOf(missing)).message).toContain('/v1/audio/speech');
   });
 
   it('logs one line per request without prompts or secrets, unless asked to log prompts', async () => {

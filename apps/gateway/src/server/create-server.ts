@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { ConversionNotes } from '../chat-completion.js';
+import { answerEmbeddings } from './answer-embeddings.js';
 import { checkApiKey } from './check-api-key.js';
 import type { GatewayBackend } from './gateway-backend.js';
 import {
@@ -203,6 +204,10 @@ export function createServer(options: ServerOptions): Gateway {
     const data = await options.backend.listModels(controller.signal);
     return { object: 'list', data };
   });
+
+  app.post('/v1/embeddings', (request, reply) =>
+    answerEmbeddings(request, reply, { backend: options.backend, active }),
+  );
 
   app.post('/v1/chat/completions', async (request, reply) => {
     const state = request.bridge;

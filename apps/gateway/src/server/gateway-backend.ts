@@ -1,3 +1,4 @@
+import type { EmbeddingList, EmbeddingRequest } from '@bedrock-bridge/format/embeddings';
 import type { TransportEvent } from '@bedrock-bridge/transport';
 import type { ConversionNotes } from '../chat-completion.js';
 import type { ValidatedChatRequest } from './validate-chat-request.js';
@@ -29,6 +30,8 @@ export interface GatewayBackend {
   complete(request: ValidatedChatRequest, context: BackendCallContext): Promise<object>;
   /** `chat.completion.chunk`s; lazy: nothing is sent upstream before iteration starts. */
   stream(request: ValidatedChatRequest, context: BackendCallContext): AsyncIterable<object>;
+  /** An OpenAI embeddings `list` (`POST /v1/embeddings`). */
+  embed(request: EmbeddingRequest, context: BackendCallContext): Promise<EmbeddingList>;
   /** The models `GET /v1/models` lists. */
   listModels(signal?: AbortSignal): Promise<GatewayModel[]>;
 }

@@ -221,7 +221,7 @@ function pathToParam(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function typeName(value: unknown): string {
+export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a number';
@@ -255,7 +255,7 @@ function innermost(
   return { issue, path };
 }
 
-function describeIssue(outer: z.core.$ZodIssue): BedrockBridgeError {
+export function describeIssue(outer: z.core.$ZodIssue): BedrockBridgeError {
   const { issue, path } = innermost(outer, []);
   const param = pathToParam(path);
   const at = param === '' ? 'the request body' : `'${param}'`;

@@ -1,0 +1,61 @@
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ConversionNotes } from '../chat-completion.js';
+import type { GatewayBackend } from './gateway-backend.js';
+import { validateEmbeddingsRequest } from './validate-embeddings-request.js';
+import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
+
+/** What the embeddings route needs from the server. */
+export interface EmbeddingsRouteDeps {
+  backend: GatewayBackend;
+  /** The server's in-flight requests (cancelled at shutdown past its deadline). */
+  active: Set<AbortController>;
+}
+
+/**
+ * `POST /v1/embeddings`: validates, embeds through the backend, and answers OpenAI's list.
+ * Auth, body limits, the request log and the error shape are the server's, as for chat: a
+ * failure is thrown to its error handler.
+ */
+export async function answerEmbeddings(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: EmbeddingsRouteDeps,
+): Promise<object> {
+  const state = request.bridge;
+  const body = validateEmbeddingsRequest(request.body);
+  state.model = body.model;
+  const controller = new AbortController();
+  const res = reply.raw;
+  const onClose = () => {
+    if (!res.writableFinished) {
+      controller.abort(
+        new BedrockBridgeError({ kind: 'aborted', message: 'The client closed the connection.' }),
+      );
+    }
+  };
+  res.once('close', onClose);
+  deps.active.add(controller);
+  try {
+    return await deps.backend.embed(body, {
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'attempt') state.attempts += 1;
+      },
+      onNotes: (notes: ConversionNotes) => {
+        state.dropped = notes.dropped;
+        state.warnings = notes.warnings;
+        state.warningsHeader = warningsHeader(notes);
+        reply.header(WARNINGS_HEADER, state.warningsHeader);
+      },
+    });
+  } catch (err) {
+    // When we cancelled (shutdown, client gone), say why rather than "aborted".
+    throw controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
+      ? controller.signal.reason
+      : err;
+  } finally {
+    deps.active.delete(controller);
+    res.off('close', onClose);
+  }
+}
