@@ -5,7 +5,14 @@ import type { ProfileId } from './capacity/workloads.js';
 const PROFILES: readonly ProfileId[] = ['large', 'chat', 'slow'];
 
 /** The sections a run can do; `--only` picks a subset (comma separated). */
-export const SECTIONS = ['latency', 'faults', 'memory', 'capacity', 'packages'] as const;
+export const SECTIONS = [
+  'latency',
+  'faults',
+  'memory',
+  'capacity',
+  'embeddings',
+  'packages',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Settings of one run, from the command line. */
@@ -41,6 +48,8 @@ export interface BenchOptions {
   outDir: string;
   /** The capacity section's settings (`--profiles large,chat,slow` picks its profiles). */
   capacity: CapacitySettings;
+  /** Measured rounds of the embeddings section (7 full, 3 quick), after one warm-up. */
+  embeddingRounds: number;
 }
 
 function isSection(value: string): value is Section {
@@ -98,6 +107,7 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       ? {}
       : { systems: new Set(values.systems.split(',').map((x) => x.trim())) }),
     outDir: values.out ?? repoRoot,
+    embeddingRounds: quick ? 3 : 7,
     capacity: {
       stepSeconds: quick ? 2 : 5,
       halfSeconds: quick ? 4 : 10,

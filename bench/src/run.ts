@@ -8,6 +8,8 @@ import { measureCapacity } from './capacity/measure-capacity.js';
 import { capacitySection, spliceCapacity } from './capacity/report-capacity.js';
 import { type LatencyBar, type MemoryBar, type OutcomeCell, renderChart } from './chart.js';
 import { buildConversation, DELTAS, messageCount } from './conversation.js';
+import { measureEmbeddings } from './embeddings/measure-embeddings.js';
+import { embeddingsSection, spliceEmbeddings } from './embeddings/report-embeddings.js';
 import { CONVERSE_FAULTS, STREAM_FAULTS } from './fault-cases.js';
 import { installStrayErrorHandler, runFaultTable } from './faults.js';
 import { checkGoals } from './goals.js';
@@ -183,6 +185,21 @@ async function main(): Promise<void> {
       .join(' / ');
     figures.capacity = await measureCapacity(options.capacity);
   }
+  let embeddings: string | undefined;
+  if (options.sections.has('embeddings')) {
+    const result = await measureEmbeddings({ rounds: options.embeddingRounds });
+    embeddings = embeddingsSection(result, new Date().toISOString());
+  }
+  if (options.sections.size === 1 && embeddings !== undefined) {
+    // An embeddings-only run replaces its own section of BENCHMARKS.md and leaves the rest.
+    await mkdir(options.outDir, { recursive: true });
+    const file = path.join(options.outDir, 'BENCHMARKS.md');
+    const before = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+    await writeFile(file, spliceEmbeddings(before, embeddings));
+    process.stdout.write(`${embeddings}\n`);
+    progress(`wrote the embeddings section of ${file}`);
+    process.exit(0);
+  }
   if (options.sections.has('packages')) {
     figures.packages = await runPackageBenches({
       root: REPO_ROOT,
@@ -214,7 +231,10 @@ async function main(): Promise<void> {
     progress(`wrote the capacity section of ${file} and benchmarks-capacity.svg`);
     process.exit(0);
   }
-  const markdown = renderMarkdown(figures);
+  const markdown =
+    embeddings === undefined
+      ? renderMarkdown(figures)
+      : spliceEmbeddings(renderMarkdown(figures), embeddings);
   const svg = await renderChart({
     title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
     subtitle: `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; emulator on loopback`,
