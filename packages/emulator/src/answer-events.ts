@@ -19,7 +19,12 @@ export function splitText(text: string, parts: number): string[] {
 }
 
 /** The ConverseStream events Bedrock would send for `answer`. */
-export function answerToEvents(answer: Answer, deltas: number, latencyMs: number): StreamEvent[] {
+export function answerToEvents(
+  answer: Answer,
+  deltas: number,
+  latencyMs: number,
+  echo: Record<string, unknown> = {},
+): StreamEvent[] {
   const events: StreamEvent[] = [{ messageStart: { role: 'assistant' } }];
   answer.content.forEach((block, contentBlockIndex) => {
     const delta = (d: Json) => events.push({ contentBlockDelta: { contentBlockIndex, delta: d } });
@@ -46,7 +51,7 @@ export function answerToEvents(answer: Answer, deltas: number, latencyMs: number
     events.push({ contentBlockStop: { contentBlockIndex } });
   });
   events.push({ messageStop: { stopReason: answer.stopReason } });
-  events.push({ metadata: { usage: answer.usage, metrics: { latencyMs } } });
+  events.push({ metadata: { usage: answer.usage, metrics: { latencyMs }, ...echo } });
   return events;
 }
 

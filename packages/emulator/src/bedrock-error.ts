@@ -31,6 +31,8 @@ export class BedrockError extends Error {
     name: BedrockErrorName,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Members beside `message` in the body (e.g. ModelErrorException's `originalStatusCode`). */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = name;
@@ -52,7 +54,7 @@ export function sendBedrockError(exchange: Exchange, error: BedrockError): numbe
       'x-amzn-errortype': `${error.name}:${NAMESPACE}`,
       ...error.headers,
     },
-    JSON.stringify({ message: error.message }),
+    JSON.stringify({ message: error.message, ...error.fields }),
   );
   return error.status;
 }

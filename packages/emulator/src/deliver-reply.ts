@@ -1,7 +1,7 @@
 import { baseHeaders } from './bedrock-error.js';
 import { corruptFrame, encodeEvent } from './event-frames.js';
 import type { Exchange } from './exchange.js';
-import { streamExceptionMessage } from './fault-error.js';
+import { streamExceptionPayload } from './fault-error.js';
 import type { Reply } from './runtime-handler.js';
 import type { Fault, StreamEvent } from './types.js';
 
@@ -25,9 +25,7 @@ async function act(
 ): Promise<'abandon' | 'end' | 'continue'> {
   switch (fault.type) {
     case 'stream-exception':
-      await exchange.write(
-        encodeEvent({ [fault.exception]: { message: streamExceptionMessage(fault) } }),
-      );
+      await exchange.write(encodeEvent({ [fault.exception]: streamExceptionPayload(fault) }));
       return 'end';
     case 'corrupt-frame':
       await exchange.write(corruptFrame(encodeEvent(next ?? { metadata: {} })));
@@ -53,6 +51,7 @@ async function act(
     case 'access-denied':
     case 'invalid-credentials':
     case 'quota-exceeded':
+    case 'model-error':
     case 'blackhole':
     case 'stale-keep-alive':
     case 'no-message-stop':
@@ -63,6 +62,17 @@ async function act(
       throw new TypeError(`Unknown fault ${JSON.stringify(unreachable)}`);
     }
   }
+}
+
+/** A `metadata` event whose latency is measured now (so it includes the pacing before it). */
+function measured(event: StreamEvent, startedAt: number | undefined): StreamEvent {
+  const metadata = event.metadata as Record<string, unknown> | undefined;
+  if (startedAt === undefined || metadata === undefined) return event;
+  const metrics = {
+    ...(metadata.metrics as Record<string, unknown>),
+    latencyMs: Date.now() - startedAt,
+  };
+  return { metadata: { ...metadata, metrics } };
 }
 
 /** Sends `reply`, acting out `fault` where it belongs (after K events, or mid-body for JSON). */
@@ -104,7 +114,7 @@ export async function deliverReply(
     }
     const event = events[i];
     if (!event) break;
-    await exchange.write(encodeEvent(event));
+    await exchange.write(encodeEvent(measured(event, reply.startedAt)));
     if (ctx.paceMs > 0 && i < events.length - 1) await ctx.sleep(ctx.paceMs);
   }
   exchange.end();

@@ -68,7 +68,10 @@ export class Exchange {
   writeHead(status: number, headers: Record<string, string>): void {
     if (this.done) return;
     this.onHead?.(status);
-    this.res.writeHead(status, headers);
+    // HTTP/1.1: say `Connection: keep-alive` ourselves, so Node adds no `Keep-Alive: timeout=N`
+    // header (Bedrock sends none).
+    const keep = this.protocol === 'http1' && !/close/i.test(this.headers.connection ?? '');
+    this.res.writeHead(status, keep ? { connection: 'keep-alive', ...headers } : headers);
   }
 
   /** Writes a chunk and resolves once it was handed to the socket (or the exchange is over). */

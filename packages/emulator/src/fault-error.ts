@@ -21,6 +21,20 @@ export function streamExceptionMessage(
   return fault.message ?? STREAM_EXCEPTION_MESSAGES[fault.exception];
 }
 
+/**
+ * The payload of a `stream-exception` fault's frame. ModelStreamErrorException carries
+ * `originalStatusCode` and `originalMessage` (service model ModelStreamErrorException).
+ */
+export function streamExceptionPayload(
+  fault: Extract<Fault, { type: 'stream-exception' }>,
+): Record<string, unknown> {
+  const message = streamExceptionMessage(fault);
+  if (fault.exception !== 'modelStreamErrorException') return { message };
+  // Only when the fault names one: a status changes how clients classify the failure.
+  if (fault.originalStatusCode === undefined) return { message, originalMessage: message };
+  return { message, originalStatusCode: fault.originalStatusCode, originalMessage: message };
+}
+
 /** The error answer an error-type fault produces, or undefined for other fault types. */
 export function faultError(
   fault: Fault,
@@ -69,9 +83,22 @@ export function faultError(
         'The security token included in the request is invalid.',
       );
     case 'quota-exceeded':
+      // A spent daily quota is a 429 ThrottlingException (DESIGN.md facts), with no Retry-After.
       return new BedrockError(
-        'ServiceQuotaExceededException',
+        'ThrottlingException',
         'Too many tokens per day, please wait before trying again.',
+      );
+    case 'model-error':
+      // ModelErrorException carries originalStatusCode and resourceName (service model).
+      return new BedrockError(
+        'ModelErrorException',
+        fault.message ??
+          'The model encountered an error processing your request. Try your request again.',
+        {},
+        {
+          originalStatusCode: fault.originalStatusCode ?? 500,
+          resourceName: model?.modelId ?? 'unknown',
+        },
       );
     case 'stream-exception':
     case 'cut':

@@ -105,7 +105,7 @@ describe.each(HANDLERS)('stream-exception message over %s', (kind) => {
 });
 
 describe('stream-exception message validation', () => {
-  it('must be a non-empty string, and only on stream-exception faults', () => {
+  it('must be a non-empty string, and only on stream-exception and model-error faults', () => {
     expect(() =>
       emulator.inject({ type: 'stream-exception', exception: 'throttlingException', message: ' ' }),
     ).toThrow(/message must be a non-empty string/);
@@ -113,6 +113,6 @@ describe('stream-exception message validation', () => {
       emulator.inject({ type: 'throttling', message: 'x' } as unknown as Parameters<
         Emulator['inject']
       >[0]),
-    ).toThrow(/message is only for stream-exception faults/);
+    ).toThrow(/message is only for stream-exception and model-error faults/);
   });
 });

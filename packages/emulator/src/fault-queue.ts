@@ -10,6 +10,7 @@ const TYPES: ReadonlySet<FaultSpec['type']> = new Set([
   'access-denied',
   'invalid-credentials',
   'quota-exceeded',
+  'model-error',
   'stream-exception',
   'cut',
   'reset',
@@ -70,8 +71,16 @@ export function assertFault(value: unknown): asserts value is Fault {
   ) {
     fail('retryAfterSeconds must be a finite number >= 0');
   }
+  if (
+    f.originalStatusCode !== undefined &&
+    !(isCount(f.originalStatusCode, 100) && Number(f.originalStatusCode) <= 599)
+  ) {
+    fail('originalStatusCode must be an integer from 100 to 599');
+  }
   if (f.message !== undefined) {
-    if (f.type !== 'stream-exception') fail('message is only for stream-exception faults');
+    if (f.type !== 'stream-exception' && f.type !== 'model-error') {
+      fail('message is only for stream-exception and model-error faults');
+    }
     if (typeof f.message !== 'string' || f.message.trim() === '') {
       fail('message must be a non-empty string');
     }

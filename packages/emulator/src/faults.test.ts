@@ -65,7 +65,7 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     [{ type: 'context-overflow' }, 'ValidationException', 400],
     [{ type: 'access-denied' }, 'AccessDeniedException', 403],
     [{ type: 'invalid-credentials' }, 'UnrecognizedClientException', 403],
-    [{ type: 'quota-exceeded' }, 'ServiceQuotaExceededException', 400],
+    [{ type: 'quota-exceeded' }, 'ThrottlingException', 429],
   ])(
     '%o answers %s (%i), to converse and to converse-stream alike',
     async (fault, name, status) => {

@@ -4,7 +4,7 @@ import type { Catalogue } from './catalogue.js';
 import { handleControl } from './control-plane.js';
 import { type DeliveryContext, deliverReply } from './deliver-reply.js';
 import type { Exchange } from './exchange.js';
-import { faultError, streamExceptionMessage } from './fault-error.js';
+import { faultError, streamExceptionPayload } from './fault-error.js';
 import type { FaultQueue } from './fault-queue.js';
 import { invokeModelReply } from './invoke-model.js';
 import { readIdentity } from './read-identity.js';
@@ -132,7 +132,7 @@ export async function handleRequest(state: EmulatorState, exchange: Exchange): P
       const error = faultError(fault, model);
       if (error) throw error;
       if (fault.type === 'stream-exception' && operation !== 'converse-stream') {
-        throw exceptionAsError(fault.exception, streamExceptionMessage(fault));
+        throw exceptionAsError(fault.exception, streamExceptionPayload(fault), model?.modelId);
       }
     }
     let reply: Reply | undefined;

@@ -10,6 +10,7 @@ import {
   profileArn,
 } from './catalogue.js';
 import { type Answer, countUsage, defaultAnswer } from './default-model.js';
+import { withPadding } from './event-padding.js';
 import type { Identity } from './read-identity.js';
 import type { ScriptedAnswer, StreamEvent } from './types.js';
 import { validateConverseRequest } from './validate-converse-request.js';
@@ -17,7 +18,12 @@ import { validateConverseRequest } from './validate-converse-request.js';
 /** What a handler wants sent: a JSON document or a list of stream events. */
 export type Reply =
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
-  | { kind: 'stream'; events: StreamEvent[] };
+  | {
+      kind: 'stream';
+      events: StreamEvent[];
+      /** When set, the `metadata` event's `metrics.latencyMs` is measured from it as it is sent. */
+      startedAt?: number;
+    };
 
 /** The runtime settings a request is served with. */
 export interface RuntimeSettings {
@@ -48,8 +54,20 @@ const EXCEPTION_NAMES: Record<string, BedrockErrorName> = {
 };
 
 /** The HTTP error equivalent of an in-stream exception (for non-streaming answers). */
-export function exceptionAsError(type: string, message: string): BedrockError {
-  return new BedrockError(EXCEPTION_NAMES[type] ?? 'InternalServerException', message);
+export function exceptionAsError(
+  type: string,
+  payload: Record<string, unknown>,
+  resourceName?: string,
+): BedrockError {
+  const name = EXCEPTION_NAMES[type] ?? 'InternalServerException';
+  const message = String(payload.message ?? type);
+  if (name !== 'ModelErrorException') return new BedrockError(name, message);
+  // ModelErrorException: originalStatusCode and resourceName (service model).
+  const fields: Record<string, unknown> = {};
+  if (payload.originalStatusCode !== undefined)
+    fields.originalStatusCode = payload.originalStatusCode;
+  if (resourceName !== undefined) fields.resourceName = resourceName;
+  return new BedrockError(name, message, {}, fields);
 }
 
 /** Finds the model a runtime request addresses, the way Bedrock resolves ids, profiles and ARNs. */
@@ -100,6 +118,14 @@ function resourceArn(settings: RuntimeSettings, region: string, modelId: string)
   return profile ? profileArn(settings.catalogue, region, profile) : modelArn(region, modelId);
 }
 
+/** `serviceTier` and `performanceConfig` as asked: Bedrock echoes them in the answer. */
+function echoed(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (body.serviceTier !== undefined) out.serviceTier = body.serviceTier;
+  if (body.performanceConfig !== undefined) out.performanceConfig = body.performanceConfig;
+  return out;
+}
+
 /** Serves converse and converse-stream. Throws {@link BedrockError}s for error answers. */
 export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest): Reply {
   const { operation, region, identity } = request;
@@ -122,7 +148,7 @@ export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest
     const exception = script.events.find((e) => Object.keys(e)[0]?.endsWith('Exception'));
     if (exception) {
       const [type, payload] = Object.entries(exception)[0] ?? ['', {}];
-      throw exceptionAsError(type, String((payload as { message?: unknown })?.message ?? type));
+      throw exceptionAsError(type, (payload ?? {}) as Record<string, unknown>, model.modelId);
     }
   }
   const answer = script?.events
@@ -131,7 +157,8 @@ export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest
       ? scriptedAnswer(script, body)
       : defaultAnswer(body, model, request.sequence);
   if (operation === 'converse-stream') {
-    return { kind: 'stream', events: answerToEvents(answer, settings.deltas, latencyMs) };
+    const events = answerToEvents(answer, settings.deltas, latencyMs, echoed(body));
+    return { kind: 'stream', events: withPadding(events), startedAt: request.startedAt };
   }
   return {
     kind: 'json',
@@ -141,6 +168,7 @@ export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest
       stopReason: answer.stopReason,
       usage: answer.usage,
       metrics: { latencyMs },
+      ...echoed(body),
     },
   };
 }

@@ -55,8 +55,16 @@ export type FaultSpec =
   | { type: 'access-denied' }
   /** 403 `UnrecognizedClientException`: the signature's credentials are not valid (bad or expired keys). */
   | { type: 'invalid-credentials' }
-  /** 400 `ServiceQuotaExceededException` "Too many tokens per day": the account's daily quota is spent. */
+  /**
+   * 429 `ThrottlingException` "Too many tokens per day, please wait before trying again.": the
+   * account's daily token quota is spent (Bedrock answers it as a throttle, without Retry-After).
+   */
   | { type: 'quota-exceeded' }
+  /**
+   * 424 `ModelErrorException` with `originalStatusCode` (default 500) and `resourceName` (the
+   * model id): the model itself failed.
+   */
+  | { type: 'model-error'; originalStatusCode?: number; message?: string }
   | {
       type: 'stream-exception';
       exception: StreamExceptionType;
@@ -66,6 +74,8 @@ export type FaultSpec =
        * `validationException`, the context-overflow one: "...Input is too long for requested model.").
        */
       message?: string;
+      /** For `modelStreamErrorException`: the model's status code it carries. Default: none. */
+      originalStatusCode?: number;
     }
   | { type: 'cut'; afterEvents?: number }
   | { type: 'reset'; afterEvents?: number }

@@ -166,5 +166,20 @@ export function validateRequestShape(body: Json): unknown[] {
   validateSystem(body.system);
   validateToolConfig(body.toolConfig);
   validateInference(body.inferenceConfig);
+  // ServiceTierType and PerformanceConfigLatency enums (SDK 3.1164, from the service model).
+  if (isObject(body.serviceTier)) {
+    checkEnum(
+      body.serviceTier.type,
+      ['default', 'flex', 'priority', 'reserved'],
+      'serviceTier.type',
+    );
+  }
+  if (isObject(body.performanceConfig) && body.performanceConfig.latency !== undefined) {
+    checkEnum(
+      body.performanceConfig.latency,
+      ['optimized', 'standard'],
+      'performanceConfig.latency',
+    );
+  }
   return messages;
 }
