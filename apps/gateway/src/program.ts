@@ -58,6 +58,8 @@ export interface ServeFlags extends UpstreamFlags {
   maxAttempts?: number;
   /** Several regions or accounts behind a router (`--upstream`, repeatable). */
   upstream?: UpstreamOptions[];
+  /** Shared state for replicas (`--redis redis://host:6379`). */
+  redis?: string;
 }
 
 export interface ChatFlags extends UpstreamFlags {
@@ -182,6 +184,12 @@ export function buildProgram(): Command {
       )
         .argParser(upstreamList)
         .conflicts(['emulator', 'region', 'endpoint']),
+    )
+    .addOption(
+      new Option(
+        '--redis <url>',
+        'keep what the gateway remembers between requests (upstream cool-downs, ...) in Redis, shared by every replica (default: in this process)',
+      ).env('BEDROCK_BRIDGE_REDIS_URL'),
     )
     .action(async (flags: ServeFlags) => {
       const { serveCommand } = await import('./commands/serve-command.js');

@@ -1,8 +1,13 @@
 import type { TransportOptions } from '@bedrock-bridge/transport';
-import { createBackend } from '../create-backend.js';
-import { createStack, NoCredentialsError } from '../create-stack.js';
+import { composeGateway } from '../compose-gateway.js';
+import { createStack, NoCredentialsError, type Stack } from '../create-stack.js';
+import { GatewayMetrics } from '../observability/gateway-metrics.js';
+import { startTelemetry } from '../observability/start-telemetry.js';
 import type { ServeFlags } from '../program.js';
-import { createServer } from '../server/create-server.js';
+import type { KeyValueStore } from '../store/key-value-store.js';
+import { MemoryStore } from '../store/memory-store.js';
+import { describeRedisUrl, RedisStore } from '../store/redis-store.js';
+import { storeCooldowns } from '../store/store-cooldowns.js';
 
 function line(fields: Record<string, unknown>): void {
   process.stdout.write(
@@ -38,16 +43,24 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  let stack: Awaited<ReturnType<typeof createStack>>;
+  const stopTelemetry = await startTelemetry();
+  let stack: Stack | undefined;
+  const metrics = new GatewayMetrics({ upstreams: () => stack?.router?.upstreams() ?? [] });
+  const store: KeyValueStore & { ping?: () => Promise<void> } = flags.redis
+    ? new RedisStore({ url: flags.redis })
+    : new MemoryStore();
   try {
     stack = await createStack({
-      transport: upstreamOptions(flags),
+      transport: { ...upstreamOptions(flags), onEvent: (event) => metrics.transportEvent(event) },
+      router: { cooldowns: storeCooldowns(store) },
       ...(flags.region ? { region: flags.region } : {}),
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
       ...(flags.emulator ? { emulator: true } : {}),
       ...(flags.upstream ? { upstreams: flags.upstream } : {}),
     });
   } catch (error) {
+    await store.close();
+    await stopTelemetry?.();
     if (error instanceof NoCredentialsError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
@@ -55,35 +68,43 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     }
     throw error;
   }
-  const backend = createBackend(
-    stack,
-    flags.fetchImages ? { fetchImages: { allowHosts: flags.fetchImages } } : {},
+  const ready = stack;
+  const { gateway } = composeGateway(
+    {
+      stack: ready,
+      store,
+      backend: flags.fetchImages ? { fetchImages: { allowHosts: flags.fetchImages } } : {},
+      server: {
+        bodyLimit: flags.bodyLimit,
+        ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
+        ...(flags.logPrompts ? { logPrompts: true } : {}),
+      },
+    },
+    metrics,
   );
-  const gateway = createServer({
-    backend,
-    bodyLimit: flags.bodyLimit,
-    ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
-    ...(flags.logPrompts ? { logPrompts: true } : {}),
-  });
   let url: string;
   try {
     url = await gateway.listen(flags.port, flags.host);
   } catch (error) {
     // e.g. EADDRINUSE: release the transport and the emulator, or the process never exits.
     await gateway.close(0);
-    await stack.close();
+    await ready.close();
+    await store.close();
+    await stopTelemetry?.();
     throw error;
   }
   line({
     msg: 'listening',
     url: `${url}/v1`,
-    region: stack.region,
-    upstream: stack.router
-      ? stack.router.upstreams().map((u) => u.name)
-      : (stack.endpoint ?? `AWS Bedrock (${stack.region})`),
-    identity: stack.identity,
+    region: ready.region,
+    upstream: ready.router
+      ? ready.router.upstreams().map((u) => u.name)
+      : (ready.endpoint ?? `AWS Bedrock (${ready.region})`),
+    identity: ready.identity,
     auth: flags.apiKey ? 'bearer api key required' : 'none (use --api-key to require one)',
     fetchImages: flags.fetchImages ?? 'off',
+    store: flags.redis ? describeRedisUrl(flags.redis) : 'in-process',
+    tracing: stopTelemetry ? 'OpenTelemetry SDK (OTEL_* variables)' : 'off',
   });
   if (!flags.apiKey && !isLoopbackHost(flags.host)) {
     line({
@@ -104,7 +125,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
         deadlineMs: flags.shutdownTimeout,
       });
       await gateway.close(flags.shutdownTimeout);
-      await stack.close();
+      await ready.close();
+      await store.close();
+      await stopTelemetry?.();
       line({ msg: 'stopped' });
       resolve();
     };

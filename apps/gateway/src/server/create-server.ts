@@ -142,8 +142,12 @@ export function createServer(options: ServerOptions): Gateway {
       });
     }
     // Decided on the route the router matched (after it decoded the path), not on the raw URL:
-    // `/%761/models` or an absolute-form target reach /v1 routes too. Only health is open.
-    if (authorize && request.routeOptions.url !== '/healthz') {
+    // `/%761/models` or an absolute-form target reach /v1 routes too. Only the probes are open.
+    if (
+      authorize &&
+      request.routeOptions.url !== '/healthz' &&
+      request.routeOptions.url !== '/readyz'
+    ) {
       const denied = authorize(request.headers.authorization);
       if (denied) return sendError(reply, request, denied);
     }

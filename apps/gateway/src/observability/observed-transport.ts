@@ -1,0 +1,57 @@
+import type { Transport } from '@bedrock-bridge/transport';
+import type { GatewayMetrics, TokenUsage } from './gateway-metrics.js';
+
+/** Where a call's token usage goes besides the metrics (its trace span), keyed by the call's signal. */
+const usageSinks = new WeakMap<AbortSignal, (usage: TokenUsage) => void>();
+
+/** Routes the usage of the call made with `signal` to `sink` too (e.g. its span). */
+export function onCallUsage(signal: AbortSignal, sink: (usage: TokenUsage) => void): void {
+  usageSinks.set(signal, sink);
+}
+
+/**
+ * The transport with metering: tokens by model from every answer (a Converse answer's `usage`,
+ * a stream's `metadata` event) and the number of open streams. Calls and events are unchanged.
+ */
+export function observedTransport(transport: Transport, metrics: GatewayMetrics): Transport {
+  const report = (
+    model: string | undefined,
+    usage: TokenUsage | undefined,
+    signal?: AbortSignal,
+  ) => {
+    if (usage === undefined) return;
+    metrics.usage(model ?? 'unknown', usage);
+    if (signal !== undefined) usageSinks.get(signal)?.(usage);
+  };
+  return {
+    ...transport,
+    region: transport.region,
+    auth: transport.auth,
+    async converse(input, options = {}) {
+      const out = await transport.converse(input, options);
+      report(input.modelId, out.usage, options.signal);
+      return out;
+    },
+    converseStream(input, options = {}) {
+      const events = transport.converseStream(input, options);
+      return {
+        async *[Symbol.asyncIterator]() {
+          metrics.streamOpened();
+          try {
+            for await (const event of events) {
+              if (event.metadata !== undefined) {
+                report(input.modelId, event.metadata.usage, options.signal);
+              }
+              yield event;
+            }
+          } finally {
+            metrics.streamClosed();
+          }
+        },
+      };
+    },
+    invokeModel: (input, options) => transport.invokeModel(input, options),
+    control: transport.control,
+    close: () => transport.close(),
+  };
+}

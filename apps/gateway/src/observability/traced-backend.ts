@@ -1,0 +1,204 @@
+import type { TransportEvent } from '@bedrock-bridge/transport';
+import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { BackendCallContext, GatewayBackend } from '../server/gateway-backend.js';
+import type { ValidatedChatRequest } from '../server/validate-chat-request.js';
+import type { TokenUsage } from './gateway-metrics.js';
+import { modelLabel } from './gateway-metrics.js';
+import { onCallUsage } from './observed-transport.js';
+
+const tracer = trace.getTracer('@bedrock-bridge/gateway');
+
+/** Kind of a failure, never its message (a message may quote the request). */
+function kindOf(err: unknown): string {
+  const kind = (err as { kind?: unknown } | null)?.kind;
+  return typeof kind === 'string' ? kind : 'unknown';
+}
+
+/** The span attributes of an event, without its free-text `message`. */
+function eventAttributes(event: TransportEvent): Record<string, string | number> {
+  const out: Record<string, string | number> = { 'bedrock_bridge.attempt': event.attempt };
+  if (event.upstream !== undefined) out['bedrock_bridge.upstream'] = event.upstream;
+  for (const key of [
+    'reason',
+    'delayMs',
+    'delaySource',
+    'from',
+    'to',
+    'cooldownMs',
+    'phase',
+    'limitMs',
+  ]) {
+    const value = (event as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'string' || typeof value === 'number')
+      out[`bedrock_bridge.${key}`] = value;
+  }
+  return out;
+}
+
+/** One request's span and its attempts' child spans. */
+class RequestTrace {
+  readonly span: Span;
+  #attempt: Span | undefined;
+
+  constructor(request: ValidatedChatRequest, stream: boolean) {
+    const model = modelLabel(request.model);
+    this.span = tracer.startSpan(`chat ${model}`, {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.system': 'aws.bedrock',
+        'gen_ai.provider.name': 'aws.bedrock',
+        'gen_ai.request.model': model,
+        'bedrock_bridge.stream': stream,
+        ...(typeof request.max_completion_tokens === 'number'
+          ? { 'gen_ai.request.max_tokens': request.max_completion_tokens }
+          : typeof request.max_tokens === 'number'
+            ? { 'gen_ai.request.max_tokens': request.max_tokens }
+            : {}),
+        ...(typeof request.temperature === 'number'
+          ? { 'gen_ai.request.temperature': request.temperature }
+          : {}),
+        ...(typeof request.top_p === 'number' ? { 'gen_ai.request.top_p': request.top_p } : {}),
+      },
+    });
+  }
+
+  /** The call context the backend gets: transport events become attempt spans and events. */
+  wrap(call: BackendCallContext): BackendCallContext {
+    onCallUsage(call.signal, (usage) => this.usage(usage));
+    return {
+      ...call,
+      onEvent: (event) => {
+        this.event(event);
+        call.onEvent(event);
+      },
+    };
+  }
+
+  event(event: TransportEvent): void {
+    switch (event.type) {
+      case 'attempt': {
+        this.#attempt?.end();
+        const parent = trace.setSpan(context.active(), this.span);
+        this.#attempt = tracer.startSpan(
+          `${event.operation} ${modelLabel(event.target)}`,
+          {
+            kind: SpanKind.CLIENT,
+            attributes: {
+              ...eventAttributes(event),
+              'gen_ai.system': 'aws.bedrock',
+              'gen_ai.request.model': modelLabel(event.target),
+              'cloud.region': event.region,
+              'network.protocol.name': event.protocol,
+            },
+          },
+          parent,
+        );
+        return;
+      }
+      case 'evict':
+      case 'timeout':
+      case 'fallback':
+        (this.#attempt ?? this.span).addEvent(event.type, eventAttributes(event));
+        return;
+      case 'retry':
+      case 'failover':
+      case 'cooldown':
+        this.span.addEvent(event.type, eventAttributes(event));
+        return;
+      case 'success':
+        this.#attempt?.setStatus({ code: SpanStatusCode.OK });
+        this.#attempt?.end();
+        this.#attempt = undefined;
+        return;
+      case 'error':
+        this.#attempt?.setAttribute('error.type', event.kind);
+        this.#attempt?.setStatus({ code: SpanStatusCode.ERROR, message: event.kind });
+        this.#attempt?.end();
+        this.#attempt = undefined;
+        return;
+      default: {
+        const never: never = event;
+        throw new Error(`unhandled transport event ${String(never)}`);
+      }
+    }
+  }
+
+  usage(usage: TokenUsage): void {
+    const set = (key: string, n: number | undefined) => {
+      if (typeof n === 'number') this.span.setAttribute(key, n);
+    };
+    set('gen_ai.usage.input_tokens', usage.inputTokens);
+    set('gen_ai.usage.output_tokens', usage.outputTokens);
+    set('gen_ai.usage.cache_read.input_tokens', usage.cacheReadInputTokens);
+    set('gen_ai.usage.cache_creation.input_tokens', usage.cacheWriteInputTokens);
+  }
+
+  answer(answer: object): void {
+    const a = answer as { id?: unknown; choices?: Array<{ finish_reason?: unknown }> };
+    if (typeof a.id === 'string') this.span.setAttribute('gen_ai.response.id', a.id);
+    const reasons = (a.choices ?? [])
+      .map((c) => c.finish_reason)
+      .filter((r): r is string => typeof r === 'string');
+    if (reasons.length > 0) this.span.setAttribute('gen_ai.response.finish_reasons', reasons);
+  }
+
+  fail(err: unknown): void {
+    const kind = kindOf(err);
+    this.span.setAttribute('error.type', kind);
+    this.span.setStatus({ code: SpanStatusCode.ERROR, message: kind });
+  }
+
+  end(): void {
+    this.#attempt?.end();
+    this.span.end();
+  }
+}
+
+/**
+ * The backend with OpenTelemetry spans (through `@opentelemetry/api`: without an SDK registered
+ * every call is a no-op). One `chat {model}` span per request with the GenAI semantic
+ * conventions, a child span per upstream attempt, and retries, evictions, failovers and
+ * cool-downs as span events. No prompt, answer text or error message is recorded.
+ */
+export function tracedBackend(backend: GatewayBackend): GatewayBackend {
+  return {
+    ...backend,
+    async complete(request, call) {
+      const t = new RequestTrace(request, false);
+      try {
+        const answer = await backend.complete(request, t.wrap(call));
+        t.answer(answer);
+        return answer;
+      } catch (err) {
+        t.fail(err);
+        throw err;
+      } finally {
+        t.end();
+      }
+    },
+    async *stream(request, call) {
+      const t = new RequestTrace(request, true);
+      const reasons: string[] = [];
+      try {
+        for await (const chunk of backend.stream(request, t.wrap(call))) {
+          const c = chunk as { id?: unknown; choices?: Array<{ finish_reason?: unknown }> };
+          if (typeof c.id === 'string' && reasons.length === 0) {
+            t.span.setAttribute('gen_ai.response.id', c.id);
+          }
+          for (const choice of c.choices ?? []) {
+            if (typeof choice.finish_reason === 'string') reasons.push(choice.finish_reason);
+          }
+          yield chunk;
+        }
+        if (reasons.length > 0) t.span.setAttribute('gen_ai.response.finish_reasons', reasons);
+      } catch (err) {
+        t.fail(err);
+        throw err;
+      } finally {
+        t.end();
+      }
+    },
+    listModels: (signal) => backend.listModels(signal),
+  };
+}
