@@ -7,12 +7,23 @@ import type {
 /**
  * How a model family takes `reasoning_effort`:
  * - `anthropic-thinking`: `additionalModelRequestFields.thinking = { type: 'enabled', budget_tokens }`
+ * - `anthropic-adaptive`: `additionalModelRequestFields.thinking = { type: 'adaptive' }` and
+ *   `output_config = { effort }` (Claude Opus 4.6, Sonnet 4.6 and later; the only thinking
+ *   Opus 4.7 and later take)
  * - `nova-reasoning`: `additionalModelRequestFields.reasoningConfig = { type: 'enabled', maxReasoningEffort }`
  * - `passthrough`: `additionalModelRequestFields.reasoning_effort = <effort>` (e.g. gpt-oss)
  * - `none`: the model does not reason; a `reasoning_effort` other than `none` is an error
  *   (or dropped with `dropUnsupportedParams`), and reasoning blocks are not replayed.
  */
-export type ReasoningStyle = 'anthropic-thinking' | 'nova-reasoning' | 'passthrough' | 'none';
+export type ReasoningStyle =
+  | 'anthropic-thinking'
+  | 'anthropic-adaptive'
+  | 'nova-reasoning'
+  | 'passthrough'
+  | 'none';
+
+/** Anthropic's effort levels (`output_config.effort`). */
+export type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /** Where a model accepts `cachePoint` blocks. */
 export type CacheLocation = 'system' | 'messages' | 'tools';
@@ -57,6 +68,13 @@ export interface ToConverseInputOptions {
   reasoningBudgets?: Partial<
     Record<'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max', number>
   >;
+  /**
+   * Effort levels the model takes with `anthropic-adaptive` (models' `adaptiveEfforts`).
+   * `reasoning_effort` maps minimal -> low, low, medium, high, xhigh, max as named; a level the
+   * model lacks becomes the nearest lower one it has, with a `warnings` entry.
+   * Default: `['low', 'medium', 'high', 'max']`.
+   */
+  adaptiveEfforts?: readonly AnthropicEffort[];
   /**
    * `maxTokens` sent when the request sets none but reasoning needs room (thinking budget +
    * this, at most `maxOutputTokens`). Default: `4096`.

@@ -204,3 +204,73 @@ describe('toConverseInput: reasoning', () => {
     ]);
   });
 });
+
+describe('toConverseInput: Anthropic adaptive thinking (item 10)', () => {
+  const ask = (effort: NonNullable<ChatCompletionRequest['reasoning_effort']>, extra = {}) =>
+    req([{ role: 'user', content: 'q' }], { reasoning_effort: effort, ...extra });
+
+  it('sends thinking adaptive with output_config.effort, no budget', () => {
+    const { input } = toConverseInput(ask('medium'), { reasoning: 'anthropic-adaptive' });
+    expect(input.additionalModelRequestFields).toEqual({
+      thinking: { type: 'adaptive' },
+      output_config: { effort: 'medium' },
+    });
+    expect(input.inferenceConfig).toBeUndefined();
+    expect(
+      toConverseInput(ask('minimal'), { reasoning: 'anthropic-adaptive' }).input
+        .additionalModelRequestFields,
+    ).toEqual({
+      thinking: { type: 'adaptive' },
+      output_config: { effort: 'low' },
+    });
+  });
+
+  it('fits the effort to the levels the model takes, with a warning', () => {
+    const plain = toConverseInput(ask('xhigh'), { reasoning: 'anthropic-adaptive' });
+    expect(plain.input.additionalModelRequestFields).toMatchObject({
+      output_config: { effort: 'high' },
+    });
+    expect(plain.warnings).toEqual([
+      'reasoning_effort: effort "xhigh" is not offered by this model; "high" was sent.',
+    ]);
+    const newer = toConverseInput(ask('xhigh'), {
+      reasoning: 'anthropic-adaptive',
+      adaptiveEfforts: ['low', 'medium', 'high', 'xhigh', 'max'],
+    });
+    expect(newer.input.additionalModelRequestFields).toMatchObject({
+      output_config: { effort: 'xhigh' },
+    });
+    expect(newer.warnings).toEqual([]);
+  });
+
+  it('keeps the thinking rules: no temperature, no forced tool, no prefill, signed replay', () => {
+    const error = thrown(() =>
+      toConverseInput(ask('high', { temperature: 0.2 }), { reasoning: 'anthropic-adaptive' }),
+    );
+    expect([error.code, error.param]).toEqual(['unsupported_parameter', 'temperature']);
+    const forced = thrown(() =>
+      toConverseInput(
+        ask('high', {
+          tools: [{ type: 'function', function: { name: 'f' } }],
+          tool_choice: 'required',
+        }),
+        { reasoning: 'anthropic-adaptive' },
+      ),
+    );
+    expect([forced.code, forced.param]).toEqual(['unsupported_parameter', 'tool_choice']);
+    const prefill = toConverseInput(
+      req(
+        [
+          { role: 'user', content: 'q' },
+          { role: 'assistant', content: 'Sure:' },
+        ],
+        { reasoning_effort: 'high' },
+      ),
+      { reasoning: 'anthropic-adaptive', supportsPrefill: true },
+    );
+    expect(prefill.input.messages?.at(-1)).toEqual({
+      role: 'user',
+      content: [{ text: PLACEHOLDERS.continueAfterAssistant }],
+    });
+  });
+});

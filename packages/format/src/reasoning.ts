@@ -1,6 +1,6 @@
 import type { ContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { decodeBase64 } from './base64.js';
-import type { ReasoningStyle } from './converse-input-options.js';
+import type { AnthropicEffort, ReasoningStyle } from './converse-input-options.js';
 import type { ConversionContext } from './conversion-context.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ReasoningDetail, ReasoningEffort } from './openai-request.js';
@@ -24,6 +24,38 @@ const NOVA_EFFORT = {
   max: 'high',
 } as const;
 
+/** `reasoning_effort` -> Anthropic effort, before fitting it to the model's levels. */
+const ANTHROPIC_EFFORT = {
+  minimal: 'low',
+  low: 'low',
+  medium: 'medium',
+  high: 'high',
+  xhigh: 'xhigh',
+  max: 'max',
+} as const;
+const EFFORT_ORDER: readonly AnthropicEffort[] = ['low', 'medium', 'high', 'xhigh', 'max'];
+const DEFAULT_ADAPTIVE_EFFORTS: readonly AnthropicEffort[] = ['low', 'medium', 'high', 'max'];
+
+/** The wanted effort, or the nearest lower level the model takes (a warning says so). */
+function fitEffort(wanted: AnthropicEffort, ctx: ConversionContext): AnthropicEffort {
+  const levels = ctx.options.adaptiveEfforts ?? DEFAULT_ADAPTIVE_EFFORTS;
+  if (levels.includes(wanted)) return wanted;
+  for (let i = EFFORT_ORDER.indexOf(wanted) - 1; i >= 0; i--) {
+    const lower = EFFORT_ORDER[i] as AnthropicEffort;
+    if (levels.includes(lower)) {
+      ctx.warnings.push(
+        `reasoning_effort: effort "${wanted}" is not offered by this model; "${lower}" was sent.`,
+      );
+      return lower;
+    }
+  }
+  throw invalidRequest(
+    'invalid_option',
+    'adaptiveEfforts',
+    `The adaptiveEfforts option offers no effort level at or below "${wanted}".`,
+  );
+}
+
 /**
  * `reasoning_details` of an earlier assistant turn -> reasoning blocks to replay.
  * Anthropic verifies the signature of every replayed thinking block and rejects one without
@@ -38,7 +70,9 @@ export function reasoningBlocks(
   ctx: ConversionContext,
 ): ContentBlock[] {
   const blocks: ContentBlock[] = [];
-  const signed = ctx.options.reasoning === 'anthropic-thinking';
+  const signed =
+    ctx.options.reasoning === 'anthropic-thinking' ||
+    ctx.options.reasoning === 'anthropic-adaptive';
   mergeFragments(details).forEach((detail, i) => {
     if (detail?.type === 'reasoning.text') {
       if (typeof detail.text !== 'string') return;
@@ -96,6 +130,8 @@ export interface ReasoningFields {
   additionalModelRequestFields?: Record<string, unknown>;
   /** The thinking budget, when one was set (maxTokens must exceed it). */
   budgetTokens?: number;
+  /** Set for Anthropic adaptive thinking (same sampling and tool-choice rules, no budget). */
+  adaptive?: boolean;
 }
 
 /** Anthropic's thinking request field for a budget. */
@@ -138,6 +174,14 @@ export function reasoningFields(
       }
       return { additionalModelRequestFields: anthropicThinking(budget), budgetTokens: budget };
     }
+    case 'anthropic-adaptive':
+      return {
+        additionalModelRequestFields: {
+          thinking: { type: 'adaptive' },
+          output_config: { effort: fitEffort(ANTHROPIC_EFFORT[effort], ctx) },
+        },
+        adaptive: true,
+      };
     case 'nova-reasoning':
       return {
         additionalModelRequestFields: {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ToConverseInputOptions } from './converse-input-options.js';
 import type { ChatCompletionRequest } from './openai-request.js';
+import { JSON_OBJECT_INSTRUCTION } from './request-params.js';
 import { thrown } from './test-support/thrown.js';
 import { toConverseInput } from './to-converse-input.js';
 
@@ -84,25 +85,15 @@ describe('response_format', () => {
     ...extra,
   });
 
-  it('json_object always goes through a forced tool with an open object schema', () => {
+  it('json_object asks for JSON in the system prompt, never forcing an open {} schema', () => {
     for (const structuredOutput of ['output-config', 'tool'] as const) {
       const result = toConverseInput(ask({ response_format: { type: 'json_object' } }), {
         structuredOutput,
       });
       expect(result.input.outputConfig).toBeUndefined();
-      expect(result.input.toolConfig).toEqual({
-        tools: [
-          {
-            toolSpec: {
-              name: 'structured_output',
-              description: 'Answer with a JSON object.',
-              inputSchema: { json: { type: 'object' } },
-            },
-          },
-        ],
-        toolChoice: { tool: { name: 'structured_output' } },
-      });
-      expect(result.answer.structuredOutputTool).toBe('structured_output');
+      expect(result.input.toolConfig).toBeUndefined();
+      expect(result.input.system).toEqual([{ text: JSON_OBJECT_INSTRUCTION }]);
+      expect(result.answer.structuredOutputTool).toBeUndefined();
     }
   });
 
@@ -123,25 +114,31 @@ describe('response_format', () => {
     });
   });
 
-  it('json_object with tools is a clear error (the forced tool would hide them)', () => {
-    const error = thrown(() =>
-      toConverseInput(
-        ask({
-          response_format: { type: 'json_object' },
-          tools: [{ type: 'function', function: { name: 'f' } }],
-        }),
-      ),
+  it('json_object works next to tools (nothing is forced)', () => {
+    const { input } = toConverseInput(
+      ask({
+        messages: [
+          { role: 'system', content: 'Be brief.' },
+          { role: 'user', content: 'Give me JSON about Paris.' },
+        ],
+        response_format: { type: 'json_object' },
+        tools: [{ type: 'function', function: { name: 'f' } }],
+      }),
     );
-    expect(error.code).toBe('unsupported_parameter');
-    expect(error.param).toBe('response_format');
+    expect(input.toolConfig?.tools?.map((t) => t.toolSpec?.name)).toEqual(['f']);
+    expect(input.toolConfig?.toolChoice).toBeUndefined();
+    expect(input.system).toEqual([{ text: 'Be brief.' }, { text: JSON_OBJECT_INSTRUCTION }]);
   });
 
   it('refuses a forced tool call together with Anthropic thinking', () => {
     const thinking: ToConverseInputOptions = { reasoning: 'anthropic-thinking' };
     const viaFormat = thrown(() =>
       toConverseInput(
-        ask({ response_format: { type: 'json_object' }, reasoning_effort: 'low' }),
-        thinking,
+        ask({
+          response_format: { type: 'json_schema', json_schema: { name: 'r', schema: {} } },
+          reasoning_effort: 'low',
+        }),
+        { ...thinking, structuredOutput: 'tool' },
       ),
     );
     expect([viaFormat.code, viaFormat.param]).toEqual(['unsupported_parameter', 'response_format']);

@@ -8,6 +8,7 @@ import type { ConversionContext } from './conversion-context.js';
 import { objectSchema, toolInputSchema } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest } from './openai-request.js';
+import { toOutputSchema } from './output-schema.js';
 import { maxTokensParam, withinOutputLimit } from './output-token-limit.js';
 
 /** Name of the forced tool used for `response_format` when `structuredOutput: 'tool'`. */
@@ -200,15 +201,22 @@ export function requestMetadata(
 export interface StructuredOutput {
   outputConfig?: NonNullable<ConverseStreamCommandInput['outputConfig']>;
   tool?: Tool;
+  /** A system instruction to append (`json_object`: answer with a JSON object). */
+  instruction?: string;
 }
+
+/** The system instruction `json_object` adds (no schema to force, so the model is asked). */
+export const JSON_OBJECT_INSTRUCTION =
+  'Respond with a single valid JSON object and nothing else: no text before or after it, no code fences.';
 
 /**
  * `response_format` -> Converse. `json_schema` goes to native structured output
  * (`outputConfig.textFormat`) or, with `structuredOutput: 'tool'`, to a forced tool whose input
- * schema is the requested schema. `json_object` ("any JSON object") always goes through a forced
- * tool with the open schema `{ type: 'object' }`: native structured output compiles a grammar
- * from a concrete schema, and Claude's requires `additionalProperties: false` on objects, so an
- * open object schema there would either be refused or allow only `{}`.
+ * schema is the requested schema; the schema sent to `outputConfig` is the subset Bedrock
+ * compiles (`toOutputSchema`: closed objects, unenforceable constraints moved into descriptions).
+ * `json_object` ("any JSON object") has no schema to enforce: an open `{ type: 'object' }` schema,
+ * forced or compiled, is answered with `{}` (Claude closes every object), so the model is asked
+ * instead, with a system instruction (`JSON_OBJECT_INSTRUCTION`).
  */
 export function structuredOutput(
   request: ChatCompletionRequest,
@@ -216,9 +224,7 @@ export function structuredOutput(
 ): StructuredOutput {
   const format = request.response_format;
   if (format === undefined || format === null || format.type === 'text') return {};
-  if (format.type === 'json_object') {
-    return forcedTool({ type: 'object' }, 'Answer with a JSON object.');
-  }
+  if (format.type === 'json_object') return { instruction: JSON_OBJECT_INSTRUCTION };
   if (format.type !== 'json_schema') {
     throw invalidRequest(
       'unsupported_response_format',
@@ -235,7 +241,12 @@ export function structuredOutput(
     );
     return forcedTool(toolSchema, description ?? `Answer with the ${name} object.`);
   }
-  const schema = objectSchema(format.json_schema?.schema);
+  const { schema, moved } = toOutputSchema(objectSchema(format.json_schema?.schema));
+  if (moved.length > 0) {
+    ctx.warnings.push(
+      `response_format.json_schema.schema: Bedrock's structured output does not enforce ${moved.join('; ')}; moved into descriptions (objects closed with additionalProperties: false).`,
+    );
+  }
   const jsonSchema =
     description === undefined
       ? { schema: JSON.stringify(schema), name }

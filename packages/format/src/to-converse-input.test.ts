@@ -283,7 +283,12 @@ describe('toConverseInput: sampling, limits and other fields', () => {
     expect(native.input.outputConfig).toEqual({
       textFormat: {
         type: 'json_schema',
-        structure: { jsonSchema: { schema: JSON.stringify(schema), name: 'thing' } },
+        structure: {
+          jsonSchema: {
+            schema: JSON.stringify({ ...schema, additionalProperties: false }),
+            name: 'thing',
+          },
+        },
       },
     });
     const viaTool = toConverseInput(request, { structuredOutput: 'tool' });

@@ -67,12 +67,15 @@ export function toConverseInput(
 
   const config = inferenceConfig(request, ctx);
   const reasoning = reasoningFields(request.reasoning_effort, ctx);
+  const thinking = reasoning.budgetTokens !== undefined || reasoning.adaptive === true;
   if (reasoning.budgetTokens !== undefined) {
     const budget = fitThinkingBudget(reasoning.budgetTokens, config, request, ctx);
     if (budget !== reasoning.budgetTokens) {
       reasoning.additionalModelRequestFields = anthropicThinking(budget);
       reasoning.budgetTokens = budget;
     }
+  }
+  if (thinking) {
     if (config.temperature !== undefined || config.topP !== undefined) {
       if (!options.dropUnsupportedParams) {
         throw invalidRequest(
@@ -97,6 +100,7 @@ export function toConverseInput(
     repair.prefillBlockedBy = 'Anthropic does not accept a prefill while thinking is on';
   const messages = repairHistory(items, ctx, repair);
   const input: ConverseStreamCommandInput = { modelId: options.modelId ?? request.model, messages };
+  if (structured.instruction !== undefined) system.push({ text: structured.instruction });
   if (system.length > 0) input.system = system;
   if (Object.keys(config).length > 0) input.inferenceConfig = config;
 
@@ -117,7 +121,7 @@ export function toConverseInput(
   }
   if (structured.outputConfig !== undefined) input.outputConfig = structured.outputConfig;
   const forced = input.toolConfig?.toolChoice;
-  if (reasoning.budgetTokens !== undefined && (forced?.any ?? forced?.tool) !== undefined) {
+  if (thinking && (forced?.any ?? forced?.tool) !== undefined) {
     throw invalidRequest(
       'unsupported_parameter',
       structured.tool !== undefined ? 'response_format' : 'tool_choice',
