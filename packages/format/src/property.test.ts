@@ -92,7 +92,8 @@ describe('property: any valid OpenAI request converts to input Bedrock accepts, 
       }),
       { numRuns: 2000 },
     );
-  });
+    // 2,000 conversions take ~3 s alone; the shared build machine can triple that.
+  }, 60_000);
 });
 
 const blockArb: fc.Arbitrary<ContentBlock> = fc.oneof(
@@ -210,5 +211,5 @@ describe('property: streamed and whole answers agree', () => {
       ),
       { numRuns: 600 },
     );
-  });
+  }, 60_000);
 });
