@@ -173,6 +173,24 @@ describe('client.embeddings.create', () => {
   });
 });
 
+describe('the same gate as chat', () => {
+  it('an API key is required on /v1/embeddings too', async () => {
+    const keyed = await startTestGateway({ server: { apiKey: 'sk-embed' } });
+    try {
+      const anonymous = new OpenAI({ baseURL: `${keyed.url}/v1`, apiKey: 'wrong', maxRetries: 0 });
+      const error = (await anonymous.embeddings
+        .create({ model: TITAN, input: 'x' })
+        .catch((e: unknown) => e)) as APIError;
+      expect(error.status).toBe(401);
+      const ok = await keyed.client.embeddings.create({ model: TITAN, input: 'x' });
+      expect(ok.data).toHaveLength(1);
+      await expect.poll(() => keyed.logs.map((l) => l.status)).toEqual([401, 200]);
+    } finally {
+      await keyed.close();
+    }
+  });
+});
+
 describe('faults in a fanned-out batch', () => {
   it('a throttled call is retried alone: every vector comes back, in order', async () => {
     const input = texts(20, 'throttled');
