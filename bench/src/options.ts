@@ -115,6 +115,7 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       slowStreams: 1000,
       slowSeconds: quick ? 10 : 60,
       profiles,
+      decodeCalls: quick ? 200 : 1000,
     },
   };
 }

@@ -172,7 +172,8 @@ async function main(): Promise<void> {
       },
     );
     const timer = setTimeout(() => {
-      req.destroy(new Error(`no complete answer after ${plan.timeoutMs} ms`));
+      finish(`no complete answer after ${plan.timeoutMs} ms`);
+      req.destroy();
     }, plan.timeoutMs);
     req.on('error', (err) => finish(`request: ${err.message}`));
     req.end(p.body);

@@ -5,6 +5,7 @@ import {
   spawnGateway,
   spawnService,
 } from '../service-process.js';
+import { type DecodeResult, measureDecoding } from './decode-bench.js';
 import type { LoadPlan, LoadResult, TargetKind } from './load-plan.js';
 import { processCpuMs, processRss } from './proc-stats.js';
 import { runLoad } from './run-load.js';
@@ -31,6 +32,8 @@ export interface CapacitySettings {
   slowSeconds: number;
   /** Which profiles to run. */
   profiles: ProfileId[];
+  /** Calls of the in-process decoding comparison (SDK against the codec). */
+  decodeCalls: number;
 }
 
 /** One step of the saturation search. */
@@ -73,6 +76,7 @@ export interface SlowTargetResult {
 /** Everything the capacity section measured. */
 export interface CapacityResult {
   settings: CapacitySettings;
+  decode?: DecodeResult;
   large?: RateTargetResult[];
   chat?: RateTargetResult[];
   slow?: SlowTargetResult[];
@@ -198,7 +202,8 @@ async function slowTarget(
     profile: 'slow',
     deltas,
     mode: { kind: 'streams', streams: settings.slowStreams, rampSeconds },
-    timeoutMs: (settings.slowSeconds + 60) * 1000,
+    // Generous: on a busy machine the emulator may not keep its pace for every stream.
+    timeoutMs: (settings.slowSeconds * 15 + 60) * 1000,
   };
   const rssBefore = processRss(server.pid);
   const cpuBefore = processCpuMs(server.pid);
@@ -242,7 +247,7 @@ async function withTargets<T>(emulatorUrl: string, run: (t: Targets) => Promise<
  * bisection) and run again at half of it; the slow streams held for their duration.
  */
 export async function measureCapacity(settings: CapacitySettings): Promise<CapacityResult> {
-  const out: CapacityResult = { settings };
+  const out: CapacityResult = { settings, decode: await measureDecoding(settings.decodeCalls) };
   const rateProfiles = settings.profiles.filter((p): p is 'large' | 'chat' => p !== 'slow');
   if (rateProfiles.length > 0) {
     const emulator = await spawnEmulator({ deltas: 64, paceMs: 0, forget: true, cpu: LOAD_CPU });

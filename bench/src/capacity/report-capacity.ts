@@ -113,6 +113,20 @@ export function capacitySection(
       '',
     );
   }
+  if (result.decode) {
+    const d = result.decode;
+    out.push(
+      '### Event-stream decoding: the SDK against the codec used directly',
+      '',
+      `CPU per ConverseStream event in this process, no socket: the AWS SDK's \`ConverseStream\` over an in-memory answer (${d.events} events; a 0-delta answer subtracted so that signing and serialisation cancel out), against \`@smithy/eventstream-codec\` decoding the same bytes plus \`JSON.parse\` of each payload; ${d.calls} calls each.`,
+      '',
+      '| Path | CPU µs per event | vs codec |',
+      '|---|---:|---:|',
+      `| SDK (\`client.send(new ConverseStreamCommand(...))\`, iterate \`stream\`) | ${d.sdkUsPerEvent.toFixed(2)} | ${formatRatio(d.sdkUsPerEvent, d.codecUsPerEvent)} |`,
+      `| \`@smithy/eventstream-codec\` + \`JSON.parse\` | ${d.codecUsPerEvent.toFixed(2)} | 1.00x |`,
+      '',
+    );
+  }
   out.push('### Capacity goals', '', '| Goal | Status | Evidence |', '|---|---|---|');
   for (const g of goals) out.push(`| ${g.goal} | **${g.status}** | ${g.evidence} |`);
   out.push(
