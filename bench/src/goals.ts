@@ -65,6 +65,23 @@ export function checkGoals(
     checks.push(compare(`${what}: ours at or below the raw SDK defaults`, ours, [sdk], key, false));
     checks.push(compare(`${what}: ours below both peers`, ours, peers, key, true));
   }
+  for (const [key, what] of [
+    ['converse', 'Converse'],
+    ['ttlt', 'streams (last token)'],
+  ] as const) {
+    const goal = `${what}: transport + format at most 0.6x the raw SDK defaults (issue 20)`;
+    const mine = median(ours, key);
+    const theirs = median(sdk, key);
+    checks.push(
+      mine === undefined || theirs === undefined
+        ? { goal, status: 'not measured', evidence: 'toolkit or raw SDK row missing' }
+        : {
+            goal,
+            status: mine / theirs <= 0.6 ? 'met' : 'missed',
+            evidence: `ours ${formatMs(mine)} ms vs raw SDK ${formatMs(theirs)} ms: ${(mine / theirs).toFixed(2)}x (medians)`,
+          },
+    );
+  }
   const gateway = byId('gateway');
   const gw = median(gateway, 'ttft');
   const direct = median(ours, 'ttft');

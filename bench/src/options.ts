@@ -67,6 +67,7 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       out: { type: 'string' },
       systems: { type: 'string' },
       profiles: { type: 'string' },
+      'slow-seconds': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -85,6 +86,9 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
     throw new Error(`--calls must be a positive integer, got "${values.calls}"`);
   }
   const guardMs = 20_000;
+  if (values['slow-seconds'] !== undefined && !(Number(values['slow-seconds']) >= 1)) {
+    throw new Error(`--slow-seconds must be a number >= 1, got "${values['slow-seconds']}"`);
+  }
   const profiles: ProfileId[] = [];
   for (const name of (values.profiles ?? PROFILES.join(',')).split(',')) {
     const found = PROFILES.find((p) => p === name.trim());
@@ -113,7 +117,8 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       halfSeconds: quick ? 4 : 10,
       bisections: quick ? 3 : 4,
       slowStreams: 1000,
-      slowSeconds: quick ? 10 : 60,
+      slowSeconds:
+        values['slow-seconds'] === undefined ? (quick ? 10 : 60) : Number(values['slow-seconds']),
       profiles,
       decodeCalls: quick ? 200 : 1000,
     },

@@ -79,8 +79,12 @@ function withPlaceholderCredentials(u: UpstreamOptions, source: string): Upstrea
   return { ...u, credentials: EMULATOR_CREDENTIALS };
 }
 
-/** Upstream sockets per client pool; the transport's own default (the SDK's) is 50. */
-export const GATEWAY_MAX_SOCKETS = 512;
+/**
+ * Upstream sockets per client pool; the transport's own default (the SDK's) is 50. Each open
+ * stream holds one HTTP/1.1 socket, and the capacity bench holds 1,000 slow streams through one
+ * gateway process: with 512, the 513th stream waited for a socket until another one ended.
+ */
+export const GATEWAY_MAX_SOCKETS = 2048;
 
 /** Builds the transport (and, when asked, an emulator behind it). */
 export async function createStack(options: StackOptions = {}): Promise<Stack> {
