@@ -68,6 +68,13 @@ describe('CircuitBreaker', () => {
     expect(breaker.openUntil).toBe(until);
   });
 
+  it('keeps an open circuit open when a call let through before it opened succeeds', () => {
+    const { breaker } = clocked({ failureThreshold: 1, cooldownMs: 1000 });
+    breaker.coolUntil(1_000_000 + 1000);
+    breaker.success();
+    expect(breaker.state).toBe('open');
+  });
+
   it('frees the probe slot of a cancelled call', () => {
     const { breaker, advance } = clocked({ failureThreshold: 1, cooldownMs: 10 });
     breaker.failure();

@@ -77,9 +77,14 @@ export class CircuitBreaker {
     return true;
   }
 
-  /** The upstream answered: the circuit closes and the count restarts. */
+  /**
+   * The upstream answered: the count restarts, and a half-open probe closes the circuit. Only a
+   * probe closes an open circuit: a call let through before it opened (or before a cool-down
+   * learned from another process) says nothing about the upstream now.
+   */
   success(): void {
     this.#failures = 0;
+    if (this.#opened && !this.#probing) return;
     this.#opened = false;
     this.#probing = false;
     this.#cooldownMs = this.#baseCooldownMs;

@@ -30,12 +30,13 @@ export interface Child {
 
 /**
  * Spawns `command`, resolving once `ready` matches its output (or rejecting with that output
- * after `timeoutMs`, or when it exits first).
+ * after `timeoutMs`, or when it exits first). With `ready` undefined it resolves at once (the
+ * caller polls the child's port).
  */
 export async function startChild(
   command: string,
   args: string[],
-  ready: RegExp,
+  ready: RegExp | undefined,
   options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Child> {
   const child = spawn(command, args, {
@@ -51,6 +52,14 @@ export async function startChild(
     await exited;
     clearTimeout(timer);
   };
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  if (ready === undefined) {
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    return { process: child, output: () => output, stop };
+  }
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
