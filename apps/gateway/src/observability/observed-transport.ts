@@ -11,7 +11,8 @@ export function onCallUsage(signal: AbortSignal, sink: (usage: TokenUsage) => vo
 
 /**
  * The transport with metering: tokens by model from every answer (a Converse answer's `usage`,
- * a stream's `metadata` event) and the number of open streams. Calls and events are unchanged.
+ * a stream's `metadata` event, an InvokeModel answer's input-token header) and the number of
+ * open streams. Calls and events are unchanged.
  */
 export function observedTransport(transport: Transport, metrics: GatewayMetrics): Transport {
   const report = (
@@ -50,7 +51,14 @@ export function observedTransport(transport: Transport, metrics: GatewayMetrics)
         },
       };
     },
-    invokeModel: (input, options) => transport.invokeModel(input, options),
+    async invokeModel(input, options = {}) {
+      const out = await transport.invokeModel(input, options);
+      // Bedrock bills an InvokeModel call in its x-amzn-bedrock-input-token-count header.
+      if (out.inputTokenCount !== undefined) {
+        report(input.modelId, { inputTokens: out.inputTokenCount }, options.signal);
+      }
+      return out;
+    },
     control: transport.control,
     close: () => transport.close(),
   };

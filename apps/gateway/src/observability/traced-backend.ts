@@ -159,11 +159,38 @@ class RequestTrace {
  * The backend with OpenTelemetry spans (through `@opentelemetry/api`: without an SDK registered
  * every call is a no-op). One `chat {model}` span per request with the GenAI semantic
  * conventions, a child span per upstream attempt, and retries, evictions, failovers and
- * cool-downs as span events. No prompt, answer text or error message is recorded.
+ * cool-downs as span events; one `embeddings {model}` span per embeddings request. No prompt,
+ * answer text or error message is recorded.
  */
 export function tracedBackend(backend: GatewayBackend): GatewayBackend {
   return {
     ...backend,
+    async embed(request, call) {
+      const model = modelLabel(request.model);
+      const span = tracer.startSpan(`embeddings ${model}`, {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'gen_ai.operation.name': 'embeddings',
+          'gen_ai.system': 'aws.bedrock',
+          'gen_ai.provider.name': 'aws.bedrock',
+          'gen_ai.request.model': model,
+          ...(typeof request.dimensions === 'number'
+            ? { 'gen_ai.embeddings.dimension.count': request.dimensions }
+            : {}),
+        },
+      });
+      try {
+        const list = await backend.embed(request, call);
+        span.setAttribute('gen_ai.usage.input_tokens', list.usage.prompt_tokens);
+        return list;
+      } catch (err) {
+        span.setAttribute('error.type', kindOf(err));
+        span.setStatus({ code: SpanStatusCode.ERROR, message: kindOf(err) });
+        throw err;
+      } finally {
+        span.end();
+      }
+    },
     async complete(request, call) {
       const t = new RequestTrace(request, false);
       try {
