@@ -32,6 +32,10 @@ const embeddingsRequest = z.strictObject({
   input_type: z.string().nullish(),
 });
 
+function refuse(message: string, param: string): BedrockBridgeError {
+  return new BedrockBridgeError({ kind: 'validation', code: 'invalid_request', param, message });
+}
+
 /** Checks a parsed JSON body; throws a `validation` error whose `param` names the field. */
 export function validateEmbeddingsRequest(body: unknown): EmbeddingRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -40,6 +44,18 @@ export function validateEmbeddingsRequest(body: unknown): EmbeddingRequest {
       code: 'invalid_request',
       message: `The request body must be a JSON object, got ${typeName(body)}.`,
     });
+  }
+  // Checked before the schema: a union would report a missing or oversized input as a
+  // mismatch of one of its branches.
+  const input = (body as { input?: unknown }).input;
+  if (input === undefined || input === null) {
+    throw refuse("Missing required parameter: 'input'.", 'input');
+  }
+  if (Array.isArray(input) && input.length > MAX_EMBEDDING_INPUTS) {
+    throw refuse(
+      `Invalid value for 'input': ${input.length} inputs, at most ${MAX_EMBEDDING_INPUTS} in one request.`,
+      'input',
+    );
   }
   const result = embeddingsRequest.safeParse(body, { reportInput: true });
   if (!result.success) {
