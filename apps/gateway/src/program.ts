@@ -49,6 +49,8 @@ export interface ServeFlags extends UpstreamFlags {
   bodyLimit: number;
   logPrompts?: boolean;
   fetchImages?: string[];
+  allowedHosts?: string[];
+  requestTimeout: number;
   shutdownTimeout: number;
   /** Upstream deadlines and attempts (the transport's defaults when absent). */
   firstByteMs?: number;
@@ -119,9 +121,10 @@ export function buildProgram(): Command {
         .default('127.0.0.1'),
     )
     .addOption(
-      new Option('--api-key <key>', 'clients must send it as "Authorization: Bearer <key>"').env(
-        'BEDROCK_BRIDGE_API_KEY',
-      ),
+      new Option(
+        '--api-key <key>',
+        'clients must send it as "Authorization: Bearer <key>" (prefer the environment variable: a flag shows in process listings)',
+      ).env('BEDROCK_BRIDGE_API_KEY'),
     )
     .addOption(
       new Option('--body-limit <bytes>', 'largest request body accepted')
@@ -136,6 +139,23 @@ export function buildProgram(): Command {
       )
         .env('BEDROCK_BRIDGE_FETCH_IMAGES')
         .argParser(hostList),
+    )
+    .addOption(
+      new Option(
+        '--allowed-hosts <hosts>',
+        'Host header values accepted, against DNS rebinding (comma-separated, *.example.com allowed, * for any; default: IP addresses and localhost names without --api-key, any host with it)',
+      )
+        .env('BEDROCK_BRIDGE_ALLOWED_HOSTS')
+        .argParser(hostList),
+    )
+    .addOption(
+      new Option(
+        '--request-timeout <ms>',
+        'longest time a client may take to send a whole request, headers and body (408 past it)',
+      )
+        .env('BEDROCK_BRIDGE_REQUEST_TIMEOUT')
+        .default(60_000)
+        .argParser(integer(1000, 3_600_000)),
     )
     .addOption(
       new Option('--log-prompts', 'include the messages in request log lines (off by default)'),

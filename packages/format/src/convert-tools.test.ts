@@ -132,6 +132,29 @@ describe('tools', () => {
     );
   });
 
+  it('blames function_call, not tool_choice, when the legacy field names a missing function', () => {
+    const functions = [{ name: 'get_weather', parameters: { type: 'object' } }];
+    const missing = thrown(() =>
+      toConverseInput({ model: 'm', messages: user, functions, function_call: { name: 'nope' } }),
+    );
+    expect(missing.code).toBe('unknown_tool_choice');
+    expect(missing.param).toBe('function_call');
+    expect(missing.message).toBe('function_call names "nope", which is not among the functions.');
+    const noTools = thrown(() =>
+      toConverseInput({ model: 'm', messages: user, function_call: { name: 'nope' } }),
+    );
+    expect(noTools.param).toBe('function_call');
+    const modern = thrown(() =>
+      toConverseInput({
+        model: 'm',
+        messages: user,
+        functions,
+        tool_choice: { type: 'function', function: { name: 'nope' } },
+      }),
+    );
+    expect(modern.param).toBe('tool_choice');
+  });
+
   it('rejects custom tools, duplicate names, and parallel_tool_calls false unless dropping', () => {
     expect(
       thrown(() =>

@@ -73,11 +73,19 @@ function functionDefinitions(request: ChatCompletionRequest): {
 
 type Choice = 'none' | 'auto' | 'required' | { name: string };
 
+/** The field the client chose with: `tool_choice`, or the legacy `function_call`. */
+function choiceField(request: ChatCompletionRequest): 'tool_choice' | 'function_call' {
+  return request.tool_choice == null && request.function_call != null
+    ? 'function_call'
+    : 'tool_choice';
+}
+
 function normaliseChoice(request: ChatCompletionRequest): {
   choice: Choice;
   allowed?: Set<string>;
 } {
   const raw = request.tool_choice ?? request.function_call;
+  const field = choiceField(request);
   if (raw === undefined || raw === 'auto') return { choice: 'auto' };
   if (raw === 'none' || raw === 'required') return { choice: raw };
   if (typeof raw === 'object' && raw !== null) {
@@ -97,8 +105,8 @@ function normaliseChoice(request: ChatCompletionRequest): {
   }
   throw invalidRequest(
     'unsupported_tool_choice',
-    'tool_choice',
-    `tool_choice ${JSON.stringify(raw)} is not supported; use none, auto, required, a named function or allowed_tools.`,
+    field,
+    `${field} ${JSON.stringify(raw)} is not supported; use none, auto, required, a named function or allowed_tools.`,
   );
 }
 
@@ -125,12 +133,13 @@ export function convertTools(
 ): ConvertedTools {
   const { defs } = functionDefinitions(request);
   const { choice, allowed } = normaliseChoice(request);
+  const field = choiceField(request);
   if (defs.length === 0) {
     if (typeof choice === 'object' || choice === 'required') {
       throw invalidRequest(
         'tool_choice_without_tools',
-        'tool_choice',
-        'tool_choice asks for a tool call but the request has no tools.',
+        field,
+        `${field} asks for a tool call but the request has no tools.`,
       );
     }
     return { offered: false };
@@ -140,8 +149,8 @@ export function convertTools(
     if (choice !== 'auto') {
       unsupported(
         ctx,
-        'tool_choice',
-        'tool_choice requires a tool call, but this model does not support tool use.',
+        field,
+        `${field} requires a tool call, but this model does not support tool use.`,
       );
     }
     ctx.dropped.push('tools');
@@ -197,8 +206,8 @@ export function convertTools(
     if (!seen.has(choice.name)) {
       throw invalidRequest(
         'unknown_tool_choice',
-        'tool_choice',
-        `tool_choice names "${choice.name}", which is not among the tools.`,
+        field,
+        `${field} names "${choice.name}", which is not among the ${field === 'function_call' ? 'functions' : 'tools'}.`,
       );
     }
     toolChoice = { tool: { name: ctx.toolNames.toBedrock(choice.name) } };

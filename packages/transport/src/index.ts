@@ -17,6 +17,7 @@ export {
   normalizeOptions,
   TRANSPORT_DEFAULTS,
 } from './normalize-options.js';
+export { redactIdentity, redactText } from './redact.js';
 export {
   type AuthSource,
   maskKeyId,

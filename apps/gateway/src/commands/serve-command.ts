@@ -78,6 +78,8 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
         bodyLimit: flags.bodyLimit,
         ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
         ...(flags.logPrompts ? { logPrompts: true } : {}),
+        ...(flags.allowedHosts ? { allowedHosts: flags.allowedHosts } : {}),
+        limits: { requestTimeoutMs: flags.requestTimeout },
       },
     },
     metrics,
@@ -105,6 +107,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     fetchImages: flags.fetchImages ?? 'off',
     store: flags.redis ? describeRedisUrl(flags.redis) : 'in-process',
     tracing: stopTelemetry ? 'OpenTelemetry SDK (OTEL_* variables)' : 'off',
+    allowedHosts:
+      flags.allowedHosts?.join(',') ??
+      (flags.apiKey ? 'any (an API key is required)' : 'IP addresses and localhost names'),
   });
   if (!flags.apiKey && !isLoopbackHost(flags.host)) {
     line({

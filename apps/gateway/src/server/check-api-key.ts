@@ -14,8 +14,10 @@ export function checkApiKey(
 ): (authorization: string | undefined) => OpenAIErrorResponse | undefined {
   const want = digest(expected);
   return (authorization) => {
-    const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
-    const given = match?.[1]?.trim();
+    // The key exactly as sent: Node already dropped the header's surrounding spaces and tabs,
+    // so any whitespace left (a no-break space, a tab inside) is part of a wrong key.
+    const match = /^Bearer +(.+)$/i.exec(authorization ?? '');
+    const given = match?.[1];
     if (!given) {
       return gatewayError(
         401,

@@ -1,25 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { redactText } from '@bedrock-bridge/transport';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ConversionNotes } from '../chat-completion.js';
 import { answerEmbeddings } from './answer-embeddings.js';
 import { checkApiKey } from './check-api-key.js';
+import { answerExpectation, handleClientError } from './client-error.js';
 import type { GatewayBackend } from './gateway-backend.js';
-import {
-  gatewayError,
-  type OpenAIErrorResponse,
-  openAIErrorFromBridgeError,
-} from './openai-error.js';
+import { hostAllowlist } from './host-allowlist.js';
+import { findTooDeep } from './json-depth.js';
+import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
+import { capText, paramFromPath } from './param-path.js';
 import {
   jsonLineLogger,
   levelForStatus,
+  logSafely,
   type RequestLogEntry,
   type RequestLogger,
 } from './request-log.js';
+import { ECHO_LIMITS, resolveLimits, type ServerLimits } from './server-limits.js';
+import { outgoing, toErrorResponse } from './to-error-response.js';
 import { validateChatRequest } from './validate-chat-request.js';
 import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
-import { SSE_HEADERS, writeSse } from './write-sse.js';
+import { ClientStoppedReadingError, SSE_HEADERS, writeSse } from './write-sse.js';
 
 /** Options of `createServer`. */
 export interface ServerOptions {
@@ -36,6 +41,14 @@ export interface ServerOptions {
   log?: RequestLogger | false;
   /** Put the request's messages in the log line. Default false. CLI `--log-prompts`. */
   logPrompts?: boolean;
+  /**
+   * `Host` header values accepted (exact names, `*.example.com` for sub-domains, `*` for any),
+   * against DNS rebinding. IP literals and `localhost` names always pass. Default: without an
+   * `apiKey` only those; with an `apiKey`, any host. CLI `--allowed-hosts`.
+   */
+  allowedHosts?: readonly string[];
+  /** Timeouts and size limits (see `ServerLimits` for each default). */
+  limits?: ServerLimits;
 }
 
 /** A started gateway. */
@@ -87,60 +100,89 @@ function carriesToken(chunk: object): boolean {
   return Boolean(delta?.content || delta?.tool_calls || delta?.reasoning_content);
 }
 
-function toErrorResponse(err: unknown): OpenAIErrorResponse {
-  const fastifyCode = (err as { code?: unknown }).code;
-  const status = (err as { statusCode?: unknown }).statusCode;
-  if (!BedrockBridgeError.is(err) && typeof fastifyCode === 'string') {
-    if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return gatewayError(413, `${(err as Error).message}.`, { code: 'request_too_large' });
-    }
-    if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return gatewayError(415, 'The request body must be JSON (Content-Type: application/json).', {
-        code: 'unsupported_media_type',
-      });
-    }
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const what = fastifyCode.startsWith('FST_ERR_CTP')
-        ? 'The request body is not valid JSON: '
-        : '';
-      return gatewayError(status, `${what}${(err as Error).message}`, { code: 'invalid_json' });
-    }
-  }
-  if (err instanceof SyntaxError && status === 400) {
-    return gatewayError(400, `The request body is not valid JSON: ${err.message}`, {
-      code: 'invalid_json',
-    });
-  }
-  return openAIErrorFromBridgeError(toBedrockBridgeError(err));
+/** A list for a log line: at most `logList` entries, each shortened and redacted. */
+function list(values: readonly string[], secrets: readonly string[]): string[] {
+  return values
+    .slice(0, ECHO_LIMITS.logList)
+    .map((v) => capText(redactText(v, secrets), ECHO_LIMITS.message));
 }
 
 /** Builds the OpenAI-compatible HTTP server: chat completions, models, health. */
 export function createServer(options: ServerOptions): Gateway {
   const log = options.log === false ? undefined : (options.log ?? jsonLineLogger);
   const authorize = options.apiKey ? checkApiKey(options.apiKey) : undefined;
+  const checkHost = hostAllowlist(options.allowedHosts, Boolean(options.apiKey));
+  const secrets = options.apiKey ? [options.apiKey] : [];
+  const limits = resolveLimits(options.limits);
   const active = new Set<AbortController>();
+  /** Requests Node cut while their body was arriving (408), for their log line. */
+  const cut = new WeakMap<Socket, OpenAIErrorResponse>();
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024,
     genReqId: () => `req_${randomUUID().replaceAll('-', '')}`,
     return503OnClosing: true,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+      // How often Node looks for requests past their deadline (its default is 30 s).
+      connectionsCheckingInterval: Math.max(
+        10,
+        Math.min(5000, Math.floor(limits.headersTimeoutMs / 4)),
+      ),
+    },
+    clientErrorHandler: handleClientError((socket, failure) =>
+      cut.set(socket, outgoing(failure, secrets)),
+    ),
   });
+  app.server.on('checkExpectation', answerExpectation);
 
   // JSON only: a text/plain body is a 415 with a clear message, not a confusing 400.
   app.removeContentTypeParser('text/plain');
+  // JSON.parse is iterative, but what reads the value afterwards (validation, conversion,
+  // logging) recurses: nesting is limited here, before any of it runs.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, String(body), (err, value) => {
+      if (err) return done(err, undefined);
+      const deep = findTooDeep(value, limits.maxJsonDepth);
+      if (deep === undefined) return done(null, value);
+      const param = paramFromPath(deep);
+      done(
+        new BedrockBridgeError({
+          kind: 'validation',
+          code: 'nesting_too_deep',
+          param,
+          message: `'${param}' is nested too deeply: at most ${limits.maxJsonDepth} levels of arrays and objects are accepted in a request.`,
+        }),
+        undefined,
+      );
+    });
+  });
   app.decorateRequest('bridge', undefined as unknown as RequestState);
   app.addHook('onRequest', async (request, reply) => {
     request.bridge = { start: performance.now(), attempts: 0 };
     reply.header('x-request-id', request.id);
+    // Idle: an answer the client stopped reading is cut; a request waiting for Bedrock is not
+    // (the transport's deadlines govern it, and a stream has its write deadline).
+    reply.raw.on('timeout', () => {
+      if (!request.bridge.inHandler) reply.raw.destroy();
+    });
     if (log) {
       // A client that leaves early closes the socket before the handler has decided the
       // outcome: that line waits for the handler (and the error handler) to settle.
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) request.bridge.clientGone = true;
         if (request.bridge.inHandler) request.bridge.logWhenSettled = true;
-        else logLine(request, reply.raw, log);
+        else logSafely(log, () => logLine(request, reply.raw));
       });
     }
+    const badHost = checkHost?.(request.headers.host);
+    if (badHost) return sendError(reply, request, badHost);
     // Decided on the route the router matched (after it decoded the path), not on the raw URL:
     // `/%761/models` or an absolute-form target reach /v1 routes too. Only the probes are open.
     if (
@@ -153,42 +195,54 @@ export function createServer(options: ServerOptions): Gateway {
     }
   });
 
-  function logLine(request: FastifyRequest, res: ServerResponse, log: RequestLogger): void {
+  function logLine(request: FastifyRequest, res: ServerResponse): RequestLogEntry {
     const s = request.bridge;
-    const status = s.status ?? res.statusCode;
+    const severed = cut.get(request.raw.socket);
+    if (severed) {
+      s.status = severed.status;
+      s.errorKind = severed.kind;
+      s.error = severed.body.error.message;
+    }
+    const gone = s.clientGone === true || !res.writableFinished;
+    // A client that left before a whole answer: nginx's 499, also when a stream had begun.
+    let status = s.status ?? res.statusCode;
+    if (gone && !severed && (status < 400 || s.errorKind === 'aborted')) {
+      status = 499;
+      s.errorKind ??= 'aborted';
+      s.error ??= 'The client closed the connection.';
+    }
     const entry: RequestLogEntry = {
       time: new Date().toISOString(),
-      level: levelForStatus(s.errorStatus ?? status),
+      level: levelForStatus(status === 499 ? 499 : (s.errorStatus ?? status)),
       msg: 'request',
       id: request.id,
       method: request.method,
-      path: request.url.split('?')[0] ?? request.url,
+      path: capText(request.url.split('?')[0] ?? request.url, ECHO_LIMITS.logField),
       status,
       latencyMs: Math.round(performance.now() - s.start),
       attempts: s.attempts,
     };
-    if (s.model !== undefined) entry.model = s.model;
+    if (s.model !== undefined) {
+      entry.model = capText(redactText(s.model, secrets), ECHO_LIMITS.logField);
+    }
     if (s.stream !== undefined) entry.stream = s.stream;
     if (s.chunks !== undefined) entry.chunks = s.chunks;
     if (s.ttftMs !== undefined) entry.ttftMs = s.ttftMs;
-    if (s.dropped?.length) entry.dropped = s.dropped;
-    if (s.warnings?.length) entry.warnings = s.warnings;
+    if (s.dropped?.length) entry.dropped = list(s.dropped, secrets);
+    if (s.warnings?.length) entry.warnings = list(s.warnings, secrets);
     if (s.errorKind !== undefined) entry.errorKind = s.errorKind;
     if (s.error !== undefined) entry.error = s.error;
-    if (s.clientGone || !res.writableFinished) entry.clientGone = true;
+    if (gone) entry.clientGone = true;
     if (options.logPrompts && s.messages !== undefined) entry.messages = s.messages;
-    log(entry);
+    return entry;
   }
 
-  function sendError(
-    reply: import('fastify').FastifyReply,
-    request: FastifyRequest,
-    failure: OpenAIErrorResponse,
-  ) {
-    request.bridge.errorKind = failure.kind;
-    request.bridge.error = failure.body.error.message;
-    request.bridge.errorStatus = failure.status;
-    return reply.code(failure.status).headers(failure.headers).send(failure.body);
+  function sendError(reply: FastifyReply, request: FastifyRequest, failure: OpenAIErrorResponse) {
+    const safe = outgoing(failure, secrets);
+    request.bridge.errorKind = safe.kind;
+    request.bridge.error = safe.body.error.message;
+    request.bridge.errorStatus = safe.status;
+    return reply.code(safe.status).headers(safe.headers).send(safe.body);
   }
 
   app.setErrorHandler((err, request, reply) => sendError(reply, request, toErrorResponse(err)));
@@ -269,19 +323,27 @@ export function createServer(options: ServerOptions): Gateway {
         ...(state.warningsHeader === undefined ? {} : { [WARNINGS_HEADER]: state.warningsHeader }),
       });
       state.status = 200;
-      const outcome = await writeSse(
-        res,
-        first,
-        chunks,
-        (err) => toErrorResponse(why(err)).body,
-        carriesToken,
-      );
+      const outcome = await writeSse(res, first, chunks, {
+        toErrorBody: (err) => outgoing(toErrorResponse(why(err)), secrets).body,
+        isToken: carriesToken,
+        writeTimeoutMs: limits.writeTimeoutMs,
+        // Abort before the source is closed: the upstream socket is released at once.
+        onClientGone: (error) =>
+          controller.abort(new BedrockBridgeError({ kind: 'aborted', message: error.message })),
+      });
       state.chunks = outcome.chunks;
       if (outcome.firstTokenAt !== undefined) {
         state.ttftMs = Math.round((outcome.firstTokenAt - state.start) * 100) / 100;
       }
       if (!outcome.ok) {
-        const failure = toErrorResponse(why(outcome.error));
+        const failure = outgoing(
+          toErrorResponse(
+            outcome.error instanceof ClientStoppedReadingError
+              ? controller.signal.reason
+              : why(outcome.error),
+          ),
+          secrets,
+        );
         state.errorKind = failure.kind;
         state.error = failure.body.error.message;
         state.errorStatus = failure.status;
@@ -293,7 +355,9 @@ export function createServer(options: ServerOptions): Gateway {
       res.off('close', onClose);
       state.inHandler = false;
       // After the error handler has recorded a thrown failure (it runs before this turns).
-      if (state.logWhenSettled && log) setImmediate(() => logLine(request, res, log));
+      if (state.logWhenSettled && log) {
+        setImmediate(() => logSafely(log, () => logLine(request, res)));
+      }
     }
   });
 

@@ -119,8 +119,12 @@ export function createRemoteImageFetcher(options: RemoteImageOptions): RemoteIma
         });
     const blocked = addresses.find((a) => !isPublicAddress(a.address));
     if (blocked && !options.allowPrivateAddresses) {
+      // What a name resolves to stays inside: with a wildcard allowlist, the address in an
+      // error would let a client map the internal DNS.
       throw refused(
-        `Image host ${host} resolves to a non-public address (${blocked.address}); refused.`,
+        isIP(host)
+          ? `Image host ${host} is a non-public address; refused.`
+          : `Image host ${host} resolves to a non-public address; refused.`,
         param,
       );
     }
@@ -206,7 +210,11 @@ function download(
     req.on('error', (cause) => {
       if (deadline.aborted) fail(`Fetching the image took longer than ${o.timeoutMs} ms.`, cause);
       else if (o.signal?.aborted) reject(o.signal.reason);
-      else fail(`Fetching the image failed: ${(cause as Error).message}.`, cause);
+      else {
+        // The code only: Node's message names the address it connected to.
+        const code = (cause as NodeJS.ErrnoException).code ?? 'connection error';
+        fail(`Fetching the image failed (${code}).`, cause);
+      }
     });
   });
 }

@@ -28,6 +28,8 @@ export interface RequestLogEntry {
   clientGone?: boolean;
   /** The request's messages; only with `logPrompts`. */
   messages?: unknown;
+  /** Why the full line could not be written (it was written without `messages`). */
+  logError?: string;
 }
 
 /** Where log lines go. Default: one JSON line on stdout. */
@@ -42,4 +44,35 @@ export function levelForStatus(status: number): RequestLogEntry['level'] {
   if (status >= 500) return 'error';
   if (status >= 400) return 'warn';
   return 'info';
+}
+
+/**
+ * Hands a line to the logger and never throws: a log line that cannot be built or written (a
+ * logger that throws, a value `JSON.stringify` cannot take) is replaced by a line saying so,
+ * and if even that fails, dropped. Log lines are written from `close` listeners, where a throw
+ * would end the process.
+ */
+export function logSafely(log: RequestLogger, entry: () => RequestLogEntry): void {
+  let built: RequestLogEntry | undefined;
+  try {
+    built = entry();
+    log(built);
+  } catch (error) {
+    try {
+      const { messages: _dropped, ...rest } = built ?? {
+        time: new Date().toISOString(),
+        level: 'error' as const,
+        msg: 'request' as const,
+        id: 'unknown',
+        method: 'unknown',
+        path: 'unknown',
+        status: 0,
+        latencyMs: 0,
+        attempts: 0,
+      };
+      log({ ...rest, logError: error instanceof Error ? error.message : String(error) });
+    } catch {
+      // Nothing left to tell it to.
+    }
+  }
 }

@@ -1,6 +1,8 @@
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ChatCompletionRequest } from '@bedrock-bridge/format';
 import { z } from 'zod';
+import { jsonTextDepth } from './json-depth.js';
+import { paramFromPath } from './param-path.js';
 
 /*
  * Strict validation of `POST /v1/chat/completions` bodies at the HTTP edge. It checks shapes
@@ -49,10 +51,18 @@ function content<T extends z.ZodType>(part: T, what: string) {
   });
 }
 
+/** Deepest nesting accepted inside a tool call's `arguments` (JSON inside a string). */
+const MAX_ARGUMENTS_DEPTH = 64;
+
 const toolCall = z.strictObject({
   id: z.string().min(1),
   type: z.literal('function'),
-  function: z.strictObject({ name: z.string().min(1), arguments: z.string() }),
+  function: z.strictObject({
+    name: z.string().min(1),
+    arguments: z.string().refine((text) => jsonTextDepth(text) <= MAX_ARGUMENTS_DEPTH, {
+      error: `nested too deeply: at most ${MAX_ARGUMENTS_DEPTH} levels of arrays and objects are accepted`,
+    }),
+  }),
 });
 
 const name = z.string().optional();
@@ -212,15 +222,6 @@ type ParsedRequest = z.infer<typeof chatRequest>;
 /** A request that passed validation, top-level `null`s removed (OpenAI reads them as absent). */
 export type ValidatedChatRequest = ChatCompletionRequest;
 
-function pathToParam(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -257,12 +258,11 @@ function innermost(
 
 export function describeIssue(outer: z.core.$ZodIssue): BedrockBridgeError {
   const { issue, path } = innermost(outer, []);
-  const param = pathToParam(path);
+  const param = paramFromPath(path);
   const at = param === '' ? 'the request body' : `'${param}'`;
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const key = issue.keys[0] ?? '';
-      const full = param === '' ? key : `${param}.${key}`;
+      const full = paramFromPath([...path, issue.keys[0] ?? '']);
       return invalid(
         `Unrecognized request argument supplied: ${full}`,
         full,
@@ -319,6 +319,12 @@ function refuse(req: ParsedRequest): BedrockBridgeError | undefined {
  * `BedrockBridgeError` of kind `validation` whose `param` names the field at fault.
  */
 export function validateChatRequest(body: unknown): ValidatedChatRequest {
+  if (body === undefined) {
+    throw invalid(
+      "Missing required parameter: 'model'. The request has no body: send a JSON object with 'model' and 'messages' (Content-Type: application/json).",
+      'model',
+    );
+  }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid(`The request body must be a JSON object, got ${typeName(body)}.`, undefined);
   }

@@ -99,7 +99,7 @@ async function serve(run: (res: ServerResponse) => Promise<unknown>) {
 
 /** writeSse with `first` already read, tokens being the pieces marked so. */
 const sse = (res: ServerResponse, first: Piece, rest: AsyncIterator<Piece>) =>
-  writeSse(res, { done: false, value: first }, rest, toErrorBody, (p) => p.token);
+  writeSse(res, { done: false, value: first }, rest, { toErrorBody, isToken: (p) => p.token });
 
 const toErrorBody = (err: unknown) => ({
   error: { message: String((err as Error).message), type: 'server_error', param: null, code: null },

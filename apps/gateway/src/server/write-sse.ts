@@ -1,12 +1,13 @@
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { OpenAIErrorBody } from './openai-error.js';
 
-/** Headers of an OpenAI-style event stream. */
+/**
+ * Headers of an OpenAI-style event stream. No `Connection` header: Node answers what the client
+ * asked (`Connection: close` closes the socket after the stream, HTTP/1.0 is not kept alive).
+ */
 export const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-cache',
-  connection: 'keep-alive',
   'x-accel-buffering': 'no',
 } as const;
 
@@ -18,13 +19,57 @@ export function sseEvent(payload: unknown): string {
 /** The terminator OpenAI sends after the last chunk of a complete answer. */
 export const SSE_DONE = 'data: [DONE]\n\n';
 
-/** Writes with backpressure; gives up quietly when the client is gone. */
-async function write(res: ServerResponse, text: string): Promise<boolean> {
-  if (res.destroyed || res.writableEnded) return false;
+/** Thrown into the upstream side when a client stops reading for longer than the deadline. */
+export class ClientStoppedReadingError extends Error {
+  constructor(readonly writeTimeoutMs: number) {
+    super(`The client read nothing for ${writeTimeoutMs} ms; the stream was ended.`);
+    this.name = 'ClientStoppedReadingError';
+  }
+}
+
+/**
+ * Writes with backpressure; gives up quietly when the client is gone. A client that does not
+ * drain its socket within `writeTimeoutMs` has its socket destroyed (the caller's `close`
+ * listener then aborts the upstream call): an unread stream holds nothing for long.
+ */
+async function write(
+  res: ServerResponse,
+  text: string,
+  writeTimeoutMs: number,
+): Promise<true | 'gone' | 'stalled'> {
+  if (res.destroyed || res.writableEnded) return 'gone';
   if (res.write(text)) return true;
-  const closed = once(res, 'close').then(() => false);
-  const drained = once(res, 'drain').then(() => true);
-  return Promise.race([closed, drained]);
+  return new Promise((resolve) => {
+    const settle = (ok: true | 'gone' | 'stalled') => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => settle(true);
+    const onClose = () => settle('gone');
+    const timer = setTimeout(() => {
+      settle('stalled');
+      res.destroy();
+    }, writeTimeoutMs);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
+
+/** Options of `writeSse`. */
+export interface SseOptions<T> {
+  /** The error event a failure part-way becomes. */
+  toErrorBody: (err: unknown) => OpenAIErrorBody;
+  /** Which values carry a token (the first one is flushed at once). Default: none. */
+  isToken?: (value: T) => boolean;
+  /** How long a write may wait for a client that reads nothing. Default 30000 ms. */
+  writeTimeoutMs?: number;
+  /**
+   * Called the moment the client is found gone or stalled, before the source is closed: the
+   * place to abort the upstream call.
+   */
+  onClientGone?: (error: Error) => void;
 }
 
 /** How a stream ended, for logs. */
@@ -72,9 +117,9 @@ export async function writeSse<T>(
   res: ServerResponse,
   first: IteratorResult<T>,
   rest: AsyncIterator<T>,
-  toErrorBody: (err: unknown) => OpenAIErrorBody,
-  isToken?: (value: T) => boolean,
+  options: SseOptions<T>,
 ): Promise<SseOutcome> {
+  const { toErrorBody, isToken, writeTimeoutMs = 30_000 } = options;
   let chunks = 0;
   let firstTokenAt: number | undefined;
   const timing = () => (firstTokenAt === undefined ? {} : { firstTokenAt });
@@ -84,24 +129,28 @@ export async function writeSse<T>(
     while (!next.done) {
       chunks += 1;
       burst.hold();
-      const writing = write(res, sseEvent(next.value)); // hands the text over synchronously
+      const writing = write(res, sseEvent(next.value), writeTimeoutMs); // hands the text over synchronously
       if (firstTokenAt === undefined && isToken?.(next.value) === true) {
         burst.flushNow();
         firstTokenAt = performance.now();
       }
       const written = await writing;
-      if (!written) {
+      if (written !== true) {
+        const error =
+          written === 'stalled'
+            ? new ClientStoppedReadingError(writeTimeoutMs)
+            : new Error('The client closed the connection.');
+        options.onClientGone?.(error);
         await rest.return?.();
-        const error = new Error('client disconnected');
         return { ok: false, chunks, error, clientGone: true, ...timing() };
       }
       next = await rest.next();
     }
-    await write(res, SSE_DONE);
+    await write(res, SSE_DONE, writeTimeoutMs);
     return { ok: true, chunks, ...timing() };
   } catch (error) {
     const clientGone = res.destroyed;
-    await write(res, sseEvent(toErrorBody(error)));
+    await write(res, sseEvent(toErrorBody(error)), writeTimeoutMs);
     return { ok: false, chunks, error, clientGone, ...timing() };
   } finally {
     burst.flushNow();
