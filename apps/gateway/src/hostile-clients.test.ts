@@ -139,6 +139,7 @@ describe('2: a client that opens a stream and never reads holds nothing for long
     const logs: RequestLogEntry[] = [];
     const big = 'x'.repeat(64 * 1024);
     const backend: GatewayBackend = {
+      ...({} as GatewayBackend),
       complete: async () => ({}),
       async *stream(_request, context) {
         aborted.push(context.signal);

@@ -59,25 +59,25 @@ const value = fc.oneof({ weight: 6, arbitrary: json }, { weight: 1, arbitrary: d
 
 type Mutation = (body: Record<string, unknown>) => void;
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.constantFrom(...fields), value).map(([k, v]) => (b) => {
+  fc.tuple(fc.constantFrom(...fields), value).map(([k, v]) => (b: Record<string, unknown>) => {
     b[k] = v;
   }),
-  fc.constantFrom(...fields).map((k) => (b) => {
+  fc.constantFrom(...fields).map((k) => (b: Record<string, unknown>) => {
     delete b[k];
   }),
-  fc.tuple(fc.string({ maxLength: 20 }), value).map(([k, v]) => (b) => {
+  fc.tuple(fc.string({ maxLength: 20 }), value).map(([k, v]) => (b: Record<string, unknown>) => {
     b[k] = v;
   }),
   fc
     .record({ role: fc.constantFrom(...roles), content: value, extra: fc.option(value) })
-    .map((m) => (b) => {
+    .map((m) => (b: Record<string, unknown>) => {
       const message: Record<string, unknown> = { role: m.role, content: m.content };
       if (m.extra !== null) message.tool_calls = m.extra;
       if (Array.isArray(b.messages)) b.messages.push(message);
     }),
   fc
     .tuple(fc.nat({ max: 1 }), fc.constantFrom('role', 'content', 'name', 'tool_call_id'), value)
-    .map(([i, k, v]) => (b) => {
+    .map(([i, k, v]) => (b: Record<string, unknown>) => {
       const m: unknown = Array.isArray(b.messages) ? b.messages[i] : undefined;
       if (typeof m === 'object' && m !== null) (m as Record<string, unknown>)[k] = v;
     }),

@@ -167,10 +167,11 @@ export function createServer(options: ServerOptions): Gateway {
   app.addHook('onRequest', async (request, reply) => {
     request.bridge = { start: performance.now(), attempts: 0 };
     reply.header('x-request-id', request.id);
-    // Idle: an answer the client stopped reading is cut; a request waiting for Bedrock is not
-    // (the transport's deadlines govern it, and a stream has its write deadline).
+    // Idle: an answer the client stopped reading is cut. A request still being answered is
+    // not: before its headers the transport's deadlines govern it (a request still arriving
+    // has the request timeout), and a stream has its write deadline.
     reply.raw.on('timeout', () => {
-      if (!request.bridge.inHandler) reply.raw.destroy();
+      if (reply.raw.headersSent && !request.bridge.inHandler) reply.raw.destroy();
     });
     if (log) {
       // A client that leaves early closes the socket before the handler has decided the
