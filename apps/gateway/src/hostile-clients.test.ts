@@ -471,6 +471,46 @@ describe('10: the smaller findings', () => {
     }
   });
 
+  it('at shutdown, idle keep-alive connections close and a request on a busy one gets an OpenAI-shaped 503', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const backend: GatewayBackend = {
+      ...({} as GatewayBackend),
+      complete: async () => {
+        await gate;
+        return { object: 'chat.completion', choices: [] };
+      },
+      listModels: async () => [],
+    };
+    const g = createServer({ backend, log: false });
+    const url = await g.listen(0, '127.0.0.1');
+    let busySocket: import('node:net').Socket | undefined;
+    const idle = rawExchange(url, 'GET /healthz HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n', {
+      waitMs: 5000,
+    });
+    const busy = rawExchange(url, jsonRequest('/v1/chat/completions', ask), {
+      waitMs: 5000,
+      onSocket: (socket) => {
+        busySocket = socket;
+      },
+    });
+    await expect.poll(() => g.inFlight, { timeout: 2000 }).toBe(1);
+    const closing = g.close(5000);
+    expect((await idle).closed).toBe(true); // stated bound: closed within 5 s, not kept alive
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    busySocket?.write('GET /healthz HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n');
+    const { raw, closed } = await busy;
+    await closing;
+    expect(closed).toBe(true);
+    const second = parseRaw(raw.slice(raw.indexOf('HTTP/1.1', 10)), closed);
+    expect(second?.status).toBe(503);
+    expect(second?.headers.connection).toBe('close');
+    expect(expectOpenAIError(second?.body ?? '').code).toBe('shutting_down');
+  });
+
   it('a stream whose client left is logged 499', async () => {
     const g = await startTestGateway({ emulator: { paceMs: 50, deltas: 40 } });
     try {

@@ -115,13 +115,15 @@ export function createServer(options: ServerOptions): Gateway {
   const secrets = options.apiKey ? [options.apiKey] : [];
   const limits = resolveLimits(options.limits);
   const active = new Set<AbortController>();
+  let closing = false;
   /** Requests Node cut while their body was arriving (408), for their log line. */
   const cut = new WeakMap<Socket, OpenAIErrorResponse>();
   const app = Fastify({
     logger: false,
     bodyLimit: options.bodyLimit ?? 20 * 1024 * 1024,
     genReqId: () => `req_${randomUUID().replaceAll('-', '')}`,
-    return503OnClosing: true,
+    // Requests arriving while closing are answered below, in OpenAI's shape.
+    return503OnClosing: false,
     connectionTimeout: limits.idleTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
@@ -181,6 +183,21 @@ export function createServer(options: ServerOptions): Gateway {
         if (request.bridge.inHandler) request.bridge.logWhenSettled = true;
         else logSafely(log, () => logLine(request, reply.raw));
       });
+    }
+    if (closing) {
+      reply.header('connection', 'close');
+      return sendError(
+        reply,
+        request,
+        gatewayError(
+          503,
+          'The gateway is shutting down; send the request again on a new connection.',
+          {
+            type: 'server_error',
+            code: 'shutting_down',
+          },
+        ),
+      );
     }
     const badHost = checkHost?.(request.headers.host);
     if (badHost) return sendError(reply, request, badHost);
@@ -375,6 +392,7 @@ export function createServer(options: ServerOptions): Gateway {
       return `http://${h}:${address.port}`;
     },
     async close(deadlineMs = 10_000) {
+      closing = true;
       const timer = setTimeout(() => {
         for (const controller of active) {
           controller.abort(
