@@ -22,6 +22,27 @@ describe('formatOptions', () => {
     });
   });
 
+  it('sends adaptive thinking with the effort levels to Claude 4.6 and Opus 4.7', () => {
+    const sonnet46 = formatOptions(
+      'us.anthropic.claude-sonnet-4-6',
+      getModelCapabilities('us.anthropic.claude-sonnet-4-6'),
+    );
+    expect([sonnet46.reasoning, sonnet46.adaptiveEfforts]).toEqual([
+      'anthropic-adaptive',
+      ['low', 'medium', 'high', 'max'],
+    ]);
+    const opus47 = formatOptions(
+      'global.anthropic.claude-opus-4-7',
+      getModelCapabilities('global.anthropic.claude-opus-4-7'),
+    );
+    expect(opus47).toMatchObject({
+      reasoning: 'anthropic-adaptive',
+      adaptiveEfforts: ['low', 'medium', 'high', 'xhigh', 'max'],
+      maxOutputTokens: 128_000,
+      rejectedParams: ['temperature', 'top_p'],
+    });
+  });
+
   it('passes the output limit of a known model only (an unknown one has a guessed default)', () => {
     const unknown = getModelCapabilities('acme.mystery-model-v1:0');
     expect(unknown.known).toBe(false);

@@ -73,7 +73,10 @@ export function formatOptions(
         ? 'passthrough'
         : caps.reasoning === 'always'
           ? 'none'
-          : caps.reasoning,
+          : caps.reasoning === 'anthropic-thinking' && caps.adaptiveThinking
+            ? 'anthropic-adaptive' // budgets are deprecated on Claude 4.6
+            : caps.reasoning,
+    ...(caps.adaptiveEfforts.length > 0 ? { adaptiveEfforts: caps.adaptiveEfforts } : {}),
     // No automatic cache points (so no `ttl`): explicit markers' TTLs are checked against `ttls`.
     promptCaching: caps.promptCaching
       ? {

@@ -35,7 +35,9 @@ describe('getModelCapabilities: table lookups', () => {
     const caps = getModelCapabilities(row.id);
     expect(caps.matchedKey).toBe(row.key);
     expect(caps.match).toBe(row.match);
-    expect(caps.known).toBe(row.match === 'exact');
+    expect(caps.known).toBe(
+      row.match === 'exact' ? true : row.match === 'family' ? 'family' : false,
+    );
     expect(caps.contextWindow).toBe(row.context);
     expect(getContextLength(row.id)).toBe(row.context);
     if (row.output !== undefined) expect(caps.maxOutputTokens).toBe(row.output);
@@ -196,5 +198,50 @@ describe('getModelCapabilities: facts format relies on', () => {
       expect(BedrockBridgeError.is(caught), bad.slice(0, 20)).toBe(true);
       expect((caught as BedrockBridgeError).kind).toBe('validation');
     }
+  });
+});
+
+describe("getModelCapabilities: today's models and families (issue 14 item 12)", () => {
+  it('knows Claude Opus 4.7: 1M context, 128K output, adaptive thinking only, no sampling', () => {
+    const caps = getModelCapabilities('global.anthropic.claude-opus-4-7');
+    expect(caps.known).toBe(true);
+    expect(caps.contextWindow).toBe(1_000_000);
+    expect(caps.maxOutputTokens).toBe(128_000);
+    expect(caps.reasoning).toBe('anthropic-adaptive');
+    expect(caps.adaptiveEfforts).toEqual(['low', 'medium', 'high', 'xhigh', 'max']);
+    expect(caps.rejectedParams).toEqual(['temperature', 'topP', 'topK']);
+    expect(caps.supportsPrefill).toBe(false);
+    expect(caps.source).toContain('Adaptive thinking page');
+  });
+
+  it('gives an unlisted model of a known family its newest facts, saying so', () => {
+    const caps = getModelCapabilities('us.anthropic.claude-opus-6-v1:0');
+    expect(caps.known).toBe('family');
+    expect(caps.match).toBe('family');
+    expect(caps.matchedKey).toBe('anthropic.claude-opus-4-7');
+    expect(caps.maxOutputTokens).toBe(128_000);
+    expect(caps.source).toMatch(
+      /^Not in the built-in table: the facts of anthropic\.claude-opus-4-7/,
+    );
+    const llama = getModelCapabilities('meta.llama5-400b-instruct-v1:0');
+    expect([llama.known, llama.matchedKey]).toEqual(['family', 'meta.llama3-3-70b-instruct']);
+    const stranger = getModelCapabilities('acme.brainy-v1:0');
+    expect([stranger.known, stranger.match, stranger.maxOutputTokens]).toEqual([
+      false,
+      'none',
+      4096,
+    ]);
+  });
+
+  it('lists effort levels only for models with adaptive thinking', () => {
+    expect(getModelCapabilities('anthropic.claude-sonnet-4-6').adaptiveEfforts).toEqual([
+      'low',
+      'medium',
+      'high',
+      'max',
+    ]);
+    expect(
+      getModelCapabilities('anthropic.claude-sonnet-4-5-20250929-v1:0').adaptiveEfforts,
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { MatchKind, ModelCapabilities } from './model-capabilities.js';
-import { MODEL_TABLE_BY_KEY, type ModelRow } from './model-table.js';
+import { MODEL_FAMILIES, MODEL_TABLE_BY_KEY, type ModelRow } from './model-table.js';
 import { parseModelId } from './parse-model-id.js';
 
 /**
@@ -22,6 +22,7 @@ export const DEFAULT_CAPABILITIES = Object.freeze({
   video: false,
   reasoning: 'none',
   adaptiveThinking: false,
+  adaptiveEfforts: Object.freeze([]),
   promptCaching: undefined,
   maxTemperature: 1,
   nativeStructuredOutput: false,
@@ -55,6 +56,33 @@ export function findModelRow(lookupId: string): { row: ModelRow; match: MatchKin
   return undefined;
 }
 
+/** What follows a key when the id names a later version of that line (`-9`, `.5`). */
+const NEWER_VERSION_TAIL = /^[-.]\d/;
+
+/** The newest row of the family this id belongs to (`anthropic.claude-`, `amazon.nova-`, ...). */
+export function findFamilyRow(lookupId: string): ModelRow | undefined {
+  const family = MODEL_FAMILIES.find((f) => lookupId.startsWith(f.prefix));
+  return family === undefined ? undefined : MODEL_TABLE_BY_KEY.get(family.newest);
+}
+
+/**
+ * The row describing a lookup id: its own row (a key equal to it, or a prefix followed only by
+ * a date or version); for a variant of a listed model, that model's row; for a later version of
+ * a listed line, the newest row of its family (`anthropic.claude-opus-4-9` is closer to the
+ * newest Claude than to Opus 4), else the related row.
+ */
+function lookupRow(lookupId: string): { row: ModelRow; match: MatchKind } | undefined {
+  const found = findModelRow(lookupId);
+  if (found?.match === 'exact') return found;
+  // A variant of a listed model (`amazon.nova-2-pro-preview`) keeps that model's facts; a later
+  // version of a listed line (`-4-9` after `claude-opus-4`) takes its family's newest.
+  if (found !== undefined && !NEWER_VERSION_TAIL.test(lookupId.slice(found.row.key.length)))
+    return { row: found.row, match: 'family' };
+  const family = findFamilyRow(lookupId);
+  if (family !== undefined) return { row: family, match: 'family' };
+  return found;
+}
+
 /**
  * Capabilities of a model, from the built-in table. Accepts bare ids, versioned ids, profile ids
  * (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `global.`, ...), foundation-model and inference-profile
@@ -84,7 +112,7 @@ function computeCapabilities(modelId: string): ModelCapabilities {
   const parsed = parseModelId(modelId);
   const lookupId = parsed.lookupId;
   const provider = lookupId.includes('.') ? lookupId.slice(0, lookupId.indexOf('.')) : '';
-  const found = lookupId === '' ? undefined : findModelRow(lookupId);
+  const found = lookupId === '' ? undefined : lookupRow(lookupId);
   const suffix = parsed.contextSuffixTokens;
 
   if (found === undefined) {
@@ -114,7 +142,7 @@ function computeCapabilities(modelId: string): ModelCapabilities {
   return Object.freeze({
     modelId,
     lookupId,
-    known: match === 'exact',
+    known: match === 'exact' ? true : 'family',
     match,
     matchedKey: row.key,
     name: row.name,
@@ -133,6 +161,7 @@ function computeCapabilities(modelId: string): ModelCapabilities {
     video: row.video,
     reasoning: row.reasoning,
     adaptiveThinking: row.adaptiveThinking,
+    adaptiveEfforts: row.adaptiveEfforts,
     promptCaching: row.promptCaching ?? undefined,
     maxTemperature: row.maxTemperature,
     nativeStructuredOutput: row.nativeStructuredOutput,
@@ -145,6 +174,6 @@ function computeCapabilities(modelId: string): ModelCapabilities {
     source:
       match === 'exact'
         ? row.source
-        : `Inferred from the related model ${row.key} (no row for this exact model). ${row.source}`,
+        : `Not in the built-in table: the facts of ${row.key}, the newest related model of its family (known: 'family'). ${row.source}`,
   } satisfies ModelCapabilities);
 }

@@ -2,6 +2,8 @@
  * Which request field turns a model's reasoning on, if any.
  * - `anthropic-thinking`: `additionalModelRequestFields.thinking = { type: 'enabled', budget_tokens }`
  *   (models with `adaptiveThinking` also accept `{ type: 'adaptive' }`).
+ * - `anthropic-adaptive`: only `thinking = { type: 'adaptive' }` with `output_config.effort`
+ *   (Claude Opus 4.7 and later: budgets and sampling parameters are refused).
  * - `nova-reasoning`: `additionalModelRequestFields.reasoningConfig = { type: 'enabled', maxReasoningEffort }`.
  * - `openai-reasoning-effort`: `additionalModelRequestFields.reasoning_effort = 'low' | 'medium' | 'high'`.
  * - `always`: the model always reasons and takes no switch (DeepSeek-R1).
@@ -9,6 +11,7 @@
  */
 export type ReasoningStyle =
   | 'anthropic-thinking'
+  | 'anthropic-adaptive'
   | 'nova-reasoning'
   | 'openai-reasoning-effort'
   | 'always'
@@ -16,11 +19,15 @@ export type ReasoningStyle =
 
 export const REASONING_STYLES: readonly ReasoningStyle[] = [
   'anthropic-thinking',
+  'anthropic-adaptive',
   'nova-reasoning',
   'openai-reasoning-effort',
   'always',
   'none',
 ];
+
+/** Anthropic's effort levels, lowest first. */
+export type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /** What a model is for. Only `chat` models work with Converse / ConverseStream. */
 export type ModelKind =
@@ -92,8 +99,12 @@ export interface ModelCapabilities {
   readonly modelId: string;
   /** The foundation-model id the lookup used (region prefix and ARN removed, lower case). */
   readonly lookupId: string;
-  /** True only when a table row describes exactly this model. */
-  readonly known: boolean;
+  /**
+   * `true` when a table row describes exactly this model; `'family'` when the model is not in
+   * the table but its family is (a newer Claude, Nova, Llama...): the facts are the family's
+   * newest row's, and `source` says so; `false` for the conservative defaults.
+   */
+  readonly known: boolean | 'family';
   readonly match: MatchKind;
   /** The table row used (undefined for defaults). */
   readonly matchedKey: string | undefined;
@@ -119,8 +130,13 @@ export interface ModelCapabilities {
   readonly documents: boolean;
   readonly video: boolean;
   readonly reasoning: ReasoningStyle;
-  /** Accepts `thinking: { type: 'adaptive' }` (Claude 4.6). */
+  /** Accepts `thinking: { type: 'adaptive' }` (Claude 4.6 and later). */
   readonly adaptiveThinking: boolean;
+  /**
+   * Effort levels (`output_config.effort`) the model takes with adaptive thinking, lowest first;
+   * empty when it has none. Claude 4.6: low..max; Opus 4.7 and later add `xhigh`.
+   */
+  readonly adaptiveEfforts: readonly AnthropicEffort[];
   /** Explicit prompt caching with `cachePoint` blocks, or undefined when unsupported. */
   readonly promptCaching: PromptCaching | undefined;
   /**

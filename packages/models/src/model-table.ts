@@ -1,4 +1,5 @@
 import type {
+  AnthropicEffort,
   ExtendedContext,
   ModelKind,
   PromptCaching,
@@ -25,6 +26,7 @@ export interface ModelRow {
   readonly video: boolean;
   readonly reasoning: ReasoningStyle;
   readonly adaptiveThinking: boolean;
+  readonly adaptiveEfforts: readonly AnthropicEffort[];
   readonly promptCaching: PromptCaching | null;
   readonly rejectedParams: readonly SamplingParam[];
   readonly rejectedWithReasoning: readonly SamplingParam[];
@@ -48,6 +50,7 @@ type RawRow = Partial<Omit<ModelRow, 'key' | 'source'>> & {
 const OPTIONAL_DEFAULTS = {
   extendedContext: null,
   adaptiveThinking: false,
+  adaptiveEfforts: [] as readonly AnthropicEffort[],
   // Converse's API range for inferenceConfig.temperature (InferenceConfiguration: 0..1).
   maxTemperature: 1,
   nativeStructuredOutput: false,
@@ -121,6 +124,32 @@ function deepFreeze<T>(value: T): T {
 export const MODEL_TABLE: readonly ModelRow[] = expandModelTable(
   (rawTable as { rows: RawRow[] }).rows,
 );
+
+/**
+ * A model family: ids starting with `prefix` that have no row of their own take the facts of
+ * the family's newest row (`newest`), reported with `known: 'family'`.
+ */
+export interface ModelFamily {
+  readonly prefix: string;
+  readonly newest: string;
+}
+
+/** The families, longest prefix first; each `newest` names a row (checked at load). */
+export const MODEL_FAMILIES: readonly ModelFamily[] = checkFamilies(
+  (rawTable as unknown as { families: ModelFamily[] }).families,
+);
+
+function checkFamilies(families: readonly ModelFamily[]): readonly ModelFamily[] {
+  const keys = new Set(MODEL_TABLE.map((row) => row.key));
+  for (const family of families) {
+    if (!keys.has(family.newest)) {
+      throw new Error(
+        `model table: family "${family.prefix}" names newest row "${family.newest}", which does not exist`,
+      );
+    }
+  }
+  return Object.freeze([...families].sort((a, b) => b.prefix.length - a.prefix.length));
+}
 
 /** Index by key for the lookup. */
 export const MODEL_TABLE_BY_KEY: ReadonlyMap<string, ModelRow> = new Map(
