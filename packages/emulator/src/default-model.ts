@@ -1,5 +1,7 @@
 import type { CatalogueModel } from './catalogue.js';
+import { chooseTool } from './choose-tool.js';
 import { blockText, collectRequestText, countTokens } from './count-tokens.js';
+import { sampleFromSchema } from './schema-sample.js';
 import type { Usage } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -34,27 +36,17 @@ function wantsReasoning(body: Json): boolean {
   return typeof fields.reasoning_effort === 'string';
 }
 
-/** A sample value satisfying a JSON schema: required properties only, first enum value. */
-function sampleValue(schema: unknown): unknown {
-  if (!isObject(schema)) return 'example';
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  switch (schema.type) {
-    case 'number':
-    case 'integer':
-      return 1;
-    case 'boolean':
-      return true;
-    case 'array':
-      return [];
-    case 'object': {
-      const out: Json = {};
-      const props = isObject(schema.properties) ? schema.properties : {};
-      const required = Array.isArray(schema.required) ? schema.required : [];
-      for (const key of required) out[String(key)] = sampleValue(props[String(key)]);
-      return out;
-    }
-    default:
-      return 'example';
+/** The JSON schema of `outputConfig.textFormat` (structured output), parsed; undefined if none. */
+function structuredOutputSchema(body: Json): unknown {
+  const config = isObject(body.outputConfig) ? body.outputConfig : undefined;
+  const format = config && isObject(config.textFormat) ? config.textFormat : undefined;
+  if (!format || format.type !== 'json_schema' || !isObject(format.structure)) return undefined;
+  const definition = format.structure.jsonSchema;
+  if (!isObject(definition) || typeof definition.schema !== 'string') return undefined;
+  try {
+    return JSON.parse(definition.schema) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
@@ -77,25 +69,12 @@ function toolNameFor(body: Json, toolUseId: string): string {
   return 'tool';
 }
 
-function chooseTool(body: Json, text: string): Json | undefined {
-  const config = isObject(body.toolConfig) ? body.toolConfig : undefined;
-  if (!config) return undefined;
-  const tools = (Array.isArray(config.tools) ? config.tools : [])
-    .map((t) => (isObject(t) && isObject(t.toolSpec) ? t.toolSpec : undefined))
-    .filter((t): t is Json => t !== undefined);
-  const named = (name: unknown) => tools.find((t) => t.name === name);
-  const choice = isObject(config.toolChoice) ? config.toolChoice : {};
-  if (isObject(choice.tool)) return named(choice.tool.name);
-  const asked = /\bcall\s+([A-Za-z0-9_-]+)/.exec(text)?.[1];
-  if (asked && named(asked)) return named(asked);
-  if (isObject(choice.any)) return tools[0];
-  return undefined;
-}
-
 /**
- * The deterministic default model: echoes the last user text, calls a declared tool when asked
- * (`call <name>` or a forcing toolChoice), mentions tool results, reasons when the model can and
- * the request asks, and honours maxTokens and stopSequences.
+ * The deterministic default model: echoes the last user text; calls the declared tool that best
+ * matches it (see {@link chooseTool}), with input generated from the tool's schema; answers
+ * structured output (`outputConfig` JSON schema) with a value satisfying the schema; mentions tool
+ * results; reasons (with a signature on Anthropic models) when the model can and the request
+ * asks; honours maxTokens and stopSequences.
  */
 export function defaultAnswer(body: Json, model: CatalogueModel, sequence: number): Answer {
   const last = lastUserMessage(body);
@@ -111,16 +90,19 @@ export function defaultAnswer(body: Json, model: CatalogueModel, sequence: numbe
     if (model.providerName === 'Anthropic') reasoningText.signature = `emu-signature-${sequence}`;
     content.push({ reasoningContent: { reasoningText } });
   }
-  const tool = results.length === 0 ? chooseTool(body, text) : undefined;
+  const tool = results.length === 0 ? chooseTool(body.toolConfig, text) : undefined;
   let stopReason = 'end_turn';
   if (tool) {
-    const input = sampleValue(
+    const input = sampleFromSchema(
       isObject(tool.inputSchema) ? tool.inputSchema.json : { type: 'object' },
+      text,
     );
     content.push({ toolUse: { toolUseId: `tooluse_emu${sequence}`, name: tool.name, input } });
     stopReason = 'tool_use';
   } else {
-    let answer = `Echo: ${text}`;
+    const schema = structuredOutputSchema(body);
+    let answer =
+      schema === undefined ? `Echo: ${text}` : JSON.stringify(sampleFromSchema(schema, text));
     if (results.length > 0) {
       answer = results
         .map((b) => {

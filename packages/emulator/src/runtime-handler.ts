@@ -11,6 +11,7 @@ import {
 } from './catalogue.js';
 import { type Answer, countUsage, defaultAnswer } from './default-model.js';
 import { withPadding } from './event-padding.js';
+import type { PromptCache } from './prompt-cache.js';
 import type { Identity } from './read-identity.js';
 import type { ScriptedAnswer, StreamEvent } from './types.js';
 import { validateConverseRequest } from './validate-converse-request.js';
@@ -30,6 +31,8 @@ export interface RuntimeSettings {
   catalogue: Catalogue;
   deltas: number;
   denyStreamingFor: readonly string[];
+  /** The prompt cache the default model reports reads and writes from. */
+  promptCache: PromptCache;
   /** Returns the next scripted answer, if a test queued one. */
   nextScript: () => ScriptedAnswer | undefined;
 }
@@ -118,6 +121,16 @@ function resourceArn(settings: RuntimeSettings, region: string, modelId: string)
   return profile ? profileArn(settings.catalogue, region, profile) : modelArn(region, modelId);
 }
 
+/** The default model's answer with the prompt cache's reads and writes in its usage. */
+function cached(
+  answer: Answer,
+  settings: RuntimeSettings,
+  body: Record<string, unknown>,
+  model: CatalogueModel,
+): Answer {
+  return { ...answer, usage: settings.promptCache.apply(body, model.modelId, answer.usage) };
+}
+
 /** `serviceTier` and `performanceConfig` as asked: Bedrock echoes them in the answer. */
 function echoed(body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -155,7 +168,7 @@ export function handleRuntime(settings: RuntimeSettings, request: RuntimeRequest
     ? eventsToAnswer(script.events, countUsage(body, []))
     : script
       ? scriptedAnswer(script, body)
-      : defaultAnswer(body, model, request.sequence);
+      : cached(defaultAnswer(body, model, request.sequence), settings, body, model);
   if (operation === 'converse-stream') {
     const events = answerToEvents(answer, settings.deltas, latencyMs, echoed(body));
     return { kind: 'stream', events: withPadding(events), startedAt: request.startedAt };

@@ -111,7 +111,7 @@ describe.each(HANDLERS)('runtime over %s', (kind) => {
     const start = events.find((e) => e.contentBlockStart)?.contentBlockStart;
     expect(start?.start?.toolUse?.name).toBe('get_weather');
     const input = events.map((e) => e.contentBlockDelta?.delta?.toolUse?.input ?? '').join('');
-    expect(JSON.parse(input)).toEqual({ city: 'example', days: 1, unit: 'c' });
+    expect(JSON.parse(input)).toEqual({ city: 'city', days: 1, unit: 'c' });
     expect(events.find((e) => e.messageStop)?.messageStop?.stopReason).toBe('tool_use');
   });
 

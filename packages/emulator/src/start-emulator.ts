@@ -6,6 +6,7 @@ import { assertCatalogue, defaultCatalogue } from './catalogue.js';
 import { type Connection, Exchange } from './exchange.js';
 import { FaultQueue } from './fault-queue.js';
 import { type EmulatorState, handleRequest } from './handle-request.js';
+import { PromptCache } from './prompt-cache.js';
 import type { Emulator, EmulatorOptions, Fault } from './types.js';
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
@@ -29,6 +30,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scripts: [],
     requests: [],
     nextScript: () => state.scripts.shift(),
+    promptCache: new PromptCache(),
     log: options.log,
     sleep: (ms) =>
       new Promise((resolve) => {

@@ -130,6 +130,8 @@ export interface Usage {
   totalTokens: number;
   cacheReadInputTokens?: number;
   cacheWriteInputTokens?: number;
+  /** Cache writes per TTL. */
+  cacheDetails?: Array<{ ttl: string; inputTokens: number }>;
 }
 
 /** A stream event exactly as on the wire: one key (the event or exception type) and its payload. */
