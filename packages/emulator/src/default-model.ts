@@ -40,7 +40,7 @@ function wantsReasoning(body: Json): boolean {
 function structuredOutputSchema(body: Json): unknown {
   const config = isObject(body.outputConfig) ? body.outputConfig : undefined;
   const format = config && isObject(config.textFormat) ? config.textFormat : undefined;
-  if (!format || format.type !== 'json_schema' || !isObject(format.structure)) return undefined;
+  if (format?.type !== 'json_schema' || !isObject(format.structure)) return undefined;
   const definition = format.structure.jsonSchema;
   if (!isObject(definition) || typeof definition.schema !== 'string') return undefined;
   try {
