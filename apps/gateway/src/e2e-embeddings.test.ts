@@ -92,6 +92,19 @@ describe('client.embeddings.create', () => {
     expect(invokes().at(-1)?.body).toEqual({ inputText: 'small', dimensions: 256 });
   });
 
+  it('Titan Multimodal (text) takes dimensions as embeddingConfig.outputEmbeddingLength', async () => {
+    const out = await t.client.embeddings.create({
+      model: 'amazon.titan-embed-image-v1',
+      input: ['a red bicycle', 'a blue car'],
+      dimensions: 384,
+      encoding_format: 'float',
+    });
+    expect(out.data.map((d) => d.embedding.length)).toEqual([384, 384]);
+    expect(invokes().at(-1)?.body).toMatchObject({
+      embeddingConfig: { outputEmbeddingLength: 384 },
+    });
+  });
+
   it("encoding_format base64 decodes to the same floats (and the client's default does too)", async () => {
     const floats = await reference(TITAN, 'same vector');
     const raw = await fetch(`${t.url}/v1/embeddings`, {

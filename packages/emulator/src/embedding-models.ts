@@ -5,12 +5,16 @@
  *   (model-parameters-titan-embed-text): `inputText` required; `dimensions` 1024 (default), 512
  *   or 256; `normalize` default true; `embeddingTypes` `float` and/or `binary`. 8,192 input tokens
  *   ("Amazon Titan Text Embeddings models" page).
+ * - Titan Multimodal Embeddings G1: Bedrock user guide, "Amazon Titan Multimodal Embeddings G1"
+ *   (model-parameters-titan-embed-mm): `inputText` and/or `inputImage`,
+ *   `embeddingConfig.outputEmbeddingLength` 256 | 384 | 1024 (default); 256 input text tokens
+ *   (titan-multiemb-models). Images are not served here.
  * - Cohere Embed v3 (English, Multilingual): Bedrock user guide, "Cohere Embed models"
  *   (model-parameters-embed): `texts` (0 to 96 texts, 0 to 2,048 characters each) and
  *   `input_type` required; `truncate` NONE (default) | START | END; `embedding_types` float,
  *   int8, uint8, binary, ubinary. 1,024 dimensions; 512 tokens a text.
  */
-export type EmbeddingFamily = 'titan-text-v2' | 'cohere-v3';
+export type EmbeddingFamily = 'titan-text-v2' | 'titan-multimodal-g1' | 'cohere-v3';
 
 export interface EmbeddingModelSpec {
   family: EmbeddingFamily;
@@ -30,6 +34,12 @@ const TITAN_V2: EmbeddingModelSpec = {
   maxInputTokens: 8192,
 };
 
+const TITAN_MULTIMODAL: EmbeddingModelSpec = {
+  family: 'titan-multimodal-g1',
+  dimensions: [1024, 384, 256],
+  maxInputTokens: 256,
+};
+
 const COHERE_V3: EmbeddingModelSpec = {
   family: 'cohere-v3',
   dimensions: [1024],
@@ -40,6 +50,7 @@ const COHERE_V3: EmbeddingModelSpec = {
 
 const SPECS: ReadonlyMap<string, EmbeddingModelSpec> = new Map([
   ['amazon.titan-embed-text-v2:0', TITAN_V2],
+  ['amazon.titan-embed-image-v1', TITAN_MULTIMODAL],
   ['cohere.embed-english-v3', COHERE_V3],
   ['cohere.embed-multilingual-v3', COHERE_V3],
 ]);

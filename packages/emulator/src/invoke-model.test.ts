@@ -10,6 +10,7 @@ import type { Emulator } from './types.js';
 
 const TITAN = 'amazon.titan-embed-text-v2:0';
 const COHERE = 'cohere.embed-english-v3';
+const MULTIMODAL = 'amazon.titan-embed-image-v1';
 
 const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
@@ -90,6 +91,28 @@ describe.each(HANDLERS)('InvokeModel over %s', (kind) => {
     const error = await rejection(TITAN, body);
     expect(error).toMatchObject({ name: 'ValidationException', status: 400 });
     expect(error.message).toMatch(message);
+  });
+
+  it('Titan Multimodal: text with embeddingConfig, its enum and its 256-token limit', async () => {
+    const out = await invoke(MULTIMODAL, {
+      inputText: 'a red bicycle',
+      embeddingConfig: { outputEmbeddingLength: 384 },
+    });
+    expect(out.embedding).toHaveLength(384);
+    expect(out.inputTextTokenCount).toBe(4);
+    expect((await invoke(MULTIMODAL, { inputText: 'x' })).embedding).toHaveLength(1024);
+    const wrong = await rejection(MULTIMODAL, {
+      inputText: 'x',
+      embeddingConfig: { outputEmbeddingLength: 512 },
+    });
+    expect(wrong.message).toMatch(
+      /#\/embeddingConfig\/outputEmbeddingLength: 512 is not a valid enum value/,
+    );
+    const long = await rejection(MULTIMODAL, { inputText: 'a'.repeat(257 * 4) });
+    expect(long.message).toBe(
+      '400 Bad Request: Too many input tokens. Max input tokens: 256, request input token count: 257',
+    );
+    expect((await rejection(MULTIMODAL, {})).message).toMatch(/required key \[inputText\]/);
   });
 
   it('Cohere v3: one vector per text in order, by input type', async () => {

@@ -42,6 +42,7 @@ export interface InvokeReply {
 
 const TITAN_KEYS = new Set(['inputText', 'dimensions', 'normalize', 'embeddingTypes']);
 const TITAN_TYPES = new Set(['float', 'binary']);
+const MULTIMODAL_KEYS = new Set(['inputText', 'inputImage', 'embeddingConfig']);
 const COHERE_KEYS = new Set(['texts', 'images', 'input_type', 'truncate', 'embedding_types']);
 const COHERE_INPUT_TYPES = new Set([
   'search_document',
@@ -129,12 +130,7 @@ function titan(modelId: string, spec: EmbeddingModelSpec, body: unknown): Invoke
   if (violations.length > 0) throw malformed(violations);
   const text = inputText as string;
   const tokens = countEmbeddingTokens(text);
-  if (tokens > spec.maxInputTokens) {
-    throw new BedrockError(
-      'ValidationException',
-      `400 Bad Request: Too many input tokens. Max input tokens: ${spec.maxInputTokens}, request input token count: ${tokens}`,
-    );
-  }
+  if (tokens > spec.maxInputTokens) throw tooManyTokens(spec, tokens);
   const size = (dimensions as number | undefined) ?? (spec.dimensions[0] as number);
   const vector = embeddingVector(modelId, text, size, normalize !== false);
   const types = new Set((embeddingTypes as string[] | undefined) ?? ['float']);
@@ -145,6 +141,46 @@ function titan(modelId: string, spec: EmbeddingModelSpec, body: unknown): Invoke
     body: { embedding: vector, embeddingsByType: byType, inputTextTokenCount: tokens },
     inputTokens: tokens,
   };
+}
+
+function tooManyTokens(spec: EmbeddingModelSpec, tokens: number): BedrockError {
+  return new BedrockError(
+    'ValidationException',
+    `400 Bad Request: Too many input tokens. Max input tokens: ${spec.maxInputTokens}, request input token count: ${tokens}`,
+  );
+}
+
+function titanMultimodal(modelId: string, spec: EmbeddingModelSpec, body: unknown): InvokeReply {
+  const { fields, violations } = checkKeys(body, [], MULTIMODAL_KEYS);
+  const { inputText, inputImage, embeddingConfig } = fields;
+  if (inputText === undefined && inputImage === undefined) {
+    violations.push('#: required key [inputText] not found');
+  }
+  if (inputText !== undefined) expectType(violations, 'inputText', inputText, 'String');
+  let size = spec.dimensions[0] as number;
+  if (
+    embeddingConfig !== undefined &&
+    expectType(violations, 'embeddingConfig', embeddingConfig, 'JSONObject')
+  ) {
+    const length = (embeddingConfig as { outputEmbeddingLength?: unknown }).outputEmbeddingLength;
+    if (length !== undefined && !spec.dimensions.includes(length as number)) {
+      violations.push(
+        `#/embeddingConfig/outputEmbeddingLength: ${String(length)} is not a valid enum value`,
+      );
+    } else if (typeof length === 'number') size = length;
+  }
+  if (violations.length > 0) throw malformed(violations);
+  if (inputImage !== undefined) {
+    throw new BedrockError(
+      'ValidationException',
+      'The emulator embeds texts only: it does not serve image inputs (inputImage).',
+    );
+  }
+  const text = inputText as string;
+  const tokens = countEmbeddingTokens(text);
+  if (tokens > spec.maxInputTokens) throw tooManyTokens(spec, tokens);
+  const embedding = embeddingVector(modelId, text, size, false);
+  return { body: { embedding, inputTextTokenCount: tokens, message: null }, inputTokens: tokens };
 }
 
 function cohere(modelId: string, spec: EmbeddingModelSpec, body: unknown): InvokeReply {
@@ -242,6 +278,8 @@ export function handleInvokeModel(model: CatalogueModel, body: unknown): InvokeR
   switch (spec.family) {
     case 'titan-text-v2':
       return titan(model.modelId, spec, body);
+    case 'titan-multimodal-g1':
+      return titanMultimodal(model.modelId, spec, body);
     case 'cohere-v3':
       return cohere(model.modelId, spec, body);
     default: {

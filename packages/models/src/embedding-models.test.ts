@@ -13,6 +13,7 @@ describe('getEmbeddingModel', () => {
     ['cohere.embed-multilingual-v3', 'cohere.embed-multilingual-v3'],
     ['amazon.titan-embed-text-v1', 'amazon.titan-embed-text-v1'],
     ['amazon.titan-embed-text-v1:2:8k', 'amazon.titan-embed-text-v1'],
+    ['amazon.titan-embed-image-v1', 'amazon.titan-embed-image-v1'],
   ])('finds %s', (id, key) => {
     expect(getEmbeddingModel(id)?.key).toBe(key);
   });

@@ -4,9 +4,15 @@ import { parseModelId } from './parse-model-id.js';
  * Which InvokeModel body an embedding model takes:
  * - `titan-text-v2`: `{ inputText, dimensions?, normalize?, embeddingTypes? }`, one text a call.
  * - `titan-text-g1`: `{ inputText }` only, one text a call.
+ * - `titan-multimodal-g1`: `{ inputText, embeddingConfig?: { outputEmbeddingLength } }` (text
+ *   only here: `inputImage` has no OpenAI field), one text a call.
  * - `cohere-v3`: `{ texts, input_type, truncate?, embedding_types? }`, a list of texts a call.
  */
-export type EmbeddingFamily = 'titan-text-v2' | 'titan-text-g1' | 'cohere-v3';
+export type EmbeddingFamily =
+  | 'titan-text-v2'
+  | 'titan-text-g1'
+  | 'titan-multimodal-g1'
+  | 'cohere-v3';
 
 /** The facts about one embedding model that a request needs (Bedrock's, with their source). */
 export interface EmbeddingModelFacts {
@@ -89,6 +95,23 @@ export const EMBEDDING_MODELS: readonly EmbeddingModelFacts[] = Object.freeze([
     normalized: false,
     source:
       'Bedrock user guide, "Amazon Titan Embeddings Text" (G1 request: inputText only; answer embedding, inputTextTokenCount); 1,536 dimensions and 8K tokens per the Titan Text Embeddings V2 launch post (vercel/ai#4015 cites it).',
+  },
+  {
+    key: 'amazon.titan-embed-image-v1',
+    modelId: 'amazon.titan-embed-image-v1',
+    name: 'Amazon Titan Multimodal Embeddings G1',
+    provider: 'amazon',
+    providerName: 'Amazon',
+    family: 'titan-multimodal-g1',
+    dimensions: [1024, 384, 256],
+    maxInputTokens: 256,
+    maxInputChars: undefined,
+    batchSize: 1,
+    inputTypes: [],
+    defaultInputType: undefined,
+    normalized: false,
+    source:
+      'Bedrock user guide, "Amazon Titan Multimodal Embeddings G1" (model-parameters-titan-embed-mm): inputText and/or inputImage, embeddingConfig.outputEmbeddingLength 256 | 384 | 1024 (default); answer embedding, inputTextTokenCount, message; model page (titan-multiemb-models): 256 input text tokens, on demand.',
   },
   {
     ...COHERE_V3,

@@ -1,9 +1,14 @@
 /**
  * Which InvokeModel body a model takes (the same names as `@bedrock-bridge/models`'
  * `EmbeddingFamily`): `titan-text-v2` (`inputText`, `dimensions`, `normalize`), `titan-text-g1`
- * (`inputText` only), `cohere-v3` (`texts`, `input_type`).
+ * (`inputText` only), `titan-multimodal-g1` (`inputText`, `embeddingConfig.outputEmbeddingLength`),
+ * `cohere-v3` (`texts`, `input_type`).
  */
-export type EmbeddingFamily = 'titan-text-v2' | 'titan-text-g1' | 'cohere-v3';
+export type EmbeddingFamily =
+  | 'titan-text-v2'
+  | 'titan-text-g1'
+  | 'titan-multimodal-g1'
+  | 'cohere-v3';
 
 /**
  * Options of `toEmbeddingCalls`: facts about the target model (usually from

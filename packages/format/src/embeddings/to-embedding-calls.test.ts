@@ -32,6 +32,17 @@ describe('toEmbeddingCalls', () => {
     expect(out).toMatchObject({ count: 3, dropped: [], answer: { encodingFormat: 'float' } });
   });
 
+  it('Titan Multimodal puts the size in embeddingConfig', () => {
+    const out = toEmbeddingCalls(req('a', { dimensions: 384 }), {
+      family: 'titan-multimodal-g1',
+      dimensions: [1024, 384, 256],
+    });
+    expect(out.calls[0]?.body).toEqual({
+      inputText: 'a',
+      embeddingConfig: { outputEmbeddingLength: 384 },
+    });
+  });
+
   it('Titan G1 never sends dimensions', () => {
     const out = toEmbeddingCalls(req('a', { dimensions: 1536 }), {
       family: 'titan-text-g1',

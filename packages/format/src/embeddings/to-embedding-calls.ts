@@ -10,6 +10,7 @@ import type { EmbeddingRequest } from './openai-embeddings.js';
 const DEFAULT_BATCH: Record<EmbeddingFamily, number> = {
   'titan-text-v2': 1,
   'titan-text-g1': 1,
+  'titan-multimodal-g1': 1,
   'cohere-v3': 96,
 };
 
@@ -124,9 +125,15 @@ export function toEmbeddingCalls(
   switch (family) {
     case 'titan-text-v2':
     case 'titan-text-g1':
+    case 'titan-multimodal-g1':
       texts.forEach((text, index) => {
         const body: Record<string, unknown> = { inputText: text };
-        if (family === 'titan-text-v2' && dimensions !== undefined) body.dimensions = dimensions;
+        if (dimensions !== undefined) {
+          if (family === 'titan-text-v2') body.dimensions = dimensions;
+          if (family === 'titan-multimodal-g1') {
+            body.embeddingConfig = { outputEmbeddingLength: dimensions };
+          }
+        }
         calls.push({ modelId, body, indices: [index] });
       });
       break;
