@@ -12,6 +12,7 @@ import type { IdleKind } from './attempt.js';
 import type { ClientSettings } from './build-client.js';
 import type { CallContext } from './call-context.js';
 import type { ClientPool } from './client-pool.js';
+import { decodeConverseStream } from './decode-converse-stream.js';
 import { converseFirstByteMs, streamFirstByteMs } from './first-byte-deadline.js';
 import { truncationError } from './own-errors.js';
 import { runUnary } from './run-unary.js';
@@ -83,7 +84,13 @@ export async function* streamCall(
         if (out.stream === undefined) {
           throw truncationError('The answer carried no event stream', 'no event stream');
         }
-        iterator = out.stream[Symbol.asyncIterator]();
+        // The body the handler took from the SDK, decoded here; else (never for a 200 event
+        // stream) the SDK's own decoding.
+        const source = attempt.eventStream;
+        iterator =
+          source === undefined
+            ? out.stream[Symbol.asyncIterator]()
+            : decodeConverseStream(source)[Symbol.asyncIterator]();
         let sawStop = false;
         let sawMetadata = false;
         let count = 0;
