@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listRemoteImageUrls } from './list-remote-image-urls.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { dataUrl, IMAGES } from './test-support/images.js';
 import { thrown } from './test-support/thrown.js';
@@ -154,5 +155,26 @@ describe('limits counted as Bedrock counts them (item 11)', () => {
     );
     expect(error.code).toBe('invalid_option');
     expect(error.param).toBe('reasoningBudgets.low');
+  });
+});
+
+describe('listRemoteImageUrls', () => {
+  it('lists the remote images of tool messages too (they become toolResult images)', () => {
+    expect(
+      listRemoteImageUrls({
+        messages: [
+          { role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://a/1.png' } }] },
+          {
+            role: 'tool',
+            tool_call_id: 'c1',
+            content: [
+              { type: 'image_url', image_url: { url: 'https://a/2.png' } },
+              { type: 'image_url', image_url: { url: 'https://a/1.png' } },
+              png,
+            ],
+          },
+        ],
+      }),
+    ).toEqual(['https://a/1.png', 'https://a/2.png']);
   });
 });

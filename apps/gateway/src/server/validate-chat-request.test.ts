@@ -49,6 +49,48 @@ describe('validateChatRequest', () => {
     expect(() => validateChatRequest(body)).not.toThrow();
   });
 
+  it('accepts message- and tool-call-level cache_control and tool results with images and files', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const body = {
+      ...ok,
+      messages: [
+        { role: 'system', content: 'be brief', cache_control: { type: 'ephemeral', ttl: '1h' } },
+        { role: 'user', content: 'look', cache_control: { type: 'ephemeral' } },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: 'c1',
+              type: 'function',
+              function: { name: 'f', arguments: '{}' },
+              cache_control: { type: 'ephemeral' },
+            },
+          ],
+        },
+        {
+          role: 'tool',
+          tool_call_id: 'c1',
+          cache_control: { type: 'ephemeral' },
+          content: [
+            { type: 'text', text: 'shot' },
+            { type: 'image_url', image_url: { url: png } },
+            {
+              type: 'file',
+              file: { filename: 'r.pdf', file_data: 'data:application/pdf;base64,JVBERi0=' },
+            },
+          ],
+        },
+      ],
+    };
+    expect(() => validateChatRequest(body)).not.toThrow();
+    const bad = failure({
+      ...ok,
+      messages: [{ role: 'tool', tool_call_id: 'c1', content: [{ type: 'input_audio' }] }],
+    });
+    expect(bad.param).toBe('messages[0].content[0].type');
+  });
+
   it.each([
     [[], undefined, 'must be a JSON object'],
     ['text', undefined, 'must be a JSON object'],

@@ -63,6 +63,12 @@ const toolCall = z.strictObject({
       error: `nested too deeply: at most ${MAX_ARGUMENTS_DEPTH} levels of arrays and objects are accepted`,
     }),
   }),
+  cache_control: cacheMarkers.cache_control,
+});
+// Anthropic-style clients mark a whole message for caching (format: a cache point after it).
+const messageCache = { cache_control: cacheMarkers.cache_control };
+const toolResultPart = z.discriminatedUnion('type', [textPart, imagePart, filePart], {
+  error: 'expected a content part of type "text", "image_url" or "file"',
 });
 
 const name = z.string().optional();
@@ -70,16 +76,19 @@ const systemMessage = z.strictObject({
   role: z.literal('system'),
   content: content(textPart, 'text parts'),
   name,
+  ...messageCache,
 });
 const developerMessage = z.strictObject({
   role: z.literal('developer'),
   content: content(textPart, 'text parts'),
   name,
+  ...messageCache,
 });
 const userMessage = z.strictObject({
   role: z.literal('user'),
   content: content(userPart, 'content parts'),
   name,
+  ...messageCache,
 });
 // Loose on purpose: clients replay the assistant message they received, extra fields included
 // (`refusal: null`, `annotations: []`, reasoning fields).
@@ -96,7 +105,9 @@ const assistantMessage = z.looseObject({
 });
 const toolMessage = z.strictObject({
   role: z.literal('tool'),
-  content: content(textPart, 'text parts'),
+  // Text, image and file parts: format sends them as the toolResult's blocks.
+  content: content(toolResultPart, 'text, image_url or file parts'),
+  ...messageCache,
   tool_call_id: z.string().min(1),
 });
 /** Legacy: the result of a `function_call`. */
