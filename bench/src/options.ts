@@ -12,6 +12,7 @@ export const SECTIONS = [
   'capacity',
   'embeddings',
   'packages',
+  'hostile',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -13,6 +13,8 @@ import { embeddingsSection, spliceEmbeddings } from './embeddings/report-embeddi
 import { CONVERSE_FAULTS, STREAM_FAULTS } from './fault-cases.js';
 import { installStrayErrorHandler, runFaultTable } from './faults.js';
 import { checkGoals } from './goals.js';
+import { HOSTILE_DEFAULTS, measureHostile } from './hostile/measure-hostile.js';
+import { hostileSection, spliceHostile } from './hostile/report-hostile.js';
 import { measureLatency, type Reference } from './latency.js';
 import { machineInfo } from './machine.js';
 import { measureMemory } from './memory.js';
@@ -190,6 +192,34 @@ async function main(): Promise<void> {
     const result = await measureEmbeddings({ rounds: options.embeddingRounds });
     embeddings = embeddingsSection(result, new Date().toISOString());
   }
+  let hostile: string | undefined;
+  if (options.sections.has('hostile')) {
+    const load = os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' / ');
+    const settings = options.quick
+      ? {
+          ...HOSTILE_DEFAULTS,
+          seconds: 8,
+          normal: 50,
+          slowBody: 10,
+          neverReading: 10,
+          disconnecting: 10,
+        }
+      : HOSTILE_DEFAULTS;
+    hostile = hostileSection(await measureHostile(settings), new Date().toISOString(), load);
+  }
+  if (options.sections.size === 1 && hostile !== undefined) {
+    // A hostile-only run replaces its own section of BENCHMARKS.md and leaves the rest.
+    await mkdir(options.outDir, { recursive: true });
+    const file = path.join(options.outDir, 'BENCHMARKS.md');
+    const before = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+    await writeFile(file, spliceHostile(before, hostile));
+    process.stdout.write(`${hostile}\n`);
+    progress(`wrote the hostile section of ${file}`);
+    process.exit(0);
+  }
   if (options.sections.size === 1 && embeddings !== undefined) {
     // An embeddings-only run replaces its own section of BENCHMARKS.md and leaves the rest.
     await mkdir(options.outDir, { recursive: true });
@@ -231,10 +261,11 @@ async function main(): Promise<void> {
     progress(`wrote the capacity section of ${file} and benchmarks-capacity.svg`);
     process.exit(0);
   }
-  const markdown =
+  const withEmbeddings =
     embeddings === undefined
       ? renderMarkdown(figures)
       : spliceEmbeddings(renderMarkdown(figures), embeddings);
+  const markdown = hostile === undefined ? withEmbeddings : spliceHostile(withEmbeddings, hostile);
   const svg = await renderChart({
     title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
     subtitle: `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; emulator on loopback`,
