@@ -9,8 +9,11 @@ import {
 import { chatCompletion, chatCompletionStream } from './chat-completion.js';
 import type { Stack } from './create-stack.js';
 import { createEmbeddings } from './embeddings.js';
+import { createResponsesBackend } from './responses/responses-backend.js';
 import { createRemoteImageFetcher, type RemoteImageOptions } from './server/fetch-remote-image.js';
 import type { BackendCallContext, GatewayBackend, GatewayModel } from './server/gateway-backend.js';
+import type { KeyValueStore } from './store/key-value-store.js';
+import { MemoryStore } from './store/memory-store.js';
 
 /** Options of `createBackend`. */
 export interface BackendOptions {
@@ -24,6 +27,18 @@ export interface BackendOptions {
    * tables. The discovery goes on in the background. Default 2000.
    */
   discoveryWaitMs?: number;
+  /**
+   * What the gateway remembers between requests (stored Responses, the reasoning key).
+   * Default: a `MemoryStore` (lost on restart). `serve --store PATH` uses a `SqliteStore`.
+   */
+  store?: KeyValueStore;
+  /**
+   * The 32-byte key that seals reasoning into `encrypted_content`. Default: one made once and
+   * kept in `store`. CLI `--reasoning-key`, env `BEDROCK_BRIDGE_REASONING_KEY`.
+   */
+  reasoningKey?: Uint8Array;
+  /** How long a stored response is kept. Default 30 days. */
+  responseTtlMs?: number;
   /** InvokeModel calls one embeddings request makes at once (Titan: one call per text). Default 8. */
   embeddingConcurrency?: number;
 }
@@ -94,8 +109,7 @@ export function createBackend(
     }
   }
 
-  async function imageBytes(request: ChatCompletionRequest, signal: AbortSignal) {
-    const urls = remoteImageUrls(request);
+  async function imageBytes(urls: { url: string; param: string }[], signal: AbortSignal) {
     if (urls.length === 0) return undefined;
     if (!fetchImage) {
       const first = urls[0] as { param: string };
@@ -131,10 +145,10 @@ export function createBackend(
     return bytes;
   }
 
-  async function contextFor(request: ChatCompletionRequest, call: BackendCallContext) {
+  async function contextFor(urls: { url: string; param: string }[], call: BackendCallContext) {
     // Without discovery (e.g. no control-plane permission), the built-in tables decide.
     const discovered = await discoveredOrOffline();
-    const bytes = await imageBytes(request, call.signal);
+    const bytes = await imageBytes(urls, call.signal);
     return {
       transport: stack.transport,
       region: stack.region,
@@ -149,11 +163,17 @@ export function createBackend(
   return {
     discovered: discoveredOrOffline,
     async complete(request, call) {
-      return chatCompletion(request, await contextFor(request, call));
+      return chatCompletion(request, await contextFor(remoteImageUrls(request), call));
     },
     async *stream(request, call) {
-      yield* chatCompletionStream(request, await contextFor(request, call));
+      yield* chatCompletionStream(request, await contextFor(remoteImageUrls(request), call));
     },
+    responses: createResponsesBackend({
+      store: options.store ?? new MemoryStore(),
+      ...(options.reasoningKey ? { reasoningKey: options.reasoningKey } : {}),
+      ...(options.responseTtlMs ? { ttlMs: options.responseTtlMs } : {}),
+      contextFor,
+    }),
     async embed(request, call) {
       return createEmbeddings(request, {
         transport: stack.transport,

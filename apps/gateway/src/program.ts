@@ -49,6 +49,11 @@ export interface ServeFlags extends UpstreamFlags {
   bodyLimit: number;
   logPrompts?: boolean;
   fetchImages?: string[];
+  /** Where stored Responses live when there is no Redis: a SQLite file, or `memory`. */
+  store?: string;
+  storeMaxMb: number;
+  storeMaxAgeDays: number;
+  reasoningKey?: string;
   allowedHosts?: string[];
   requestTimeout: number;
   shutdownTimeout: number;
@@ -159,6 +164,28 @@ export function buildProgram(): Command {
     )
     .addOption(
       new Option('--log-prompts', 'include the messages in request log lines (off by default)'),
+    )
+    .addOption(
+      new Option(
+        '--store <path>',
+        'SQLite file for stored Responses and the reasoning key (survives restarts), or "memory"; unused with --redis (default: ~/.bedrock-bridge/store.sqlite)',
+      ).env('BEDROCK_BRIDGE_STORE'),
+    )
+    .addOption(
+      new Option('--store-max-mb <mb>', 'largest size of the store; the oldest entries go first')
+        .default(256)
+        .argParser(integer(1, 1024 * 1024)),
+    )
+    .addOption(
+      new Option('--store-max-age-days <days>', 'how long stored Responses are kept')
+        .default(30)
+        .argParser(integer(1, 3650)),
+    )
+    .addOption(
+      new Option(
+        '--reasoning-key <secret>',
+        'secret that seals reasoning in encrypted_content (default: a random key kept in the store)',
+      ).env('BEDROCK_BRIDGE_REASONING_KEY'),
     )
     .addOption(
       new Option(

@@ -1,12 +1,16 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { TransportOptions } from '@bedrock-bridge/transport';
 import { composeGateway } from '../compose-gateway.js';
 import { createStack, NoCredentialsError, type Stack } from '../create-stack.js';
 import { GatewayMetrics } from '../observability/gateway-metrics.js';
 import { startTelemetry } from '../observability/start-telemetry.js';
 import type { ServeFlags } from '../program.js';
+import { reasoningKeyFromSecret } from '../responses/reasoning-seal.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { MemoryStore } from '../store/memory-store.js';
 import { describeRedisUrl, RedisStore } from '../store/redis-store.js';
+import { SqliteStore } from '../store/sqlite-store.js';
 import { storeCooldowns } from '../store/store-cooldowns.js';
 
 function line(fields: Record<string, unknown>): void {
@@ -46,9 +50,21 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   const stopTelemetry = await startTelemetry();
   let stack: Stack | undefined;
   const metrics = new GatewayMetrics({ upstreams: () => stack?.router?.upstreams() ?? [] });
-  const store: KeyValueStore & { ping?: () => Promise<void> } = flags.redis
-    ? new RedisStore({ url: flags.redis })
-    : new MemoryStore();
+  const storePath = flags.store ?? join(homedir(), '.bedrock-bridge', 'store.sqlite');
+  const maxAgeMs = flags.storeMaxAgeDays * 24 * 3600 * 1000;
+  let store: KeyValueStore & { ping?: () => Promise<void> };
+  try {
+    store = flags.redis
+      ? new RedisStore({ url: flags.redis })
+      : storePath === 'memory'
+        ? new MemoryStore({ maxChars: flags.storeMaxMb * 1024 * 1024 })
+        : new SqliteStore({ path: storePath, maxBytes: flags.storeMaxMb * 1024 * 1024, maxAgeMs });
+  } catch (error) {
+    await stopTelemetry?.();
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     stack = await createStack({
       transport: { ...upstreamOptions(flags), onEvent: (event) => metrics.transportEvent(event) },
@@ -73,7 +89,12 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     {
       stack: ready,
       store,
-      backend: flags.fetchImages ? { fetchImages: { allowHosts: flags.fetchImages } } : {},
+      backend: {
+        ...(flags.fetchImages ? { fetchImages: { allowHosts: flags.fetchImages } } : {}),
+        store,
+        responseTtlMs: maxAgeMs,
+        ...(flags.reasoningKey ? { reasoningKey: reasoningKeyFromSecret(flags.reasoningKey) } : {}),
+      },
       server: {
         bodyLimit: flags.bodyLimit,
         ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
@@ -105,7 +126,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     identity: ready.identity,
     auth: flags.apiKey ? 'bearer api key required' : 'none (use --api-key to require one)',
     fetchImages: flags.fetchImages ?? 'off',
-    store: flags.redis ? describeRedisUrl(flags.redis) : 'in-process',
+    store: flags.redis ? describeRedisUrl(flags.redis) : storePath,
     tracing: stopTelemetry ? 'OpenTelemetry SDK (OTEL_* variables)' : 'off',
     allowedHosts:
       flags.allowedHosts?.join(',') ??

@@ -8,7 +8,7 @@ import type { ConversionNotes } from '../chat-completion.js';
 import { answerEmbeddings } from './answer-embeddings.js';
 import { checkApiKey } from './check-api-key.js';
 import { answerExpectation, handleClientError } from './client-error.js';
-import type { GatewayBackend } from './gateway-backend.js';
+import type { BackendCallContext, GatewayBackend } from './gateway-backend.js';
 import { hostAllowlist } from './host-allowlist.js';
 import { findTooDeep } from './json-depth.js';
 import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
@@ -20,6 +20,12 @@ import {
   type RequestLogEntry,
   type RequestLogger,
 } from './request-log.js';
+import {
+  carriesResponseToken,
+  isResponseFailure,
+  registerResponsesRoutes,
+  settleFailureEvents,
+} from './responses-routes.js';
 import { ECHO_LIMITS, resolveLimits, type ServerLimits } from './server-limits.js';
 import { outgoing, toErrorResponse } from './to-error-response.js';
 import { validateChatRequest } from './validate-chat-request.js';
@@ -92,6 +98,20 @@ declare module 'fastify' {
   interface FastifyRequest {
     bridge: RequestState;
   }
+}
+
+/** One model call as a route hands it to `answer`. */
+interface AnswerCall {
+  stream: boolean;
+  complete(context: BackendCallContext): Promise<object>;
+  events(context: BackendCallContext): AsyncIterable<object>;
+  /** The first event this accepts marks the time to first token. */
+  isToken(event: object): boolean;
+  /**
+   * An event that already tells the client the stream failed: an error thrown after it ends the
+   * stream as it is (logged), with no extra error event. Default: none.
+   */
+  isFailureEvent?: (event: object) => boolean;
 }
 
 /** A chunk with answer text, reasoning or a tool call (not only the role or the finish). */
@@ -285,13 +305,17 @@ export function createServer(options: ServerOptions): Gateway {
     answerEmbeddings(request, reply, { backend: options.backend, active }),
   );
 
-  app.post('/v1/chat/completions', async (request, reply) => {
+  /**
+   * Answers one model call, as JSON or as an event stream: cancellation when the client leaves or
+   * the server shuts down, attempts and conversion notes in the log line, the warnings header,
+   * a proper HTTP status for failures before the first event, and the stream's own failure after.
+   */
+  async function answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    call: AnswerCall,
+  ): Promise<unknown> {
     const state = request.bridge;
-    const body = validateChatRequest(request.body);
-    state.model = body.model;
-    state.stream = body.stream === true;
-    if (options.logPrompts) state.messages = body.messages;
-
     const controller = new AbortController();
     const res = reply.raw;
     const onClose = () => {
@@ -320,16 +344,19 @@ export function createServer(options: ServerOptions): Gateway {
       controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
         ? controller.signal.reason
         : err;
+    let failedInBand: unknown;
     state.inHandler = true;
     try {
-      if (!body.stream) {
+      if (!call.stream) {
         try {
-          return await options.backend.complete(body, context);
+          return await call.complete(context);
         } catch (err) {
           throw why(err);
         }
       }
-      const chunks = options.backend.stream(body, context)[Symbol.asyncIterator]();
+      const chunks = settleFailureEvents(call.events(context), call.isFailureEvent, (err) => {
+        failedInBand = err;
+      })[Symbol.asyncIterator]();
       // Failures before the first chunk still get a proper HTTP status.
       const first = await chunks.next().catch((err: unknown) => {
         throw why(err);
@@ -343,7 +370,7 @@ export function createServer(options: ServerOptions): Gateway {
       state.status = 200;
       const outcome = await writeSse(res, first, chunks, {
         toErrorBody: (err) => outgoing(toErrorResponse(why(err)), secrets).body,
-        isToken: carriesToken,
+        isToken: call.isToken,
         writeTimeoutMs: limits.writeTimeoutMs,
         // Abort before the source is closed: the upstream socket is released at once.
         onClientGone: (error) =>
@@ -353,19 +380,18 @@ export function createServer(options: ServerOptions): Gateway {
       if (outcome.firstTokenAt !== undefined) {
         state.ttftMs = Math.round((outcome.firstTokenAt - state.start) * 100) / 100;
       }
-      if (!outcome.ok) {
+      const error = outcome.ok ? failedInBand : outcome.error;
+      if (error !== undefined) {
         const failure = outgoing(
           toErrorResponse(
-            outcome.error instanceof ClientStoppedReadingError
-              ? controller.signal.reason
-              : why(outcome.error),
+            error instanceof ClientStoppedReadingError ? controller.signal.reason : why(error),
           ),
           secrets,
         );
         state.errorKind = failure.kind;
         state.error = failure.body.error.message;
         state.errorStatus = failure.status;
-        state.clientGone = outcome.clientGone;
+        if (!outcome.ok) state.clientGone = outcome.clientGone;
       }
       return reply;
     } finally {
@@ -377,7 +403,43 @@ export function createServer(options: ServerOptions): Gateway {
         setImmediate(() => logSafely(log, () => logLine(request, res)));
       }
     }
+  }
+
+  app.post('/v1/chat/completions', async (request, reply) => {
+    const state = request.bridge;
+    const body = validateChatRequest(request.body);
+    state.model = body.model;
+    state.stream = body.stream === true;
+    if (options.logPrompts) state.messages = body.messages;
+    return answer(request, reply, {
+      stream: body.stream === true,
+      complete: (context) => options.backend.complete(body, context),
+      events: (context) => options.backend.stream(body, context),
+      isToken: carriesToken,
+    });
   });
+
+  const responses = options.backend.responses;
+  if (responses) {
+    registerResponsesRoutes(
+      app,
+      responses,
+      (request, reply, body) => {
+        const state = request.bridge;
+        state.model = body.model ?? '';
+        state.stream = body.stream === true;
+        if (options.logPrompts) state.messages = body.input;
+        return answer(request, reply, {
+          stream: body.stream === true,
+          complete: (context) => responses.create(body, context),
+          events: (context) => responses.stream(body, context),
+          isToken: carriesResponseToken,
+          isFailureEvent: isResponseFailure,
+        });
+      },
+      sendError,
+    );
+  }
 
   return {
     app,

@@ -1,4 +1,5 @@
 import type { EmbeddingList, EmbeddingRequest } from '@bedrock-bridge/format/embeddings';
+import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
 import type { TransportEvent } from '@bedrock-bridge/transport';
 import type { ConversionNotes } from '../chat-completion.js';
 import type { ValidatedChatRequest } from './validate-chat-request.js';
@@ -32,6 +33,22 @@ export interface GatewayBackend {
   stream(request: ValidatedChatRequest, context: BackendCallContext): AsyncIterable<object>;
   /** An OpenAI embeddings `list` (`POST /v1/embeddings`). */
   embed(request: EmbeddingRequest, context: BackendCallContext): Promise<EmbeddingList>;
+  /** `/v1/responses`; without it those routes answer 404. */
+  responses?: ResponsesBackend;
   /** The models `GET /v1/models` lists. */
   listModels(signal?: AbortSignal): Promise<GatewayModel[]>;
+}
+
+/** The Responses API behind `/v1/responses` (see `responses/create-response.ts`). */
+export interface ResponsesBackend {
+  /** A whole `response` object (stored unless `store: false`). */
+  create(request: ResponsesRequest, context: BackendCallContext): Promise<object>;
+  /** The Responses events; lazy: nothing is sent upstream before iteration starts. */
+  stream(request: ResponsesRequest, context: BackendCallContext): AsyncIterable<object>;
+  /** A stored response (reasoning sealed only when `include` asks), or `undefined`. */
+  get(id: string, include?: readonly string[]): Promise<object | undefined>;
+  /** Deletes a stored response; `false` when there was none. */
+  delete(id: string): Promise<boolean>;
+  /** The input items of a stored response, oldest first, or `undefined` when there is none. */
+  inputItems(id: string): Promise<object[] | undefined>;
 }

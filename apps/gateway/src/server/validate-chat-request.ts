@@ -241,7 +241,7 @@ export function typeName(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function invalid(message: string, param: string | undefined, code = 'invalid_request') {
+export function invalid(message: string, param: string | undefined, code = 'invalid_request') {
   return new BedrockBridgeError({
     kind: 'validation',
     message,

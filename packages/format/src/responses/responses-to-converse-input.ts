@@ -25,7 +25,10 @@ export interface ResponsesInputOptions extends ToConverseInputOptions, ItemConve
 }
 
 /** What `responsesToConverseInput` returns: the chat conversion's result for the same request. */
-export type ResponsesInputResult = ConverseInputResult;
+export interface ResponsesInputResult extends ConverseInputResult {
+  /** The chat request the Responses request became (what the conversion converted). */
+  chatRequest: ChatCompletionRequest;
+}
 
 const INCLUDABLE = new Set([
   'reasoning.encrypted_content',
@@ -245,13 +248,15 @@ export function responsesToConverseInput(
   if (converted.messages.length === 0)
     fail('missing_required_parameter', 'input', 'input is required.');
   try {
-    const result = toConverseInput(toChatRequest(request, converted), options);
+    const chatRequest = toChatRequest(request, converted);
+    const result = toConverseInput(chatRequest, options);
     const rename = (text: string) =>
       text.replace(/\b(messages\[\d+\](?:\.tool_calls\[\d+\])?[\w.[\]]*)/g, (p) =>
         responsesParam(p, converted),
       );
     return {
       ...result,
+      chatRequest,
       dropped: [...dropped, ...result.dropped.map((p) => responsesParam(p, converted))],
       warnings: result.warnings.map(rename),
     };

@@ -1,0 +1,110 @@
+/**
+ * The Responses recipe: an OpenAI Responses request in, a `response` (or its events) out, Bedrock
+ * in between — the chat recipe's steps (`chat-completion.ts`) with the stored conversation around:
+ *
+ *   stored items (previous_response_id, item_reference) -> resolve the model -> Converse input
+ *   (format/responses) -> model rules -> send (transport) -> response or events (format/responses)
+ *   -> store the response
+ */
+import {
+  type Response,
+  type ResponseInputItem,
+  type ResponseStreamEvent,
+  type ResponsesRequest,
+  referencedItemIds,
+  responseEventsFromConverseStream,
+  responseFromConverseOutput,
+  responsesToConverseInput,
+} from '@bedrock-bridge/format/responses';
+import { resolveModelId } from '@bedrock-bridge/models';
+import { synthesizeStream } from '@bedrock-bridge/transport';
+import { type ChatCompletionContext, formatOptions } from '../chat-completion.js';
+import { checkModelRules } from '../check-model-rules.js';
+import type { ReasoningSeal } from './reasoning-seal.js';
+import type { ResponseStore } from './response-store.js';
+import { forClient, inputItemsOf } from './response-view.js';
+
+/** What one Responses call needs besides the request. */
+export interface ResponsesContext extends ChatCompletionContext {
+  store: ResponseStore;
+  seal: ReasoningSeal;
+}
+
+async function prepare(request: ResponsesRequest, context: ResponsesContext) {
+  const history =
+    typeof request.previous_response_id === 'string'
+      ? await context.store.conversation(request.previous_response_id)
+      : undefined;
+  const stored = await context.store.items(referencedItemIds(request));
+  const resolved = resolveModelId(request.model ?? '', context);
+  const caps = resolved.capabilities;
+  const options = formatOptions(resolved.modelId, caps, {
+    reasoning_effort: request.reasoning?.effort ?? null,
+  });
+  if (context.imageBytes) options.imageBytes = context.imageBytes;
+  const converted = responsesToConverseInput(request, {
+    ...options,
+    ...(history ? { history } : {}),
+    storedItem: (id) => stored.get(id),
+    openReasoning: (sealed) => context.seal.open(sealed),
+  });
+  const warnings = [
+    ...converted.warnings,
+    ...checkModelRules(converted.chatRequest, converted, caps),
+  ];
+  if (converted.dropped.length > 0 || warnings.length > 0) {
+    context.onNotes?.({ dropped: converted.dropped, warnings });
+  }
+  const answer = {
+    request,
+    model: request.model ?? '',
+    toolNames: converted.answer.toolNames,
+    sealReasoning: (details: Parameters<ReasoningSeal['seal']>[0]) => context.seal.seal(details),
+    ...(converted.answer.structuredOutputTool === undefined
+      ? {}
+      : { structuredOutputTool: converted.answer.structuredOutputTool }),
+  };
+  const input: ResponseInputItem[] = inputItemsOf(request, stored);
+  return { input: converted.input, answer, capabilities: caps, items: input };
+}
+
+function keep(request: ResponsesRequest): boolean {
+  return request.store !== false;
+}
+
+/** A whole `response` object. */
+export async function createResponse(
+  request: ResponsesRequest,
+  context: ResponsesContext,
+): Promise<Response> {
+  const { input, answer, items } = await prepare(request, context);
+  const output = await context.transport.converse(input, context);
+  const response = responseFromConverseOutput(output, answer);
+  if (keep(request)) await context.store.save({ response, input: items });
+  return forClient(response, request);
+}
+
+/** The Responses events as they arrive; the call starts when iteration starts. */
+export async function* createResponseStream(
+  request: ResponsesRequest,
+  context: ResponsesContext,
+): AsyncIterable<ResponseStreamEvent> {
+  const { input, answer, capabilities, items } = await prepare(request, context);
+  // Some models take tools only without streaming: ask Converse, replay its answer as events.
+  const events =
+    input.toolConfig && !capabilities.streamingToolUse
+      ? (async function* () {
+          yield* synthesizeStream(await context.transport.converse(input, context));
+        })()
+      : context.transport.converseStream(input, context);
+  for await (const event of responseEventsFromConverseStream(events, answer)) {
+    // Stored before the client hears it is done, so it can continue from it at once.
+    if (
+      (event.type === 'response.completed' || event.type === 'response.incomplete') &&
+      keep(request)
+    ) {
+      await context.store.save({ response: event.response, input: items });
+    }
+    yield forClient(event, request);
+  }
+}
