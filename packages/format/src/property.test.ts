@@ -37,6 +37,16 @@ function allTexts(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+function countImages(request: { messages: readonly unknown[] }): number {
+  let images = 0;
+  for (const message of request.messages) {
+    const content = (message as { content?: unknown }).content;
+    if (!Array.isArray(content)) continue;
+    for (const part of content) if ((part as { type?: unknown }).type === 'image_url') images++;
+  }
+  return images;
+}
+
 function sameJson(a: string, b: string): boolean {
   try {
     return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
@@ -49,10 +59,21 @@ describe('property: any valid OpenAI request converts to input Bedrock accepts, 
   it('passes validateConverseInput and keeps texts, tool calls and images', () => {
     fc.assert(
       fc.property(requestArb, optionsArb, (request, options) => {
+        // Bedrock takes at most 20 images a request: more is a clear error naming the part.
+        if (countImages(request) > 20) {
+          expect(() => toConverseInput(request, options)).toThrow(/at most 20 images/);
+          return;
+        }
         const { input, toolNames } = toConverseInput(request, options);
         expect(validateConverseInput(input)).toEqual([]);
         const texts = allTexts(input).join('\u0000');
-        const blocks = (input.messages ?? []).flatMap((m) => m.content ?? []);
+        // Top-level blocks and the blocks inside tool results (images sent with a result).
+        const blocks = (input.messages ?? []).flatMap((m) =>
+          (m.content ?? []).flatMap((b): ContentBlock[] => [
+            b,
+            ...((b.toolResult?.content ?? []) as ContentBlock[]),
+          ]),
+        );
         for (const message of request.messages) {
           const content = 'content' in message ? message.content : null;
           const parts =

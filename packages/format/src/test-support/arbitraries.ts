@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import type { ChatCompletionMessageParam, ChatCompletionRequest } from '../openai-request.js';
+import type {
+  ChatCompletionContentPartImage,
+  ChatCompletionContentPartText,
+  ChatCompletionMessageParam,
+  ChatCompletionRequest,
+} from '../openai-request.js';
 import { dataUrl, IMAGES } from './images.js';
 
 const labels = [
@@ -39,56 +44,78 @@ const imageArb = fc.record({
   label: fc.constantFrom(...labels),
 });
 
+/** A cache marker (Anthropic-style, with or without a TTL), or none most of the time. */
+const cacheArb = fc.option(
+  fc.constantFrom<{ type: 'ephemeral'; ttl?: '5m' | '1h' }>(
+    { type: 'ephemeral' },
+    { type: 'ephemeral', ttl: '5m' },
+    { type: 'ephemeral', ttl: '1h' },
+  ),
+  { nil: undefined, freq: 4 },
+);
+
+/** Adds `cache_control` to a part, message or tool call when the marker is set. */
+function marked<T extends object>(
+  value: T,
+  cache: { type: 'ephemeral'; ttl?: '5m' | '1h' } | undefined,
+): T {
+  return cache === undefined ? value : { ...value, cache_control: cache };
+}
+
 const userPartArb = fc.oneof(
-  textArb.map((text) => ({ type: 'text' as const, text })),
-  imageArb.map(({ bytes, label }) => ({
-    type: 'image_url' as const,
-    image_url: { url: dataUrl(label, bytes) },
-  })),
+  fc
+    .tuple(textArb, cacheArb)
+    .map(([text, cache]) => marked({ type: 'text' as const, text }, cache)),
+  fc
+    .tuple(imageArb, cacheArb)
+    .map(([{ bytes, label }, cache]) =>
+      marked({ type: 'image_url' as const, image_url: { url: dataUrl(label, bytes) } }, cache),
+    ),
 );
 
 /**
  * How a generated tool call gets its id: unique and valid, unique but invalid for Bedrock
  * (mapped), or one of a few shared ids that repeat within a message and across turns.
  */
-type CallIdKind = 'plain' | 'weird' | { shared: string };
+type CallIdKind = 'plain' | 'weird' | 'invalid' | { shared: string };
 
 const callIdArb: fc.Arbitrary<CallIdKind> = fc.oneof(
-  fc.constantFrom<CallIdKind>('plain', 'weird'),
+  fc.constantFrom<CallIdKind>('plain', 'weird', 'invalid'),
   fc.constantFrom('x', 'call_1', 'functions.x:0').map((shared) => ({ shared })),
 );
 
 type Step =
   | { kind: 'system'; text: string }
-  | {
-      kind: 'user';
-      content:
-        | string
-        | Array<{ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } }>;
-    }
+  | { kind: 'user'; content: string | UserPart[]; cache: Cache }
   | {
       kind: 'assistant';
       text: string | null;
-      calls: Array<{ tool: number; args: string; id: CallIdKind }>;
+      calls: Array<{ tool: number; args: string; id: CallIdKind; cache: Cache }>;
+      cache: Cache;
     }
-  | { kind: 'tool'; ref: number; text: string };
+  | { kind: 'tool'; ref: number; content: string | UserPart[]; cache: Cache };
+
+type Cache = { type: 'ephemeral'; ttl?: '5m' | '1h' } | undefined;
+type UserPart = ChatCompletionContentPartText | ChatCompletionContentPartImage;
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: textArb.map((text) => ({ kind: 'system' as const, text })) },
   {
     weight: 4,
     arbitrary: fc
-      .oneof(textArb, fc.array(userPartArb, { maxLength: 3 }))
-      .map((content) => ({ kind: 'user' as const, content })),
+      .tuple(fc.oneof(textArb, fc.array(userPartArb, { maxLength: 3 })), cacheArb)
+      .map(([content, cache]) => ({ kind: 'user' as const, content, cache })),
   },
   {
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('assistant' as const),
       text: fc.option(textArb, { nil: null }),
-      calls: fc.array(fc.record({ tool: fc.nat(5), args: argumentsArb, id: callIdArb }), {
-        maxLength: 3,
-      }),
+      calls: fc.array(
+        fc.record({ tool: fc.nat(5), args: argumentsArb, id: callIdArb, cache: cacheArb }),
+        { maxLength: 3 },
+      ),
+      cache: cacheArb,
     }),
   },
   {
@@ -96,7 +123,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('tool' as const),
       ref: fc.integer({ min: -1, max: 8 }),
-      text: textArb,
+      content: fc.oneof(textArb, fc.array(userPartArb, { maxLength: 2 })),
+      cache: cacheArb,
     }),
   },
 );
@@ -124,7 +152,7 @@ export const requestArb: fc.Arbitrary<ChatCompletionRequest> = fc
           case 'system':
             return { role: 'system', content: step.text };
           case 'user':
-            return { role: 'user', content: step.content };
+            return marked({ role: 'user', content: step.content }, step.cache);
           case 'assistant': {
             const tool_calls = step.calls.map((c, j) => {
               const id =
@@ -132,22 +160,33 @@ export const requestArb: fc.Arbitrary<ChatCompletionRequest> = fc
                   ? `call_${i}_${j}`
                   : c.id === 'weird'
                     ? `functions.call:${i}.${j}`
-                    : c.id.shared;
+                    : c.id === 'invalid'
+                      ? `call/${i} #${j}`
+                      : c.id.shared;
               callIds.push(id);
               const name =
                 tools.length > 0 ? (tools[c.tool % tools.length] as string) : `tool_${c.tool}`;
-              return { id, type: 'function' as const, function: { name, arguments: c.args } };
+              return marked(
+                { id, type: 'function' as const, function: { name, arguments: c.args } },
+                c.cache,
+              );
             });
-            return tool_calls.length > 0
-              ? { role: 'assistant', content: step.text, tool_calls }
-              : { role: 'assistant', content: step.text };
+            return marked(
+              tool_calls.length > 0
+                ? { role: 'assistant', content: step.text, tool_calls }
+                : { role: 'assistant', content: step.text },
+              step.cache,
+            );
           }
           case 'tool':
-            return {
-              role: 'tool',
-              tool_call_id: callIds[step.ref] ?? `orphan_${i}`,
-              content: step.text,
-            };
+            return marked(
+              {
+                role: 'tool',
+                tool_call_id: callIds[step.ref] ?? `orphan_${i}`,
+                content: step.content,
+              },
+              step.cache,
+            );
           default: {
             const unreachable: never = step;
             return unreachable;
