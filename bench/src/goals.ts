@@ -106,6 +106,25 @@ export function checkGoals(
         ]),
     });
   }
+  {
+    const goal =
+      'Responses: time to first response.output_text.delta within 10% of the first chat-completions delta (issue 17)';
+    const responses = median(byId('gateway-responses'), 'ttft');
+    const chat = median(byId('gateway-bare'), 'ttft');
+    checks.push(
+      responses === undefined || chat === undefined
+        ? {
+            goal,
+            status: 'not measured',
+            evidence: 'gateway-responses or gateway-bare row missing',
+          }
+        : {
+            goal,
+            status: responses <= chat * 1.1 ? 'met' : 'missed',
+            evidence: `the same gateway process and conversation, bare node:http client: /v1/responses ${formatMs(responses)} ms vs /v1/chat/completions ${formatMs(chat)} ms: ${(responses / chat).toFixed(2)}x (medians)`,
+          },
+    );
+  }
   const ourCells = cells.filter((c) => c.system.role === 'ours');
   if (ourCells.length === 0) {
     checks.push({

@@ -4,12 +4,13 @@ import { CONTENT } from '../first-token-marks.js';
 import { startGateway } from './start-gateway.js';
 import type { BenchClient, CreateContext, SystemDef } from './system.js';
 
-/** POSTs `body` to the gateway's chat completions; `onChunk` sees the SSE text as it arrives. */
+/** POSTs `body` to the gateway (chat completions by default); `onChunk` sees the SSE text as it arrives. */
 export function post(
   agent: http.Agent,
   url: URL,
   body: Buffer,
   onChunk: (chunk: string) => void,
+  path = '/v1/chat/completions',
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -18,7 +19,7 @@ export function post(
         host: url.hostname,
         port: url.port,
         method: 'POST',
-        path: '/v1/chat/completions',
+        path,
         headers: { 'content-type': 'application/json', 'content-length': body.length },
       },
       (res) => {
