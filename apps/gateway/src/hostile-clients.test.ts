@@ -230,6 +230,17 @@ describe('3: slow requests are cut with a 408 in OpenAI shape', () => {
     await expect.poll(() => slow.logs.at(-1)?.status, { timeout: 2000 }).toBe(408);
   });
 
+  it('a client that leaves half-way through its body is logged 499, not a bad request', async () => {
+    const before = slow.logs.length;
+    const head = `POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"model":`;
+    await rawExchange(slow.url, head, {
+      waitMs: 2000,
+      onSocket: (socket) => setTimeout(() => socket.destroy(), 100),
+    });
+    await expect.poll(() => slow.logs.length, { timeout: 2000 }).toBe(before + 1);
+    expect(slow.logs.at(-1)).toMatchObject({ status: 499, errorKind: 'aborted', clientGone: true });
+  });
+
   it('headers sent one line at a time', async () => {
     let timer: NodeJS.Timeout | undefined;
     const { raw, closed } = await rawExchange(slow.url, 'GET /healthz HTTP/1.1\r\n', {

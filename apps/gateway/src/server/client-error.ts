@@ -12,6 +12,15 @@ import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
 /** What a parser error means for the client. */
 export function clientErrorResponse(err: NodeJS.ErrnoException): OpenAIErrorResponse {
   switch (err.code) {
+    case 'HPE_INVALID_EOF_STATE':
+      // The client ended the connection part-way through its request: nobody to answer.
+      return {
+        ...gatewayError(499, 'The client closed the connection while sending the request.', {
+          type: 'server_error',
+          code: 'aborted',
+        }),
+        kind: 'aborted',
+      };
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return gatewayError(408, 'The request took too long to arrive (headers and body).', {
         code: 'request_timeout',
@@ -60,7 +69,8 @@ export function handleClientError(
     const failure = clientErrorResponse(err);
     const pending = (socket as { _httpMessage?: ServerResponse })._httpMessage;
     if (pending) onCut(socket, failure);
-    if (socket.writable && !pending?.headersSent) socket.write(rawErrorResponse(failure));
+    const answerable = failure.status !== 499 && socket.writable && !pending?.headersSent;
+    if (answerable) socket.write(rawErrorResponse(failure));
     socket.destroy();
   };
 }

@@ -13,6 +13,16 @@ export function toErrorResponse(err: unknown): OpenAIErrorResponse {
   const fastifyCode = (err as { code?: unknown }).code;
   const status = (err as { statusCode?: unknown }).statusCode;
   if (!BedrockBridgeError.is(err) && typeof fastifyCode === 'string') {
+    if (fastifyCode === 'ECONNRESET') {
+      // The body stream broke: the client left while sending it (logged 499, nobody to answer).
+      return openAIErrorFromBridgeError(
+        new BedrockBridgeError({
+          kind: 'aborted',
+          message: 'The client closed the connection while sending the request.',
+          cause: err,
+        }),
+      );
+    }
     if (fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return gatewayError(413, `${(err as Error).message}.`, { code: 'request_too_large' });
     }
