@@ -8,6 +8,8 @@ export interface Connection {
   socket: Socket;
   protocol: 'http1' | 'http2';
   session?: ServerHttp2Session;
+  /** In TLS mode, the TCP socket under `socket` (a TLS socket): what a reset aborts. */
+  rawSocket?: Socket;
 }
 
 /**
@@ -107,12 +109,13 @@ export class Exchange {
 
   /** Aborts the TCP connection (RST). */
   reset(): void {
-    this.connection.socket.resetAndDestroy();
+    (this.connection.rawSocket ?? this.connection.socket).resetAndDestroy();
   }
 
   /** Drops the connection (HTTP/1.1 socket or HTTP/2 session) before any byte of answer. */
   drop(): void {
     if (this.connection.session) this.connection.session.destroy();
     this.connection.socket.destroy();
+    this.connection.rawSocket?.destroy();
   }
 }

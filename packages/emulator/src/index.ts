@@ -5,6 +5,7 @@ export {
   defaultCatalogue,
   type ReasoningMode,
 } from './catalogue.js';
+export { type Certificate, generateCertificate } from './certificate.js';
 export { encodeEvent } from './event-frames.js';
 export { startEmulator } from './start-emulator.js';
 export type {

@@ -1,8 +1,10 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttp2Server, type ServerHttp2Session } from 'node:http2';
 import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
+import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { queueScript } from './admin-api.js';
 import { assertCatalogue, defaultCatalogue } from './catalogue.js';
+import { generateCertificate } from './certificate.js';
 import { type Connection, Exchange } from './exchange.js';
 import { FaultQueue } from './fault-queue.js';
 import { type EmulatorState, handleRequest } from './handle-request.js';
@@ -13,11 +15,14 @@ const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 
 /**
  * Starts a local Bedrock (runtime and control plane) on one port that speaks HTTP/1.1 and
- * h2c (prior knowledge). Resolves once it listens.
+ * h2c (prior knowledge), or, with `tls`, HTTPS with HTTP/2 or HTTP/1.1 negotiated by ALPN.
+ * Resolves once it listens.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const catalogue = options.catalogue ?? defaultCatalogue;
   assertCatalogue(catalogue);
+  const pem =
+    options.tls === true ? await generateCertificate() : options.tls ? options.tls : undefined;
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
   const state: EmulatorState = {
@@ -67,6 +72,34 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   http2.on('request', (req, res) => {
     req.stream.on('error', () => {});
     serve(sessions.get(req.stream.session as ServerHttp2Session), req as never, res as never);
+  });
+
+  /** TLS mode: a TLS server does the handshake; its ALPN result picks `h2`, else HTTP/1.1. */
+  const ids = new WeakMap<Socket, number>();
+  const tlsServer = pem
+    ? createTlsServer({ cert: pem.cert, key: pem.key, ALPNProtocols: ['h2', 'http/1.1'] })
+    : undefined;
+  tlsServer?.on('tlsClientError', () => {});
+  tlsServer?.on('secureConnection', (socket: TLSSocket) => {
+    // Node's TLSSocket keeps the TCP socket it wraps as `_parent` (what a `reset` fault aborts).
+    const raw = (socket as unknown as { _parent?: Socket })._parent;
+    const isH2 = socket.alpnProtocol === 'h2';
+    const connection: Connection = {
+      id: (raw && ids.get(raw)) ?? 0,
+      socket,
+      ...(raw ? { rawSocket: raw } : {}),
+      protocol: isH2 ? 'http2' : 'http1',
+    };
+    socket.on('error', () => {});
+    connections.set(socket, connection);
+    socket.once('close', () => connections.delete(socket));
+    if (isH2) {
+      pendingSession = connection;
+      http2.emit('connection', socket);
+      pendingSession = undefined;
+    } else {
+      http1.emit('connection', socket);
+    }
   });
 
   const dispatch = (socket: Socket, id: number, bytes: Buffer) => {
@@ -123,7 +156,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       socket.destroy();
       return;
     }
-    sniff(socket, counters.total);
+    if (tlsServer) {
+      ids.set(socket, counters.total);
+      tlsServer.emit('connection', socket);
+    } else {
+      sniff(socket, counters.total);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -136,7 +174,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
-    url: `http://${host}:${address.port}`,
+    url: `${pem ? 'https' : 'http'}://${host}:${address.port}`,
+    ...(pem ? { certificate: pem.cert } : {}),
     inject: (fault: Fault) => state.faults.add(fault),
     clearFaults: () => state.faults.clear(),
     script: (answer) => queueScript(state.scripts, answer),
@@ -160,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       for (const socket of sockets) socket.destroy();
       http1.close();
       http2.close();
+      tlsServer?.close();
       await Promise.all([done, ...socketsClosed]);
     },
   };

@@ -22,6 +22,12 @@ export interface EmulatorOptions {
    * (403 AccessDeniedException about `bedrock:InvokeModelWithResponseStream`). Default: none.
    */
   denyStreamingFor?: string[];
+  /**
+   * Serve HTTPS: HTTP/2 or HTTP/1.1 negotiated by ALPN, as Bedrock serves them. `true` makes a
+   * self-signed certificate for localhost / 127.0.0.1 / ::1 (read it from `Emulator.certificate`
+   * to trust it); or pass your own PEM `cert` and `key`. Default `false` (plain HTTP/1.1 and h2c).
+   */
+  tls?: boolean | { cert: string; key: string };
   /** Receives one line per request once it is answered (the bin passes `console.log`). Default: silent. */
   log?: (line: string) => void;
 }
@@ -154,8 +160,13 @@ export interface ScriptedAnswer {
 
 /** A running emulator. */
 export interface Emulator {
-  /** Base URL, e.g. `http://127.0.0.1:43123`; the same port speaks HTTP/1.1 and h2c. */
+  /**
+   * Base URL, e.g. `http://127.0.0.1:43123` (the same port speaks HTTP/1.1 and h2c), or
+   * `https://...` in TLS mode (HTTP/2 or HTTP/1.1 by ALPN).
+   */
   url: string;
+  /** In TLS mode, the PEM certificate the emulator serves (self-signed: give it as `ca`). */
+  certificate?: string;
   /** Queue a fault. */
   inject(fault: Fault): void;
   /** Remove every queued fault. */
