@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { KeyValueStore } from './key-value-store.js';
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from './open-sqlite.js';
 
 /** Options of `SqliteStore`. */
 export interface SqliteStoreOptions {
@@ -18,23 +18,24 @@ export interface SqliteStoreOptions {
 }
 
 /**
- * The embedded, durable `KeyValueStore`: one SQLite file through better-sqlite3 (synchronous,
- * in-process, no service to run; WAL journal so a crash loses no committed write). Survives a
+ * The embedded, durable `KeyValueStore`: one SQLite file (synchronous, in-process, no service to
+ * run; WAL journal so a crash loses no committed write), through `node:sqlite` where Node has it
+ * and better-sqlite3 on Node 20 (see `openSqlite`). Survives a
  * restart; bounded in bytes, entries and age. Expired entries are never returned, and are swept
  * on writes.
  */
 export class SqliteStore implements KeyValueStore {
-  readonly #db: Database.Database;
+  readonly #db: SqliteDatabase;
   readonly #maxBytes: number;
   readonly #maxEntries: number;
   readonly #maxAgeMs: number;
   readonly #now: () => number;
-  readonly #get: Database.Statement<[string, number], { value: string }>;
-  readonly #set: Database.Statement<[string, string, number, number, number]>;
-  readonly #delete: Database.Statement<[string]>;
-  readonly #sweep: Database.Statement<[number]>;
-  readonly #totals: Database.Statement<[], { n: number; bytes: number | null }>;
-  readonly #evictOldest: Database.Statement<[]>;
+  readonly #get: SqliteStatement;
+  readonly #set: SqliteStatement;
+  readonly #delete: SqliteStatement;
+  readonly #sweep: SqliteStatement;
+  readonly #totals: SqliteStatement;
+  readonly #evictOldest: SqliteStatement;
   #closed = false;
 
   constructor(options: SqliteStoreOptions) {
@@ -52,9 +53,9 @@ export class SqliteStore implements KeyValueStore {
     }
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     try {
-      this.#db = new Database(options.path);
-      this.#db.pragma('journal_mode = WAL');
-      this.#db.pragma('busy_timeout = 2000');
+      this.#db = openSqlite(options.path).db;
+      this.#db.exec('PRAGMA journal_mode = WAL');
+      this.#db.exec('PRAGMA busy_timeout = 2000');
       this.#db.exec(
         `CREATE TABLE IF NOT EXISTS kv (
            key TEXT PRIMARY KEY, value TEXT NOT NULL, bytes INTEGER NOT NULL,
@@ -85,7 +86,8 @@ export class SqliteStore implements KeyValueStore {
 
   async get(key: string): Promise<string | undefined> {
     this.#open();
-    return this.#get.get(key, this.#now())?.value;
+    const row = this.#get.get(key, this.#now()) as { value: string } | undefined;
+    return row?.value;
   }
 
   async set(key: string, value: string, options: { ttlMs: number }): Promise<void> {
@@ -93,22 +95,29 @@ export class SqliteStore implements KeyValueStore {
     if (!(options.ttlMs > 0)) throw new RangeError(`ttlMs must be positive, got ${options.ttlMs}`);
     const bytes = Buffer.byteLength(key) + Buffer.byteLength(value);
     const now = this.#now();
-    this.#db.transaction(() => {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
       this.#delete.run(key);
-      if (bytes > this.#maxBytes) return; // larger than the whole store: not kept
-      this.#set.run(key, value, bytes, now + Math.min(options.ttlMs, this.#maxAgeMs), now);
-      this.#sweep.run(now);
-      for (;;) {
-        const totals = this.#totals.get() ?? { n: 0, bytes: 0 };
-        if (totals.n <= this.#maxEntries && (totals.bytes ?? 0) <= this.#maxBytes) break;
-        this.#evictOldest.run();
+      // Larger than the whole store: not kept.
+      if (bytes <= this.#maxBytes) {
+        this.#set.run(key, value, bytes, now + Math.min(options.ttlMs, this.#maxAgeMs), now);
+        this.#sweep.run(now);
+        for (;;) {
+          const totals = this.#totals.get() as { n: number; bytes: number | null } | undefined;
+          if ((totals?.n ?? 0) <= this.#maxEntries && (totals?.bytes ?? 0) <= this.#maxBytes) break;
+          this.#evictOldest.run();
+        }
       }
-    })();
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   async delete(key: string): Promise<boolean> {
     this.#open();
-    return this.#delete.run(key).changes > 0;
+    return Number(this.#delete.run(key).changes) > 0;
   }
 
   async close(): Promise<void> {
