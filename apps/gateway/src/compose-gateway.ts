@@ -1,3 +1,4 @@
+import { aliasedBackend, type ModelAlias } from './config/alias-backend.js';
 import { type BackendOptions, createBackend } from './create-backend.js';
 import type { Stack } from './create-stack.js';
 import { GatewayMetrics } from './observability/gateway-metrics.js';
@@ -15,6 +16,8 @@ export interface ComposeOptions {
   store?: KeyValueStore & { ping?: () => Promise<void> };
   server?: Omit<ServerOptions, 'backend'>;
   backend?: BackendOptions;
+  /** Model aliases (`gpt-4o` -> a Bedrock model, with default parameters). Default: none. */
+  aliases?: Map<string, ModelAlias>;
   /** Registers process metrics (CPU, memory, event loop) too. Default true. */
   processMetrics?: boolean;
 }
@@ -36,7 +39,9 @@ export function composeGateway(
     ...options.stack,
     transport: observedTransport(options.stack.transport, metrics),
   };
-  const backend = tracedBackend(createBackend(stack, options.backend));
+  const backend = tracedBackend(
+    aliasedBackend(createBackend(stack, options.backend), options.aliases ?? new Map()),
+  );
   const log = options.server?.log === false ? undefined : (options.server?.log ?? jsonLineLogger);
   const gateway = createServer({
     ...options.server,

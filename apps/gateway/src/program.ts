@@ -67,6 +67,10 @@ export interface ServeFlags extends UpstreamFlags {
   upstream?: UpstreamOptions[];
   /** Shared state for replicas (`--redis redis://host:6379`). */
   redis?: string;
+  /** A JSON or YAML config file; flags given explicitly win over it. */
+  config?: string;
+  /** Which flags were given on the command line or through their environment variable. */
+  explicit?: ReadonlySet<string>;
 }
 
 export interface ChatFlags extends UpstreamFlags {
@@ -238,9 +242,21 @@ export function buildProgram(): Command {
         'keep what the gateway remembers between requests (upstream cool-downs, ...) in Redis, shared by every replica (default: in this process)',
       ).env('BEDROCK_BRIDGE_REDIS_URL'),
     )
-    .action(async (flags: ServeFlags) => {
+    .addOption(
+      new Option(
+        '--config <file>',
+        'a JSON or YAML file: upstreams, API keys, model aliases with default parameters, circuit breaker, deadlines (flags given explicitly win)',
+      ).env('BEDROCK_BRIDGE_CONFIG'),
+    )
+    .action(async (flags: ServeFlags, command: Command) => {
       const { serveCommand } = await import('./commands/serve-command.js');
-      await serveCommand(flags);
+      const explicit = new Set(
+        Object.keys(flags).filter((key) => {
+          const source = command.getOptionValueSource(key);
+          return source === 'cli' || source === 'env';
+        }),
+      );
+      await serveCommand({ ...flags, explicit });
     });
 
   upstream(

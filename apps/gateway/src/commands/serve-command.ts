@@ -1,15 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { TransportOptions } from '@bedrock-bridge/transport';
-import { composeGateway } from '../compose-gateway.js';
+import { modelAliases } from '../config/alias-backend.js';
+import type { ServeSettings } from '../config/apply-config.js';
 import { createStack, NoCredentialsError, type Stack } from '../create-stack.js';
-import { GatewayMetrics } from '../observability/gateway-metrics.js';
-import { startTelemetry } from '../observability/start-telemetry.js';
 import type { ServeFlags } from '../program.js';
 import { reasoningKeyFromSecret } from '../responses/reasoning-seal.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { MemoryStore } from '../store/memory-store.js';
-import { describeRedisUrl, RedisStore } from '../store/redis-store.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { storeCooldowns } from '../store/store-cooldowns.js';
 
@@ -38,7 +36,23 @@ function isLoopbackHost(host: string): boolean {
 }
 
 /** `bedrock-bridge serve`: runs until SIGTERM/SIGINT, then drains open answers. */
-export async function serveCommand(flags: ServeFlags): Promise<void> {
+export async function serveCommand(given: ServeFlags): Promise<void> {
+  let flags: ServeSettings = given;
+  if (given.config !== undefined) {
+    const [{ applyConfig }, { ConfigError, loadGatewayConfig }] = await Promise.all([
+      import('../config/apply-config.js'),
+      import('../config/gateway-config.js'),
+    ]);
+    try {
+      const explicit = given.explicit ?? new Set<string>();
+      flags = applyConfig(given, loadGatewayConfig(given.config), (flag) => explicit.has(flag));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+  }
   if (flags.apiKey !== undefined && flags.apiKey.trim() === '') {
     // An empty key would quietly turn auth off: the operator meant to set one.
     process.stderr.write(
@@ -47,6 +61,15 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // Loaded after the checks above: a refused start stays quick.
+  const [{ composeGateway }, { GatewayMetrics }, { startTelemetry }, redisStore] =
+    await Promise.all([
+      import('../compose-gateway.js'),
+      import('../observability/gateway-metrics.js'),
+      import('../observability/start-telemetry.js'),
+      // ioredis only when asked for
+      flags.redis ? import('../store/redis-store.js') : undefined,
+    ]);
   const stopTelemetry = await startTelemetry();
   let stack: Stack | undefined;
   const metrics = new GatewayMetrics({ upstreams: () => stack?.router?.upstreams() ?? [] });
@@ -55,7 +78,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   let store: KeyValueStore & { ping?: () => Promise<void> };
   try {
     store = flags.redis
-      ? new RedisStore({ url: flags.redis })
+      ? new (redisStore as typeof import('../store/redis-store.js')).RedisStore({
+          url: flags.redis,
+        })
       : storePath === 'memory'
         ? new MemoryStore({ maxChars: flags.storeMaxMb * 1024 * 1024 })
         : new SqliteStore({ path: storePath, maxBytes: flags.storeMaxMb * 1024 * 1024, maxAgeMs });
@@ -68,7 +93,10 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   try {
     stack = await createStack({
       transport: { ...upstreamOptions(flags), onEvent: (event) => metrics.transportEvent(event) },
-      router: { cooldowns: storeCooldowns(store) },
+      router: {
+        cooldowns: storeCooldowns(store),
+        ...(flags.circuit ? { circuit: flags.circuit } : {}),
+      },
       ...(flags.region ? { region: flags.region } : {}),
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
       ...(flags.emulator ? { emulator: true } : {}),
@@ -95,9 +123,14 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
         responseTtlMs: maxAgeMs,
         ...(flags.reasoningKey ? { reasoningKey: reasoningKeyFromSecret(flags.reasoningKey) } : {}),
       },
+      aliases: modelAliases(flags.aliases),
       server: {
         bodyLimit: flags.bodyLimit,
-        ...(flags.apiKey ? { apiKey: flags.apiKey } : {}),
+        ...(flags.apiKey
+          ? { apiKey: flags.apiKey }
+          : flags.apiKeys
+            ? { apiKey: flags.apiKeys }
+            : {}),
         ...(flags.logPrompts ? { logPrompts: true } : {}),
         ...(flags.allowedHosts ? { allowedHosts: flags.allowedHosts } : {}),
         limits: { requestTimeoutMs: flags.requestTimeout },
@@ -124,15 +157,19 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
       ? ready.router.upstreams().map((u) => u.name)
       : (ready.endpoint ?? `AWS Bedrock (${ready.region})`),
     identity: ready.identity,
-    auth: flags.apiKey ? 'bearer api key required' : 'none (use --api-key to require one)',
+    auth:
+      flags.apiKey || flags.apiKeys
+        ? 'bearer api key required'
+        : 'none (use --api-key to require one)',
+    ...(flags.aliases ? { aliases: Object.keys(flags.aliases) } : {}),
     fetchImages: flags.fetchImages ?? 'off',
-    store: flags.redis ? describeRedisUrl(flags.redis) : storePath,
+    store: flags.redis && redisStore ? redisStore.describeRedisUrl(flags.redis) : storePath,
     tracing: stopTelemetry ? 'OpenTelemetry SDK (OTEL_* variables)' : 'off',
     allowedHosts:
       flags.allowedHosts?.join(',') ??
       (flags.apiKey ? 'any (an API key is required)' : 'IP addresses and localhost names'),
   });
-  if (!flags.apiKey && !isLoopbackHost(flags.host)) {
+  if (!flags.apiKey && !flags.apiKeys && !isLoopbackHost(flags.host)) {
     line({
       level: 'warn',
       msg: `listening on ${flags.host} without --api-key: anyone who can reach this port can call Bedrock with this gateway's AWS identity`,

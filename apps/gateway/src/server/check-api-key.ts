@@ -6,13 +6,14 @@ function digest(value: string): Buffer {
 }
 
 /**
- * Builds the check for `Authorization: Bearer <key>`. Compares digests in constant time, so
- * neither the key nor its length leaks through timing. Returns `undefined` when allowed.
+ * Builds the check for `Authorization: Bearer <key>` against one key or several (rotation).
+ * Compares digests in constant time, every key each time, so neither a key nor its length
+ * leaks through timing. Returns `undefined` when allowed.
  */
 export function checkApiKey(
-  expected: string,
+  expected: string | readonly string[],
 ): (authorization: string | undefined) => OpenAIErrorResponse | undefined {
-  const want = digest(expected);
+  const wanted = (typeof expected === 'string' ? [expected] : expected).map(digest);
   return (authorization) => {
     // The key exactly as sent: Node already dropped the header's surrounding spaces and tabs,
     // so any whitespace left (a no-break space, a tab inside) is part of a wrong key.
@@ -25,7 +26,10 @@ export function checkApiKey(
         { code: 'missing_api_key' },
       );
     }
-    if (!timingSafeEqual(digest(given), want)) {
+    const got = digest(given);
+    let ok = false;
+    for (const want of wanted) ok = timingSafeEqual(got, want) || ok;
+    if (!ok) {
       return gatewayError(401, 'Incorrect API key provided.', { code: 'invalid_api_key' });
     }
     return undefined;

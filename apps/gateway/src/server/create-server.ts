@@ -40,7 +40,7 @@ export interface ServerOptions {
    * Key clients must send as `Authorization: Bearer <key>`. Default: none (no auth).
    * CLI `--api-key`, env `BEDROCK_BRIDGE_API_KEY`.
    */
-  apiKey?: string;
+  apiKey?: string | readonly string[];
   /** Largest request body in bytes. Default 20 MiB (images travel as data URLs). CLI `--body-limit`. */
   bodyLimit?: number;
   /** Where request log lines go. Default: one JSON line per request on stdout. */

@@ -49,7 +49,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const url = await gateway.listen(0, '127.0.0.1');
   const client = new OpenAI({
     baseURL: `${url}/v1`,
-    apiKey: options.server?.apiKey ?? 'unused',
+    apiKey: [options.server?.apiKey ?? 'unused'].flat()[0] ?? 'unused',
     maxRetries: 0,
     timeout: 30_000,
   });
