@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ServeFlags } from '../program.js';
 import { modelAliases } from './alias-backend.js';
 import { applyConfig } from './apply-config.js';
 import { loadGatewayConfig, parseGatewayConfig } from './gateway-config.js';
@@ -79,7 +80,12 @@ describe('the config file', () => {
 });
 
 describe('applyConfig', () => {
-  const flags = { port: 8080, host: '127.0.0.1', bodyLimit: 1024, shutdownTimeout: 10_000 };
+  const flags = {
+    port: 8080,
+    host: '127.0.0.1',
+    bodyLimit: 1024,
+    shutdownTimeout: 10_000,
+  } as ServeFlags;
 
   it('fills in what no flag gave, and lets an explicit flag win', () => {
     const config = parseGatewayConfig({

@@ -132,7 +132,7 @@ export function createServer(options: ServerOptions): Gateway {
   const log = options.log === false ? undefined : (options.log ?? jsonLineLogger);
   const authorize = options.apiKey ? checkApiKey(options.apiKey) : undefined;
   const checkHost = hostAllowlist(options.allowedHosts, Boolean(options.apiKey));
-  const secrets = options.apiKey ? [options.apiKey] : [];
+  const secrets = options.apiKey ? [options.apiKey].flat() : [];
   const limits = resolveLimits(options.limits);
   const active = new Set<AbortController>();
   let closing = false;
