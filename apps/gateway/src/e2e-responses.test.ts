@@ -219,6 +219,42 @@ describe('responses through the official openai client', () => {
     ).rejects.toMatchObject({ status: 400, param: 'previous_response_id' });
   });
 
+  it('pages input items and shows sealed reasoning on GET only when include asks', async () => {
+    const stored = await t.client.responses.create({
+      model: THINKING_MODEL,
+      reasoning: { effort: 'low' },
+      input: [
+        { role: 'user', content: 'one' },
+        { role: 'assistant', content: 'two' },
+        { role: 'user', content: 'three' },
+      ],
+    });
+    const all = await t.client.responses.inputItems.list(stored.id, { order: 'asc' });
+    expect(all.data.map((i) => (i.type === 'message' ? i.role : i.type))).toEqual([
+      'user',
+      'assistant',
+      'user',
+    ]);
+    const page = await fetch(
+      `${t.url}/v1/responses/${stored.id}/input_items?limit=1&after=${all.data[0]?.id}&order=asc`,
+    );
+    const body = (await page.json()) as { data: { id: string }[]; has_more: boolean };
+    expect(body.data.map((i) => i.id)).toEqual([all.data[1]?.id]);
+    expect(body.has_more).toBe(true);
+    const bad = await fetch(`${t.url}/v1/responses/${stored.id}/input_items?limit=0`);
+    expect(bad.status).toBe(400);
+
+    const plain = await t.client.responses.retrieve(stored.id);
+    const reasoning = plain.output.find((i) => i.type === 'reasoning');
+    expect(reasoning).toBeDefined();
+    expect(reasoning?.type === 'reasoning' && reasoning.encrypted_content).toBeFalsy();
+    const sealed = await t.client.responses.retrieve(stored.id, {
+      include: ['reasoning.encrypted_content'],
+    });
+    const withContent = sealed.output.find((i) => i.type === 'reasoning');
+    expect(withContent?.type === 'reasoning' && withContent.encrypted_content).toMatch(/^bb1\./);
+  });
+
   it('resolves an item_reference to a stored item', async () => {
     const first = await t.client.responses.create({ model: MODEL, input: 'Remember me' });
     const message = first.output[0];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   Response,
   ResponseInputItem,
+  ResponseMessageItem,
   ResponseOutputItem,
   ResponseStreamEvent,
   ResponsesRequest,
@@ -40,6 +41,22 @@ export function forClient<T extends Response | ResponseStreamEvent>(
   return value;
 }
 
+/** A message item as OpenAI lists it: `type: 'message'`, content as parts, a status. */
+function asMessageItem(item: ResponseInputItem): ResponseInputItem {
+  const message = item as ResponseMessageItem;
+  const partType = message.role === 'assistant' ? 'output_text' : 'input_text';
+  const content =
+    typeof message.content === 'string'
+      ? [{ type: partType, text: message.content } as ResponseMessageItem['content'][number]]
+      : message.content;
+  return {
+    ...message,
+    type: 'message',
+    content,
+    status: message.status ?? 'completed',
+  } as ResponseMessageItem;
+}
+
 /**
  * The request's input as stored items: a string becomes a user message, every item gets an id
  * (`msg_...` when it had none) and an `item_reference` is replaced by the item it points to.
@@ -56,6 +73,7 @@ export function inputItemsOf(
         id: id(),
         role: 'user',
         content: [{ type: 'input_text', text: request.input }],
+        status: 'completed',
       },
     ];
   }
@@ -63,7 +81,9 @@ export function inputItemsOf(
     if (item.type === 'item_reference') return stored.get(item.id) ?? item;
     // A reasoning item sent back bare: keep the stored one, which carries its sealed blocks.
     if (item.type === 'reasoning' && !item.encrypted_content) return stored.get(item.id) ?? item;
-    if (typeof item.id === 'string' && item.id !== '') return item;
-    return { ...item, id: id() } as ResponseInputItem;
+    const withId = (
+      typeof item.id === 'string' && item.id !== '' ? item : { ...item, id: id() }
+    ) as ResponseInputItem;
+    return withId.type === undefined || withId.type === 'message' ? asMessageItem(withId) : withId;
   });
 }
