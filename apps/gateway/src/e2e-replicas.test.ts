@@ -145,6 +145,70 @@ describe.skipIf(missing.length > 0)('three replicas behind HAProxy with a shared
     expect([...served].sort()).toEqual(['r1', 'r2', 'r3']);
   });
 
+  async function respond(body: object): Promise<{ by: string; json: Record<string, unknown> }> {
+    const response = await fetch(`${lb}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (response.status !== 200) throw new Error(`${response.status}: ${JSON.stringify(json)}`);
+    return { by: response.headers.get('x-served-by') ?? '?', json };
+  }
+  /** Sends `body` through the load balancer until a replica other than `not` answers it. */
+  async function respondElsewhere(not: string, body: object) {
+    for (let i = 0; i < 3; i += 1) {
+      const answer = await respond(body);
+      if (answer.by !== not) return answer;
+    }
+    throw new Error(`every answer came from ${not}`);
+  }
+  const lastRuntimeBody = () =>
+    emulators
+      .flatMap((e) => e.requests)
+      .filter((r) => r.operation === 'converse' || r.operation === 'converse-stream')
+      .at(-1)?.body as { messages: Array<{ content: Array<Record<string, unknown>> }> };
+
+  it('continues a stored conversation (previous_response_id) on another replica', async () => {
+    const first = await respond({ model: MODEL, input: 'Remember the word teal' });
+    const second = await respondElsewhere(first.by, {
+      model: MODEL,
+      input: 'Which word?',
+      previous_response_id: first.json.id,
+    });
+    expect(second.json.previous_response_id).toBe(first.json.id);
+    const sent = lastRuntimeBody();
+    expect(sent.messages[0]?.content[0]?.text).toBe('Remember the word teal');
+    expect(sent.messages[1]?.content[0]?.text).toBe('Echo: Remember the word teal');
+  });
+
+  it('keeps the reasoning of a tool loop whose turns land on different replicas', async () => {
+    const common = {
+      model: 'us.anthropic.claude-sonnet-4-20250514-v1:0',
+      tools: [
+        {
+          type: 'function',
+          name: 'get_weather',
+          parameters: { type: 'object', properties: { city: { type: 'string' } } },
+        },
+      ],
+      reasoning: { effort: 'low' },
+      include: ['reasoning.encrypted_content'],
+      store: false,
+    };
+    const input: unknown[] = [{ role: 'user', content: 'call get_weather for Rome' }];
+    const first = await respond({ ...common, input });
+    const output = first.json.output as Array<{ type: string; call_id?: string }>;
+    const call = output.find((i) => i.type === 'function_call');
+    expect(output.find((i) => i.type === 'reasoning')).toBeDefined();
+    input.push(...output, { type: 'function_call_output', call_id: call?.call_id, output: 'warm' });
+    // another replica opens the first one's sealed reasoning (the key is shared through Redis)
+    const second = await respondElsewhere(first.by, { ...common, input });
+    expect(JSON.stringify(second.json.output)).toContain('Result of get_weather: warm');
+    const assistant = lastRuntimeBody().messages[1];
+    expect(Object.keys(assistant?.content[0] ?? {})).toEqual(['reasoningContent']);
+  });
+
   it('a cool-down one replica opens reaches the others through Redis', {
     timeout: 20_000,
   }, async () => {
