@@ -46,7 +46,8 @@ function run(args: string[], env = bareEnv()) {
   return { child, exit, out: () => stdout };
 }
 
-describe('bedrock-bridge CLI', () => {
+// Each case starts real processes (the bin, often an emulator too): seconds each on a busy machine.
+describe('bedrock-bridge CLI', { timeout: 60_000 }, () => {
   it.each([[[]], [['serve']], [['chat']], [['models']], [['demo']]])(
     '--help works: %j',
     async (args) => {
