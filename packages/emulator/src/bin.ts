@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { cliOptions, HELP } from './cli-options.js';
 import { startEmulator } from './start-emulator.js';
 
@@ -7,8 +8,13 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const emulator = await startEmulator({ ...options, log: (line) => console.log(line) });
-  console.log(`bedrock-emulator listening on ${emulator.url} (HTTP/1.1 and h2c)`);
+  const { certOut, ...emulatorOptions } = options;
+  const emulator = await startEmulator({ ...emulatorOptions, log: (line) => console.log(line) });
+  if (certOut !== undefined && emulator.certificate) await writeFile(certOut, emulator.certificate);
+  const protocols = emulator.certificate
+    ? 'HTTPS: HTTP/2 and HTTP/1.1 by ALPN'
+    : 'HTTP/1.1 and h2c';
+  console.log(`bedrock-emulator listening on ${emulator.url} (${protocols})`);
   const stop = (signal: string) => {
     console.log(`bedrock-emulator: ${signal}, closing`);
     emulator.close().then(

@@ -27,6 +27,9 @@ describe('cliOptions', () => {
         'AKID1',
         '--deny-streaming',
         'tok',
+        '--tls',
+        '--cert-out',
+        '/tmp/cert.pem',
       ]),
     ).toEqual({
       port: 8123,
@@ -35,7 +38,10 @@ describe('cliOptions', () => {
       deltas: 3,
       region: 'eu-west-1',
       denyStreamingFor: ['AKID1', 'tok'],
+      tls: true,
+      certOut: '/tmp/cert.pem',
     });
+    await expect(cliOptions(['--cert-out', 'x.pem'])).rejects.toThrow('--cert-out needs --tls');
     expect(await cliOptions(['--help'])).toBe('help');
     expect(await cliOptions([])).toEqual({});
   });
