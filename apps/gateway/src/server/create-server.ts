@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import { redactText } from '@bedrock-bridge/transport';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ConversionNotes } from '../chat-completion.js';
 import { answerEmbeddings } from './answer-embeddings.js';
@@ -10,23 +9,23 @@ import { checkApiKey } from './check-api-key.js';
 import { answerExpectation, handleClientError } from './client-error.js';
 import type { BackendCallContext, GatewayBackend } from './gateway-backend.js';
 import { hostAllowlist } from './host-allowlist.js';
-import { findTooDeep } from './json-depth.js';
+import { useJsonBodyParser } from './json-body-parser.js';
+import { buildLogEntry } from './log-entry.js';
 import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
-import { capText, paramFromPath } from './param-path.js';
 import {
   jsonLineLogger,
-  levelForStatus,
   logSafely,
   type RequestLogEntry,
   type RequestLogger,
 } from './request-log.js';
+import type { RequestState } from './request-state.js';
 import {
   carriesResponseToken,
   isResponseFailure,
   registerResponsesRoutes,
   settleFailureEvents,
 } from './responses-routes.js';
-import { ECHO_LIMITS, resolveLimits, type ServerLimits } from './server-limits.js';
+import { resolveLimits, type ServerLimits } from './server-limits.js';
 import { outgoing, toErrorResponse } from './to-error-response.js';
 import { validateChatRequest } from './validate-chat-request.js';
 import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
@@ -71,35 +70,6 @@ export interface Gateway {
   close(deadlineMs?: number): Promise<void>;
 }
 
-interface RequestState {
-  start: number;
-  attempts: number;
-  model?: string;
-  stream?: boolean;
-  chunks?: number;
-  ttftMs?: number;
-  /** `x-bedrock-bridge-warnings`, when the conversion dropped or adjusted something. */
-  warningsHeader?: string;
-  dropped?: string[];
-  warnings?: string[];
-  errorKind?: string;
-  error?: string;
-  /** The status the failure maps to, also when it was reported inside a 200 event stream. */
-  errorStatus?: number;
-  clientGone?: boolean;
-  /** The handler is still running: a connection closed early logs once it has settled. */
-  inHandler?: boolean;
-  logWhenSettled?: boolean;
-  messages?: unknown;
-  status?: number;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    bridge: RequestState;
-  }
-}
-
 /** One model call as a route hands it to `answer`. */
 interface AnswerCall {
   stream: boolean;
@@ -118,13 +88,6 @@ interface AnswerCall {
 function carriesToken(chunk: object): boolean {
   const delta = (chunk as { choices?: { delta?: Record<string, unknown> }[] }).choices?.[0]?.delta;
   return Boolean(delta?.content || delta?.tool_calls || delta?.reasoning_content);
-}
-
-/** A list for a log line: at most `logList` entries, each shortened and redacted. */
-function list(values: readonly string[], secrets: readonly string[]): string[] {
-  return values
-    .slice(0, ECHO_LIMITS.logList)
-    .map((v) => capText(redactText(v, secrets), ECHO_LIMITS.message));
 }
 
 /** Builds the OpenAI-compatible HTTP server: chat completions, models, health. */
@@ -164,27 +127,7 @@ export function createServer(options: ServerOptions): Gateway {
 
   // JSON only: a text/plain body is a 415 with a clear message, not a confusing 400.
   app.removeContentTypeParser('text/plain');
-  // JSON.parse is iterative, but what reads the value afterwards (validation, conversion,
-  // logging) recurses: nesting is limited here, before any of it runs.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, String(body), (err, value) => {
-      if (err) return done(err, undefined);
-      const deep = findTooDeep(value, limits.maxJsonDepth);
-      if (deep === undefined) return done(null, value);
-      const param = paramFromPath(deep);
-      done(
-        new BedrockBridgeError({
-          kind: 'validation',
-          code: 'nesting_too_deep',
-          param,
-          message: `'${param}' is nested too deeply: at most ${limits.maxJsonDepth} levels of arrays and objects are accepted in a request.`,
-        }),
-        undefined,
-      );
-    });
-  });
+  useJsonBodyParser(app, limits.maxJsonDepth);
   app.decorateRequest('bridge', undefined as unknown as RequestState);
   app.addHook('onRequest', async (request, reply) => {
     request.bridge = { start: performance.now(), attempts: 0 };
@@ -234,45 +177,12 @@ export function createServer(options: ServerOptions): Gateway {
   });
 
   function logLine(request: FastifyRequest, res: ServerResponse): RequestLogEntry {
-    const s = request.bridge;
     const severed = cut.get(request.raw.socket);
-    if (severed) {
-      s.status = severed.status;
-      s.errorKind = severed.kind;
-      s.error = severed.body.error.message;
-    }
-    const gone = s.clientGone === true || !res.writableFinished;
-    // A client that left before a whole answer: nginx's 499, also when a stream had begun.
-    let status = s.status ?? res.statusCode;
-    if (gone && !severed && (status < 400 || s.errorKind === 'aborted')) {
-      status = 499;
-      s.errorKind ??= 'aborted';
-      s.error ??= 'The client closed the connection.';
-    }
-    const entry: RequestLogEntry = {
-      time: new Date().toISOString(),
-      level: levelForStatus(status === 499 ? 499 : (s.errorStatus ?? status)),
-      msg: 'request',
-      id: request.id,
-      method: request.method,
-      path: capText(request.url.split('?')[0] ?? request.url, ECHO_LIMITS.logField),
-      status,
-      latencyMs: Math.round(performance.now() - s.start),
-      attempts: s.attempts,
-    };
-    if (s.model !== undefined) {
-      entry.model = capText(redactText(s.model, secrets), ECHO_LIMITS.logField);
-    }
-    if (s.stream !== undefined) entry.stream = s.stream;
-    if (s.chunks !== undefined) entry.chunks = s.chunks;
-    if (s.ttftMs !== undefined) entry.ttftMs = s.ttftMs;
-    if (s.dropped?.length) entry.dropped = list(s.dropped, secrets);
-    if (s.warnings?.length) entry.warnings = list(s.warnings, secrets);
-    if (s.errorKind !== undefined) entry.errorKind = s.errorKind;
-    if (s.error !== undefined) entry.error = s.error;
-    if (gone) entry.clientGone = true;
-    if (options.logPrompts && s.messages !== undefined) entry.messages = s.messages;
-    return entry;
+    return buildLogEntry(request, res, {
+      secrets,
+      logPrompts: options.logPrompts === true,
+      ...(severed ? { severed } : {}),
+    });
   }
 
   function sendError(reply: FastifyReply, request: FastifyRequest, failure: OpenAIErrorResponse) {
