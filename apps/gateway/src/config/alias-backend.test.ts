@@ -53,6 +53,14 @@ describe('model aliases (through the official openai client)', () => {
     expect(lastBody()?.body.inferenceConfig).toMatchObject({ temperature: 0.25, maxTokens: 77 });
   });
 
+  it('resolves an alias on /v1/responses too, its defaults under their Responses names', async () => {
+    const response = await client.responses.create({ model: 'gpt-4o', input: 'hi', store: false });
+    expect(response.output_text).toBe('Echo: hi');
+    expect(response.model).toBe('anthropic.claude-3-haiku-20240307-v1:0');
+    expect(lastBody()?.modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
+    expect(lastBody()?.body.inferenceConfig).toMatchObject({ temperature: 0.25, maxTokens: 77 });
+  });
+
   it("keeps the request's own values over the alias defaults", async () => {
     await client.chat.completions.create({
       model: 'gpt-4o',

@@ -1,3 +1,4 @@
+import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
 import type { GatewayBackend } from '../server/gateway-backend.js';
 import type { AliasDefaults, GatewayConfig } from './gateway-config.js';
 
@@ -41,8 +42,34 @@ export function aliasedBackend(
     }
     return merged as R;
   };
+  /** A Responses request: the alias's model and its defaults under their Responses names. */
+  const resolveResponses = (request: ResponsesRequest): ResponsesRequest => {
+    const alias = request.model === undefined ? undefined : aliases.get(request.model);
+    if (alias === undefined) return request;
+    const d = alias.defaults;
+    const merged: ResponsesRequest = { ...request, model: alias.model };
+    if (merged.temperature == null && d.temperature !== undefined)
+      merged.temperature = d.temperature;
+    if (merged.top_p == null && d.top_p !== undefined) merged.top_p = d.top_p;
+    const maxTokens = d.max_completion_tokens ?? d.max_tokens;
+    if (merged.max_output_tokens == null && maxTokens !== undefined)
+      merged.max_output_tokens = maxTokens;
+    if (merged.reasoning?.effort == null && d.reasoning_effort !== undefined)
+      merged.reasoning = { ...merged.reasoning, effort: d.reasoning_effort };
+    return merged;
+  };
+  const responses = backend.responses;
   return {
     ...backend,
+    ...(responses
+      ? {
+          responses: {
+            ...responses,
+            create: (request, call) => responses.create(resolveResponses(request), call),
+            stream: (request, call) => responses.stream(resolveResponses(request), call),
+          },
+        }
+      : {}),
     complete: (request, call) => backend.complete(resolve(request), call),
     stream: (request, call) => backend.stream(resolve(request), call),
     async listModels(signal) {
