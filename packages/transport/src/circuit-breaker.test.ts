@@ -75,6 +75,13 @@ describe('CircuitBreaker', () => {
     expect(breaker.state).toBe('open');
   });
 
+  it('opens at once on a timeout or an unreachable endpoint, whatever the threshold', () => {
+    const { breaker } = clocked({ failureThreshold: 5, cooldownMs: 1000 });
+    expect(breaker.failure('rate_limit')).toBeUndefined();
+    expect(breaker.failure('timeout')).toBe(1000);
+    expect(breaker.state).toBe('open');
+  });
+
   it('frees the probe slot of a cancelled call', () => {
     const { breaker, advance } = clocked({ failureThreshold: 1, cooldownMs: 10 });
     breaker.failure();

@@ -9,6 +9,18 @@ export interface CircuitBreakerOptions {
   cooldownMs?: number;
   /** Ceiling of the cool-down, which doubles each time a half-open probe fails. Default `120000`. */
   maxCooldownMs?: number;
+  /**
+   * Router only: a stream attempt waiting this long for its first event (or ten times the usual
+   * first-event time, when longer) makes its upstream go last for new calls until it answers.
+   * Default `250`.
+   */
+  suspectAfterMs?: number;
+  /**
+   * Failure kinds that open the circuit at once, whatever `failureThreshold` says: a first-byte
+   * timeout or an unreachable endpoint means the next calls would wait as long. Default
+   * `['timeout', 'unreachable']`.
+   */
+  openAtOnce?: readonly string[];
   /** Clock, in milliseconds. Default `Date.now` (wall clock: cool-downs may be shared). */
   now?: () => number;
 }
@@ -18,6 +30,8 @@ export const CIRCUIT_DEFAULTS = {
   failureThreshold: 3,
   cooldownMs: 10_000,
   maxCooldownMs: 120_000,
+  suspectAfterMs: 250,
+  openAtOnce: ['timeout', 'unreachable'],
 } as const;
 
 /**
@@ -31,6 +45,7 @@ export class CircuitBreaker {
   readonly #baseCooldownMs: number;
   readonly #maxCooldownMs: number;
   readonly #now: () => number;
+  readonly #openAtOnce: ReadonlySet<string>;
   #failures = 0;
   #openUntil = 0;
   #cooldownMs: number;
@@ -46,6 +61,7 @@ export class CircuitBreaker {
     );
     this.#cooldownMs = this.#baseCooldownMs;
     this.#now = options.now ?? Date.now;
+    this.#openAtOnce = new Set(options.openAtOnce ?? CIRCUIT_DEFAULTS.openAtOnce);
   }
 
   /** The state now (an open circuit whose cool-down has ended reads as half-open). */
@@ -94,7 +110,7 @@ export class CircuitBreaker {
    * The upstream failed in a way that says it is unhealthy. Returns the cool-down started, in
    * milliseconds, when this failure opened (or re-opened) the circuit, else `undefined`.
    */
-  failure(): number | undefined {
+  failure(kind?: string): number | undefined {
     if (this.#opened) {
       const probe = this.#probing;
       this.#probing = false;
@@ -104,7 +120,8 @@ export class CircuitBreaker {
       return this.#open(this.#cooldownMs);
     }
     this.#failures += 1;
-    if (this.#failures < this.#threshold) return undefined;
+    const atOnce = kind !== undefined && this.#openAtOnce.has(kind);
+    if (this.#failures < this.#threshold && !atOnce) return undefined;
     return this.#open(this.#cooldownMs);
   }
 

@@ -135,6 +135,27 @@ function upstream(i: number, weight = 1) {
   };
 }
 
+describe('createRouter: a silent upstream', () => {
+  it('goes last for new streams while an attempt waits far longer than first events take', async () => {
+    em(0).inject({ type: 'blackhole', times: 5, operation: 'converse-stream' });
+    const r = router({
+      upstreams: [upstream(0, 1e9), upstream(1)],
+      circuit: { failureThreshold: 100, suspectAfterMs: 50 },
+    });
+    const stuck = collect(r.converseStream(userInput('first, stuck for a while')));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    const rec = recorder();
+    const { text } = await collect(r.converseStream(userInput('second'), rec));
+    expect(text).toBe('Echo: second');
+    // not sent to the silent region at all, though it has the weight
+    expect(rec.events.find((e) => e.type === 'attempt')?.upstream).toBe('eu-west-1');
+    expect((await stuck).text).toBe('Echo: first, stuck for a while');
+    expect(runtime(em(0))).toHaveLength(1);
+    // its first-byte timeout opened the circuit at once
+    expect(r.upstreams()[0]?.state).toBe('open');
+  });
+});
+
 describe('createRouter: model ids per upstream', () => {
   it('sends each region the id modelIdFor gives it (the right geography profile)', async () => {
     em(0).inject({ type: 'throttling', times: 10 });

@@ -1,6 +1,7 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
+import { CIRCUIT_DEFAULTS, CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 import { createTransport, type Transport } from './create-transport.js';
+import { FirstByteAverage, FirstByteWatch } from './first-byte-watch.js';
 import { normalizeOptions } from './normalize-options.js';
 import { type RoutedUpstream, RouterCall, type RouterState } from './router-call.js';
 import { normalizeUpstreams, type RouterOptions, type UpstreamInfo } from './router-options.js';
@@ -52,6 +53,7 @@ export function createRouter(options: RouterOptions): Router {
       region: u.region,
       weight: u.weight,
       breaker: new CircuitBreaker(circuit),
+      firstByte: new FirstByteWatch(),
       transport: createTransport({
         ...shared,
         ...where,
@@ -65,6 +67,8 @@ export function createRouter(options: RouterOptions): Router {
     maxAttempts: normalized.maxAttempts + upstreams.length - 1,
     policy: { baseDelayMs: normalized.baseDelayMs, maxDelayMs: normalized.maxDelayMs },
     hook: onEvent,
+    firstByteAverage: new FirstByteAverage(),
+    suspectFloorMs: circuit?.suspectAfterMs ?? CIRCUIT_DEFAULTS.suspectAfterMs,
     random: Math.random,
     onCooldown(upstream) {
       cooldowns?.set(upstream.name, upstream.breaker.openUntil).catch(() => {
@@ -147,11 +151,15 @@ export function createRouter(options: RouterOptions): Router {
           const call = new RouterCall(state, 'converse-stream', input.modelId ?? '', callOptions);
           for (let u = call.first(); ; ) {
             let delivered = false;
+            const started = performance.now();
+            const arrived = u.firstByte.start(started);
             try {
               const events = u.transport.converseStream(forUpstream(input, u), call.optionsFor(u));
               for await (const event of events) {
                 if (!delivered) {
                   delivered = true;
+                  arrived();
+                  state.firstByteAverage.add(performance.now() - started);
                   call.succeeded(u);
                 }
                 yield event;
@@ -161,6 +169,8 @@ export function createRouter(options: RouterOptions): Router {
               // Never moved after the first event: the client would see text twice.
               if (delivered) throw err;
               u = await call.after(u, err);
+            } finally {
+              arrived();
             }
           }
         },

@@ -6,6 +6,7 @@ import {
 import { abortableSleep } from './abortable-sleep.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
 import type { Transport } from './create-transport.js';
+import type { FirstByteAverage, FirstByteWatch } from './first-byte-watch.js';
 import type { RetryPolicy } from './retry-delay.js';
 import { retryDelay } from './retry-delay.js';
 import type { UpstreamInfo } from './router-options.js';
@@ -20,6 +21,8 @@ import type { CallOptions } from './transport-options.js';
 export interface RoutedUpstream extends UpstreamInfo {
   transport: Transport;
   breaker: CircuitBreaker;
+  /** Its stream attempts still waiting for a first event. */
+  firstByte: FirstByteWatch;
 }
 
 /** What every call of one router shares. */
@@ -29,6 +32,10 @@ export interface RouterState {
   maxAttempts: number;
   policy: RetryPolicy;
   hook: ((event: TransportEvent) => void) | undefined;
+  /** How long first events usually take (to tell a silent upstream early). */
+  firstByteAverage: FirstByteAverage;
+  /** Floor of the age that makes an upstream with a waiting attempt suspect. */
+  suspectFloorMs: number;
   /** Called when an upstream's circuit opens (to share the cool-down). */
   onCooldown: (upstream: RoutedUpstream) => void;
   /** Called at the start of each call (to learn cool-downs shared by other processes). */
@@ -49,20 +56,31 @@ export function movesToAnotherUpstream(kind: ErrorKind, retryable: boolean): boo
 export function upstreamOrder(
   upstreams: readonly RoutedUpstream[],
   random: () => number,
+  suspectAfterMs = Number.POSITIVE_INFINITY,
 ): RoutedUpstream[] {
+  const now = performance.now();
+  // A suspect upstream (an attempt waiting far longer than first events take) goes last among
+  // the healthy ones: it still serves when the others cannot.
+  const suspect = new Set(upstreams.filter((u) => u.firstByte.oldestAge(now) > suspectAfterMs));
   const available = upstreams.filter((u) => u.breaker.available);
   // A half-open upstream gets its probe as soon as its cool-down ends.
   const probes = available.filter((u) => u.breaker.state === 'half-open');
   const closed = available
-    .filter((u) => u.breaker.state === 'closed')
+    .filter((u) => u.breaker.state === 'closed' && !suspect.has(u))
     .sort((a, b) => b.weight - a.weight);
+  const slow = available.filter((u) => u.breaker.state === 'closed' && suspect.has(u));
   const total = closed.reduce((sum, u) => sum + u.weight, 0);
   let pick = random() * total;
   const first = closed.find((u) => {
     pick -= u.weight;
     return pick < 0;
   });
-  const healthy = [...probes, ...(first ? [first] : []), ...closed.filter((u) => u !== first)];
+  const healthy = [
+    ...probes,
+    ...(first ? [first] : []),
+    ...closed.filter((u) => u !== first),
+    ...slow,
+  ];
   // With nothing healthy, the ones whose cool-down ends soonest are still tried: a request is
   // not refused while an upstream might answer.
   const cooled = upstreams
@@ -93,7 +111,16 @@ export class RouterCall {
     this.#target = target;
     this.#options = options;
     state.onCall();
-    this.#order = upstreamOrder(state.upstreams, state.random);
+    this.#order = this.#plan();
+  }
+
+  #plan(): RoutedUpstream[] {
+    const state = this.#state;
+    return upstreamOrder(
+      state.upstreams,
+      state.random,
+      state.firstByteAverage.suspectAfterMs(state.suspectFloorMs),
+    );
   }
 
   /** The upstream of the first attempt. */
@@ -133,7 +160,7 @@ export class RouterCall {
       upstream.breaker.success();
       throw error;
     }
-    const cooldownMs = upstream.breaker.failure();
+    const cooldownMs = upstream.breaker.failure(error.kind);
     if (cooldownMs !== undefined) {
       this.#emit(this.#event({ type: 'cooldown', reason: error.kind, cooldownMs }, upstream));
       this.#state.onCooldown(upstream);
@@ -178,7 +205,7 @@ export class RouterCall {
         throw toBedrockBridgeError(reason);
       },
     );
-    this.#order = upstreamOrder(this.#state.upstreams, this.#state.random);
+    this.#order = this.#plan();
     this.#position = 0;
     const upstream = this.#order[0] as RoutedUpstream;
     upstream.breaker.acquire();
