@@ -84,44 +84,32 @@ describe('fromConverseStream', () => {
     expect(completion.choices[0]?.finish_reason).toBe('stop');
   });
 
-  it('throws stream_truncated when the stream ends without messageStop, after the partial chunks', async () => {
-    const seen: ChatCompletionChunk[] = [];
-    const run = async () => {
-      for await (const c of fromConverseStream(replay(loadEvents('no-message-stop')), base))
-        seen.push(c);
-    };
-    const error = await run().then(
-      () => undefined,
-      (e: unknown) => e,
+  it('trusts its events: no messageStop means the partial chunks and no finish chunk', async () => {
+    const chunks = await drain(fromConverseStream(replay(loadEvents('no-message-stop')), base));
+    expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe(
+      'The answer is forty',
     );
-    expect(BedrockBridgeError.is(error)).toBe(true);
-    expect((error as BedrockBridgeError).kind).toBe('stream_truncated');
-    expect(seen.map((c) => c.choices[0]?.delta.content).join('')).toBe('The answer is forty');
+    expect(chunks.every((c) => c.choices[0]?.finish_reason === null)).toBe(true);
   });
 
-  it('throws the classified error of an in-stream exception event', async () => {
-    const error = await drain(
-      fromConverseStream(replay(loadEvents('throttled-mid-stream')), base),
-    ).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(BedrockBridgeError.is(error)).toBe(true);
-    expect((error as BedrockBridgeError).kind).toBe('rate_limit');
-    expect((error as BedrockBridgeError).message).toContain('Too many tokens');
-  });
-
-  it('classifies errors thrown by the event iterator itself', async () => {
+  it('passes an error thrown by the events through unchanged (transport classified it)', async () => {
+    const thrown = new BedrockBridgeError({ kind: 'rate_limit', message: 'Too many tokens' });
     async function* failing() {
       yield { messageStart: { role: 'assistant' as const } };
-      throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+      throw thrown;
     }
-    const error = await drain(fromConverseStream(failing(), base)).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(BedrockBridgeError.is(error)).toBe(true);
-    expect((error as BedrockBridgeError).kind).not.toBe('unknown');
+    const plain = new Error('aborted');
+    async function* failingPlain() {
+      yield { messageStart: { role: 'assistant' as const } };
+      throw plain;
+    }
+    const caught = (p: Promise<unknown>) =>
+      p.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(await caught(drain(fromConverseStream(failing(), base)))).toBe(thrown);
+    expect(await caught(drain(fromConverseStream(failingPlain(), base)))).toBe(plain);
   });
 
   it('keeps guardrail trace and citations in the bedrock extension, finish content_filter', async () => {

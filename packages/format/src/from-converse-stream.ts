@@ -1,5 +1,4 @@
 import type { ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
-import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
 import { type AnswerOptions, answerCreated, answerId } from './answer-options.js';
 import { answerToolCallId } from './answer-tool-call-id.js';
 import { bytesToBase64 } from './base64.js';
@@ -15,14 +14,6 @@ import { StreamedArguments } from './streamed-arguments.js';
 import { restoreToolName } from './tool-names.js';
 import { toCompletionUsage } from './usage.js';
 
-const EXCEPTION_EVENTS = [
-  'internalServerException',
-  'modelStreamErrorException',
-  'validationException',
-  'throttlingException',
-  'serviceUnavailableException',
-] as const;
-
 type BlockState =
   | { kind: 'text' }
   | { kind: 'tool'; index: number; args: StreamedArguments }
@@ -31,28 +22,19 @@ type BlockState =
   | { kind: 'server'; id: string; name: string; input: string }
   | { kind: 'other' };
 
-/** An in-stream exception event as an Error the errors package can classify. */
-function exceptionOf(name: (typeof EXCEPTION_EVENTS)[number], value: unknown): BedrockBridgeError {
-  if (value instanceof Error) return toBedrockBridgeError(value);
-  const message = (value as { message?: unknown } | undefined)?.message;
-  const error = new Error(typeof message === 'string' && message !== '' ? message : name);
-  error.name = name.charAt(0).toUpperCase() + name.slice(1);
-  Object.assign(error, {
-    $fault: name === 'validationException' || name === 'throttlingException' ? 'client' : 'server',
-  });
-  if (typeof value === 'object' && value !== null)
-    Object.assign(error, { $response: undefined, detail: value });
-  return toBedrockBridgeError(error);
-}
-
 /**
  * Converse stream events -> OpenAI `chat.completion.chunk`s, exactly as OpenAI streams them:
  * a first chunk with the role, content / tool_calls / reasoning deltas (tool calls announced
  * with index, id and name, then argument fragments; interleaved blocks tracked by
  * `contentBlockIndex`; a block whose `contentBlockStart` is empty or unknown takes its kind from
  * its first delta), a final chunk with `finish_reason`, and a usage chunk when
- * `includeUsage`. Throws a `stream_truncated` BedrockBridgeError when the stream ends without
- * `messageStop`, and the classified error for an in-stream exception.
+ * `includeUsage`.
+ *
+ * It trusts the events it is given: stream integrity (a missing `messageStop`, an in-stream
+ * exception, a cut) is `@bedrock-bridge/transport`'s job, which throws a classified error
+ * instead of ending early. A stream that ends without `messageStop` here ends without a
+ * finish chunk (nothing claims the answer finished), and an error thrown by `events` passes
+ * through unchanged.
  */
 export async function* fromConverseStream(
   events: AsyncIterable<ConverseStreamOutput>,
@@ -211,114 +193,99 @@ export async function* fromConverseStream(
     return state;
   };
 
-  try {
-    for await (const event of events) {
-      for (const name of EXCEPTION_EVENTS) {
-        if ((event as unknown as Record<string, unknown>)[name] !== undefined)
-          throw exceptionOf(name, (event as unknown as Record<string, unknown>)[name]);
-      }
-      if (finished) continue;
-      if (!started && (event.messageStart || event.contentBlockStart || event.contentBlockDelta)) {
-        started = true;
-        yield delta({ role: 'assistant', content: '' });
-      }
-      if (event.contentBlockStart) {
-        const index = event.contentBlockStart.contentBlockIndex ?? 0;
-        const start = event.contentBlockStart.start;
-        if (start?.toolUse !== undefined) {
-          const announced = startTool(index, start.toolUse);
-          if (announced !== undefined) yield announced;
-        } else if (start?.image !== undefined || start?.toolResult !== undefined) {
-          blocks.set(index, { kind: 'other' });
-        } else {
-          // An empty or unknown start: the block's first delta tells what it is.
-          blocks.delete(index);
-        }
-      } else if (event.contentBlockDelta) {
-        const index = event.contentBlockDelta.contentBlockIndex ?? 0;
-        const d = event.contentBlockDelta.delta;
-        if (d === undefined) continue;
-        if (d.text !== undefined) {
-          if (holdText) heldText += d.text;
-          else if (d.text !== '') yield delta({ content: d.text });
-        } else if (d.toolUse !== undefined) {
-          let state = blocks.get(index);
-          if (state === undefined) {
-            // Tool input with no toolUse start: a tool call whose id and name were not sent.
-            const announced = startTool(index, {});
-            if (announced !== undefined) yield announced;
-            state = blocks.get(index);
-          }
-          if (state?.kind === 'server') {
-            state.input += d.toolUse.input ?? '';
-            continue;
-          }
-          if (state?.kind !== 'structured' && state?.kind !== 'tool') continue;
-          const fragment = state.args.push(d.toolUse.input ?? '');
-          if (fragment !== '') yield argumentsDelta(state, fragment);
-        } else if (d.reasoningContent !== undefined) {
-          const state = stateOf(index, () => ({ kind: 'reasoning', index: reasoningCount++ }));
-          if (state.kind !== 'reasoning') continue;
-          const r = d.reasoningContent;
-          if (r.text !== undefined) {
-            reasoningChars += r.text.length;
-            yield delta({
-              reasoning_content: r.text,
-              reasoning_details: [{ type: 'reasoning.text', text: r.text, index: state.index }],
-            });
-          } else if (r.signature !== undefined) {
-            yield delta({
-              reasoning_details: [
-                { type: 'reasoning.text', text: '', signature: r.signature, index: state.index },
-              ],
-            });
-          } else if (r.redactedContent !== undefined) {
-            yield delta({
-              reasoning_details: [
-                {
-                  type: 'reasoning.encrypted',
-                  data: bytesToBase64(
-                    r.redactedContent as Uint8Array | string,
-                    'contentBlockDelta.delta.reasoningContent.redactedContent',
-                  ),
-                  index: state.index,
-                },
-              ],
-            });
-          }
-        } else if (d.citation !== undefined) {
-          citations.push(d.citation);
-        }
-      } else if (event.contentBlockStop) {
-        const index = event.contentBlockStop.contentBlockIndex ?? 0;
-        const state = blocks.get(index);
-        if (state?.kind === 'tool' || state?.kind === 'structured') {
-          blocks.set(index, { kind: 'other' });
-          yield* endArguments(state);
-        } else if (state?.kind === 'server') {
-          blocks.set(index, { kind: 'other' });
-          endServerTool(index, state);
-        }
-      } else if (event.messageStop) {
-        stopReason = event.messageStop.stopReason ?? 'unknown';
-        additional = event.messageStop.additionalModelResponseFields;
-        if (metadataSeen) yield* finish();
-      } else if (event.metadata) {
-        metadataSeen = true;
-        usage = event.metadata.usage;
-        trace = event.metadata.trace;
-        if (stopReason !== undefined) yield* finish();
-      }
+  for await (const event of events) {
+    if (finished) continue;
+    if (!started && (event.messageStart || event.contentBlockStart || event.contentBlockDelta)) {
+      started = true;
+      yield delta({ role: 'assistant', content: '' });
     }
-  } catch (error) {
-    throw toBedrockBridgeError(error);
+    if (event.contentBlockStart) {
+      const index = event.contentBlockStart.contentBlockIndex ?? 0;
+      const start = event.contentBlockStart.start;
+      if (start?.toolUse !== undefined) {
+        const announced = startTool(index, start.toolUse);
+        if (announced !== undefined) yield announced;
+      } else if (start?.image !== undefined || start?.toolResult !== undefined) {
+        blocks.set(index, { kind: 'other' });
+      } else {
+        // An empty or unknown start: the block's first delta tells what it is.
+        blocks.delete(index);
+      }
+    } else if (event.contentBlockDelta) {
+      const index = event.contentBlockDelta.contentBlockIndex ?? 0;
+      const d = event.contentBlockDelta.delta;
+      if (d === undefined) continue;
+      if (d.text !== undefined) {
+        if (holdText) heldText += d.text;
+        else if (d.text !== '') yield delta({ content: d.text });
+      } else if (d.toolUse !== undefined) {
+        let state = blocks.get(index);
+        if (state === undefined) {
+          // Tool input with no toolUse start: a tool call whose id and name were not sent.
+          const announced = startTool(index, {});
+          if (announced !== undefined) yield announced;
+          state = blocks.get(index);
+        }
+        if (state?.kind === 'server') {
+          state.input += d.toolUse.input ?? '';
+          continue;
+        }
+        if (state?.kind !== 'structured' && state?.kind !== 'tool') continue;
+        const fragment = state.args.push(d.toolUse.input ?? '');
+        if (fragment !== '') yield argumentsDelta(state, fragment);
+      } else if (d.reasoningContent !== undefined) {
+        const state = stateOf(index, () => ({ kind: 'reasoning', index: reasoningCount++ }));
+        if (state.kind !== 'reasoning') continue;
+        const r = d.reasoningContent;
+        if (r.text !== undefined) {
+          reasoningChars += r.text.length;
+          yield delta({
+            reasoning_content: r.text,
+            reasoning_details: [{ type: 'reasoning.text', text: r.text, index: state.index }],
+          });
+        } else if (r.signature !== undefined) {
+          yield delta({
+            reasoning_details: [
+              { type: 'reasoning.text', text: '', signature: r.signature, index: state.index },
+            ],
+          });
+        } else if (r.redactedContent !== undefined) {
+          yield delta({
+            reasoning_details: [
+              {
+                type: 'reasoning.encrypted',
+                data: bytesToBase64(
+                  r.redactedContent as Uint8Array | string,
+                  'contentBlockDelta.delta.reasoningContent.redactedContent',
+                ),
+                index: state.index,
+              },
+            ],
+          });
+        }
+      } else if (d.citation !== undefined) {
+        citations.push(d.citation);
+      }
+    } else if (event.contentBlockStop) {
+      const index = event.contentBlockStop.contentBlockIndex ?? 0;
+      const state = blocks.get(index);
+      if (state?.kind === 'tool' || state?.kind === 'structured') {
+        blocks.set(index, { kind: 'other' });
+        yield* endArguments(state);
+      } else if (state?.kind === 'server') {
+        blocks.set(index, { kind: 'other' });
+        endServerTool(index, state);
+      }
+    } else if (event.messageStop) {
+      stopReason = event.messageStop.stopReason ?? 'unknown';
+      additional = event.messageStop.additionalModelResponseFields;
+      if (metadataSeen) yield* finish();
+    } else if (event.metadata) {
+      metadataSeen = true;
+      usage = event.metadata.usage;
+      trace = event.metadata.trace;
+      if (stopReason !== undefined) yield* finish();
+    }
   }
-  if (stopReason === undefined) {
-    throw new BedrockBridgeError({
-      kind: 'stream_truncated',
-      code: 'missing_message_stop',
-      message: 'The Converse stream ended without a messageStop event: the answer is incomplete.',
-    });
-  }
-  if (!finished) yield* finish();
+  if (!finished && stopReason !== undefined) yield* finish();
 }

@@ -278,8 +278,13 @@ export function createServer(options: ServerOptions): Gateway {
         ...(state.warningsHeader === undefined ? {} : { [WARNINGS_HEADER]: state.warningsHeader }),
       });
       state.status = 200;
+      // A failure is classified once: the error event written is the one logged.
+      let written: OpenAIErrorResponse | undefined;
       const outcome = await writeSse(res, first, chunks, {
-        toErrorBody: (err) => outgoing(toErrorResponse(why(err)), secrets).body,
+        toErrorBody: (err) => {
+          written = outgoing(toErrorResponse(why(err)), secrets);
+          return written.body;
+        },
         isToken: call.isToken,
         writeTimeoutMs: limits.writeTimeoutMs,
         // Abort before the source is closed: the upstream socket is released at once.
@@ -292,12 +297,14 @@ export function createServer(options: ServerOptions): Gateway {
       }
       const error = outcome.ok ? failedInBand : outcome.error;
       if (error !== undefined) {
-        const failure = outgoing(
-          toErrorResponse(
-            error instanceof ClientStoppedReadingError ? controller.signal.reason : why(error),
-          ),
-          secrets,
-        );
+        const failure =
+          written ??
+          outgoing(
+            toErrorResponse(
+              error instanceof ClientStoppedReadingError ? controller.signal.reason : why(error),
+            ),
+            secrets,
+          );
         state.errorKind = failure.kind;
         state.error = failure.body.error.message;
         state.errorStatus = failure.status;

@@ -80,22 +80,37 @@ describe('responseEventsFromConverseStream', () => {
     expect(message?.type).toBe('message');
   });
 
-  it('ends a stream without messageStop with response.failed, never response.completed', async () => {
+  it('ends a stream without messageStop as response.incomplete, never response.completed', async () => {
     const { events, error } = await collect(replay(loadEvents('no-message-stop')));
-    expect(BedrockBridgeError.is(error) && error.kind).toBe('stream_truncated');
+    expect(error).toBeUndefined();
     const types = events.map((e) => e.type);
     expect(types).not.toContain('response.completed');
-    const last = events.at(-1) as Extract<ResponseStreamEvent, { type: 'response.failed' }>;
-    expect(last.type).toBe('response.failed');
-    expect(last.response.status).toBe('failed');
-    expect(last.response.error?.message).toMatch(/messageStop/);
+    const last = events.at(-1) as Extract<ResponseStreamEvent, { type: 'response.incomplete' }>;
+    expect(last.type).toBe('response.incomplete');
+    expect(last.response.status).toBe('incomplete');
   });
 
-  it('ends an in-stream exception with response.failed carrying a rate-limit code', async () => {
-    const { events, error } = await collect(replay(loadEvents('throttled-mid-stream')));
-    expect(BedrockBridgeError.is(error) && error.kind).toBe('rate_limit');
+  it("ends transport's mid-stream failure with response.failed carrying its code", async () => {
+    const thrown = new BedrockBridgeError({ kind: 'rate_limit', message: 'Too many tokens' });
+    async function* failing(): AsyncGenerator<ConverseStreamOutput> {
+      yield { messageStart: { role: 'assistant' } };
+      yield { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'Partial' } } };
+      throw thrown;
+    }
+    const { events, error } = await collect(failing());
+    expect(error).toBe(thrown);
     const last = events.at(-1) as Extract<ResponseStreamEvent, { type: 'response.failed' }>;
     expect(last.response.error?.code).toBe('rate_limit_exceeded');
+  });
+
+  it('reports an unclassified error as a server_error without classifying it', async () => {
+    async function* failing(): AsyncGenerator<ConverseStreamOutput> {
+      yield { messageStart: { role: 'assistant' } };
+      throw new Error('socket hang up');
+    }
+    const { events } = await collect(failing());
+    const last = events.at(-1) as Extract<ResponseStreamEvent, { type: 'response.failed' }>;
+    expect(last.response.error).toEqual({ code: 'server_error', message: 'socket hang up' });
   });
 
   it('throws a failure before the first event without yielding anything', async () => {

@@ -1,5 +1,4 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import { toBedrockBridgeError } from '@bedrock-bridge/errors';
 import { fromConverseStream } from '../from-converse-stream.js';
 import type { BedrockChoiceExtension, CompletionUsage, FinishReason } from '../openai-answer.js';
 import type { ReasoningDetail } from '../openai-request.js';
@@ -257,7 +256,7 @@ export async function* responseEventsFromConverseStream(
         bedrock = choice.bedrock;
       }
     }
-    finishResponse(response, finish ?? 'stop');
+    finishResponse(response, finish);
     const status = response.status === 'incomplete' ? 'incomplete' : 'completed';
     yield* close(status);
     yield* closeCalls(status);
@@ -267,14 +266,13 @@ export async function* responseEventsFromConverseStream(
     const type = response.status === 'incomplete' ? 'response.incomplete' : 'response.completed';
     yield ev({ type, response: snapshot() });
   } catch (thrown) {
-    const error = toBedrockBridgeError(thrown);
     yield* close('incomplete');
     yield* closeCalls('incomplete');
     response.status = 'failed';
-    response.error = responseError(error);
+    response.error = responseError(thrown);
     setOutput(response, items);
     yield ev({ type: 'response.failed', response: snapshot() });
-    throw error;
+    throw thrown;
   } finally {
     // A consumer that stops early (a client gone) must stop the upstream stream too.
     await chunks.return?.();

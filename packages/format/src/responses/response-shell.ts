@@ -1,4 +1,4 @@
-import type { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { CompletionUsage, FinishReason } from '../openai-answer.js';
 import type { ReasoningDetail } from '../openai-request.js';
 import type { AnswerContext } from '../to-converse-input.js';
@@ -89,10 +89,15 @@ export function setOutput(response: Response, items: Response['output']): void {
     .join('');
 }
 
-/** Sets `status` and `incomplete_details` from the finish reason. */
-export function finishResponse(response: Response, finish: FinishReason): void {
+/**
+ * Sets `status` and `incomplete_details` from the finish reason. No finish reason (events that
+ * never said the answer finished) is `incomplete`, never `completed`.
+ */
+export function finishResponse(response: Response, finish: FinishReason | undefined): void {
   response.completed_at = Math.floor(Date.now() / 1000);
-  if (finish === 'length') {
+  if (finish === undefined) {
+    response.status = 'incomplete';
+  } else if (finish === 'length') {
     response.status = 'incomplete';
     response.incomplete_details = { reason: 'max_output_tokens' };
   } else if (finish === 'content_filter') {
@@ -103,8 +108,17 @@ export function finishResponse(response: Response, finish: FinishReason): void {
   }
 }
 
-/** A failure as the `error` of a failed response (`code` in OpenAI's vocabulary). */
-export function responseError(error: BedrockBridgeError): ResponseError {
+/**
+ * A failure as the `error` of a failed response (`code` in OpenAI's vocabulary). The kind comes
+ * from the `BedrockBridgeError` transport threw; anything else is a `server_error`, unclassified.
+ */
+export function responseError(thrown: unknown): ResponseError {
+  if (!BedrockBridgeError.is(thrown)) {
+    const message =
+      thrown instanceof Error && thrown.message !== '' ? thrown.message : String(thrown);
+    return { code: 'server_error', message };
+  }
+  const error = thrown;
   const code =
     error.kind === 'rate_limit' || error.kind === 'quota_exceeded'
       ? 'rate_limit_exceeded'
