@@ -296,10 +296,29 @@ const REJECTED: Array<[string, string, Input, RegExp]> = [
       messages: [
         ...say('a'),
         use('t1'),
-        { role: 'user', content: [{ toolResult: { toolUseId: 't1', content: [{ text: ' ' }] } }] },
+        { role: 'user', content: [{ toolResult: { toolUseId: 't1', content: [{ text: '' }] } }] },
       ],
     },
     /^The model returned the following errors: messages: text content blocks must be non-empty$/,
+  ],
+  [
+    'whitespace-only text in a tool result (Claude)',
+    'NousResearch/hermes-agent#61318',
+    {
+      ...tools,
+      messages: [
+        ...say('a'),
+        use('t1'),
+        { role: 'user', content: [{ toolResult: { toolUseId: 't1', content: [{ text: '  ' }] } }] },
+      ],
+    },
+    /^The model returned the following errors: messages: text content blocks must contain non-whitespace text$/,
+  ],
+  [
+    'a final assistant prefill ending in whitespace (Claude)',
+    'aws/aws-sdk-net#4015, tigy32/Tycode#10',
+    { messages: [...say('a'), { role: 'assistant', content: [{ text: 'Sure, ' }] }] },
+    /^The model returned the following errors: messages: final assistant content cannot end with trailing whitespace$/,
   ],
   // --- model rules
   [
@@ -420,6 +439,11 @@ const ACCEPTED: Array<[string, string, Input]> = [
         anthropic_beta: ['interleaved-thinking-2025-05-14'],
       },
     },
+  ],
+  [
+    'a final assistant prefill without trailing whitespace (Claude)',
+    'aws/aws-sdk-net#4015 (only trailing whitespace is refused)',
+    { messages: [...say('a'), { role: 'assistant', content: [{ text: 'Sure,' }] }] },
   ],
   [
     'a final assistant tool turn that opens with reasoning',

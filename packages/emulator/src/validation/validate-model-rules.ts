@@ -35,6 +35,21 @@ function checkMedia(messages: Json[], model: CatalogueModel): void {
   }
 }
 
+/**
+ * Claude: a conversation that ends with an assistant turn (a prefill) must not end it with
+ * whitespace: "messages: final assistant content cannot end with trailing whitespace"
+ * (aws/aws-sdk-net#4015, tigy32/Tycode#10).
+ */
+function checkFinalWhitespace(messages: Json[]): void {
+  const last = messages.at(-1);
+  if (last?.role !== 'assistant' || !Array.isArray(last.content)) return;
+  const texts = last.content.filter(isObject).filter((b) => typeof b.text === 'string');
+  const final = texts.at(-1);
+  if (final && /\s$/.test(String(final.text))) {
+    throw fromModel('messages: final assistant content cannot end with trailing whitespace');
+  }
+}
+
 /** Model-dependent rules; `operation` decides the streaming-only ones. */
 export function validateModelRules(
   body: Json,
@@ -71,6 +86,9 @@ export function validateModelRules(
     throw invalid("This model doesn't support tool use in streaming mode.");
   }
   checkMedia(messages, model);
-  if (model.providerName === 'Anthropic') validateCachePoints(body);
+  if (model.providerName === 'Anthropic') {
+    validateCachePoints(body);
+    checkFinalWhitespace(messages);
+  }
   validateThinking(body, model, messages);
 }

@@ -51,12 +51,16 @@ function checkResults(list: Block[], i: number, anthropic: boolean): void {
     if (anthropic && result.payload.status === 'error' && content.length === 0) {
       throw fromModel(`${at}.tool_result: content cannot be empty if \`is_error\` is true`);
     }
-    // Anthropic: "messages: text content blocks must be non-empty" (NousResearch/hermes-agent#55092).
-    if (
-      anthropic &&
-      content.some((c) => isObject(c) && typeof c.text === 'string' && c.text.trim() === '')
-    ) {
+    // Anthropic: "messages: text content blocks must be non-empty" (NousResearch/hermes-agent#55092)
+    // and, for whitespace only, "... must contain non-whitespace text" (hermes-agent#61318).
+    const texts = content
+      .filter(isObject)
+      .flatMap((c) => (typeof c.text === 'string' ? [c.text] : []));
+    if (anthropic && texts.some((t) => t === '')) {
       throw fromModel('messages: text content blocks must be non-empty');
+    }
+    if (anthropic && texts.some((t) => t.trim() === '')) {
+      throw fromModel('messages: text content blocks must contain non-whitespace text');
     }
   }
   // Anthropic: tool_result blocks come first in their user message (Anthropic tool-use guide:
