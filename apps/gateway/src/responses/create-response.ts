@@ -64,8 +64,9 @@ async function prepare(request: ResponsesRequest, context: ResponsesContext) {
       ? {}
       : { structuredOutputTool: converted.answer.structuredOutputTool }),
   };
-  const input: ResponseInputItem[] = inputItemsOf(request, stored);
-  return { input: converted.input, answer, capabilities: caps, items: input };
+  // What is stored: only worked out when the response is kept.
+  const items = (): ResponseInputItem[] => inputItemsOf(request, stored);
+  return { input: converted.input, answer, capabilities: caps, items };
 }
 
 function keep(request: ResponsesRequest): boolean {
@@ -80,7 +81,7 @@ export async function createResponse(
   const { input, answer, items } = await prepare(request, context);
   const output = await context.transport.converse(input, context);
   const response = responseFromConverseOutput(output, answer);
-  if (keep(request)) await context.store.save({ response, input: items });
+  if (keep(request)) await context.store.save({ response, input: items() });
   return forClient(response, request);
 }
 
@@ -103,7 +104,7 @@ export async function* createResponseStream(
       (event.type === 'response.completed' || event.type === 'response.incomplete') &&
       keep(request)
     ) {
-      await context.store.save({ response: event.response, input: items });
+      await context.store.save({ response: event.response, input: items() });
     }
     yield forClient(event, request);
   }

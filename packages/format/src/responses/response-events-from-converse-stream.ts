@@ -156,8 +156,10 @@ export async function* responseEventsFromConverseStream(
   }
 
   try {
-    yield ev({ type: 'response.created', response: snapshot() });
-    yield ev({ type: 'response.in_progress', response: snapshot() });
+    // One copy serves both: nothing changes between them.
+    const opening = snapshot();
+    yield ev({ type: 'response.created', response: opening });
+    yield ev({ type: 'response.in_progress', response: opening });
     for (; !next.done; next = await chunks.next()) {
       const chunk = next.value;
       if (chunk.usage) usage = chunk.usage;
