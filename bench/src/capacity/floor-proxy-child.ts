@@ -35,7 +35,8 @@ function main(): void {
     req.pipe(out);
   });
   server.keepAliveTimeout = 30_000;
-  server.listen(0, '127.0.0.1', () => {
+  // The same accept queue as the gateway's (LISTEN_BACKLOG), so a burst of connections is fair to both.
+  server.listen(0, '127.0.0.1', 4096, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);

@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   const gaps = new Histogram();
   const result = { sent: 0, ok: 0, errors: 0, events: 0, maxSendLagMs: 0 };
   let firstError: string | undefined;
+  let firstErrorAtMs: number | undefined;
   let inFlight = 0;
   let lastEnd = 0;
   let allSent = false;
@@ -88,7 +89,10 @@ async function main(): Promise<void> {
 
   const fail = (message: string): void => {
     result.errors += 1;
-    firstError ??= message;
+    if (firstError === undefined) {
+      firstError = message;
+      firstErrorAtMs = performance.now() - runStarted;
+    }
   };
 
   const send = (p: Prepared): void => {
@@ -179,6 +183,7 @@ async function main(): Promise<void> {
     req.end(p.body);
   };
 
+  const runStarted = performance.now();
   const idle = new Promise<void>((resolve) => {
     onIdle = resolve;
   });
@@ -209,6 +214,7 @@ async function main(): Promise<void> {
   const out: LoadResult = {
     ...result,
     ...(firstError === undefined ? {} : { firstError }),
+    ...(firstErrorAtMs === undefined ? {} : { firstErrorAtMs }),
     wallSeconds: ((lastEnd || performance.now()) - started) / 1000,
     latency: latency.summary(),
     ttft: ttft.summary(),

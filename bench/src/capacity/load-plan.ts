@@ -36,6 +36,8 @@ export interface LoadResult {
   ok: number;
   errors: number;
   firstError?: string;
+  /** When the first error happened, ms after the run started. */
+  firstErrorAtMs?: number;
   /** How far the generator fell behind its schedule (ms): the largest lag of one send. */
   maxSendLagMs: number;
   /** From the first send to the last answer (s). */

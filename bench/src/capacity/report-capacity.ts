@@ -57,7 +57,7 @@ function slowTable(result: CapacityResult): string {
   ];
   for (const r of result.slow ?? []) {
     out.push(
-      `| ${LABEL[r.target]} | ${r.result.ok}/${result.settings.slowStreams} | ${r.result.errors}${r.result.firstError ? ` (${r.result.firstError.slice(0, 80)})` : ''} | ${r.result.events} | ${(r.cpuMs / 1000).toFixed(2)} | ${r.cpuUsPerEvent.toFixed(1)} | ${(r.rssBefore / 1048576).toFixed(1)} MiB | ${(r.rssPeak / 1048576).toFixed(1)} MiB | ${(r.rssPerStream / 1024).toFixed(1)} KiB | ${p(r.result.gaps, 'p50')} | ${p(r.result.gaps, 'p99')} | ${formatMs(r.result.gaps.max)} |`,
+      `| ${LABEL[r.target]} | ${r.result.ok}/${result.settings.slowStreams} | ${r.result.errors}${r.result.firstError ? ` (first after ${((r.result.firstErrorAtMs ?? 0) / 1000).toFixed(1)} s: ${r.result.firstError.slice(0, 80)})` : ''} | ${r.result.events} | ${(r.cpuMs / 1000).toFixed(2)} | ${r.cpuUsPerEvent.toFixed(1)} | ${(r.rssBefore / 1048576).toFixed(1)} MiB | ${(r.rssPeak / 1048576).toFixed(1)} MiB | ${(r.rssPerStream / 1024).toFixed(1)} KiB | ${p(r.result.gaps, 'p50')} | ${p(r.result.gaps, 'p99')} | ${formatMs(r.result.gaps.max)} |`,
     );
   }
   return out.join('\n');

@@ -90,6 +90,9 @@ function carriesToken(chunk: object): boolean {
   return Boolean(delta?.content || delta?.tool_calls || delta?.reasoning_content);
 }
 
+/** Pending connections the kernel may queue before the gateway accepts them. */
+export const LISTEN_BACKLOG = 4096;
+
 /** Builds the OpenAI-compatible HTTP server: chat completions, models, health. */
 export function createServer(options: ServerOptions): Gateway {
   const log = options.log === false ? undefined : (options.log ?? jsonLineLogger);
@@ -364,7 +367,10 @@ export function createServer(options: ServerOptions): Gateway {
       return active.size;
     },
     async listen(port = 0, host = '127.0.0.1') {
-      await app.listen({ port, host });
+      // A burst of new connections (a thousand streams opening at once) while the event loop is
+      // busy overflows Node's default accept queue of 511: the kernel drops the handshakes and
+      // the clients later see ECONNRESET. The kernel caps this at net.core.somaxconn.
+      await app.listen({ port, host, backlog: LISTEN_BACKLOG });
       const address = app.server.address();
       if (address === null || typeof address === 'string') return String(address);
       const h = address.family === 'IPv6' ? `[${address.address}]` : address.address;
