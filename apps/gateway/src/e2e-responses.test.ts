@@ -320,4 +320,29 @@ describe('responses through the official openai client', () => {
       .catch((e) => e)) as APIError;
     expect(unknown.param).toBe('nonsense');
   });
+
+  it('is behind the same API key as chat, and logged like chat', async () => {
+    const g = await startTestGateway({ server: { apiKey: 'sk-test' } });
+    try {
+      const denied = await fetch(`${g.url}/v1/responses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: MODEL, input: 'x' }),
+      });
+      expect(denied.status).toBe(401);
+      expect(await fetch(`${g.url}/v1/responses/resp_x`).then((r) => r.status)).toBe(401);
+      const ok = await g.client.responses.create({ model: MODEL, input: 'logged', store: false });
+      expect(ok.output_text).toBe('Echo: logged');
+      expect(g.logs.at(-1)).toMatchObject({
+        method: 'POST',
+        path: '/v1/responses',
+        status: 200,
+        model: MODEL,
+        stream: false,
+        attempts: 1,
+      });
+    } finally {
+      await g.close();
+    }
+  });
 });
