@@ -1,7 +1,11 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { BedrockBridgeError, parseRetryAfter } from '@bedrock-bridge/errors';
-import { deadlineError, truncationError } from './own-errors.js';
+import type { HttpHandlerOptions } from '@smithy/types';
+import type { BuiltClient } from './build-client.js';
+import type { ClientLease, ClientPool } from './client-pool.js';
+import { deadlineError } from './own-errors.js';
 import type { TimeoutPhase } from './transport-event.js';
+import { watchBody } from './watch-body.js';
 
 /** Why the transport itself ended an attempt. */
 export interface AttemptStop {
@@ -32,8 +36,37 @@ export interface ObservedResponse {
 const EVENT_STREAM = 'application/vnd.amazon.eventstream';
 
 /**
- * One attempt of a call: its abort controller (passed to the SDK's `send()`), its first-byte and
- * idle deadlines, and what the HTTP handler saw (status, `Retry-After`, a short body).
+ * The key under which an attempt rides in the options of `send()`: the SDK hands those options to
+ * the HTTP handler unchanged, so `ObservingHandler` finds the attempt of each request there.
+ */
+export const ATTEMPT_HOOKS: unique symbol = Symbol('bedrock-bridge.attempt');
+
+/** `send()` options carrying the attempt's signal and its handler hooks. */
+export interface AttemptSendOptions extends HttpHandlerOptions {
+  abortSignal: AbortSignal;
+  [ATTEMPT_HOOKS]: Attempt;
+}
+
+/** What an attempt is made of; `CallContext.newAttempt` assembles it. */
+export interface AttemptSetup {
+  limits: AttemptLimits;
+  /** Response mode: `converse` bodies are watched chunk by chunk, streams event by event. */
+  watchBody: boolean;
+  /** The pool the lease came from (to evict a client a failure says is dead). */
+  pool: ClientPool;
+  /** The client lent to this attempt; returned in `dispose()`, and only there. */
+  lease: ClientLease;
+  /** The call's signal: when it aborts (total deadline, caller) the attempt halts with its reason. */
+  callSignal: AbortSignal;
+  onTimeout: (phase: TimeoutPhase, limitMs: number) => void;
+  onEvict: (error: BedrockBridgeError, poolKey: string) => void;
+}
+
+/**
+ * One attempt of a call, and everything it holds: its client lease, its abort controller and
+ * the `send()` options carrying it to the HTTP handler, its first-byte and idle deadlines, what
+ * the handler saw (status, `Retry-After`, the body) and its failure. `dispose()` releases all of
+ * it, once: callers call it from one `finally`.
  */
 export class Attempt {
   readonly controller = new AbortController();
@@ -46,6 +79,16 @@ export class Attempt {
   /** Response mode: `converse` bodies are watched chunk by chunk, streams event by event. */
   readonly watchBody: boolean;
   completed = false;
+  /** The classified failure of this attempt, once known (`CallContext.failureOf` sets it). */
+  failure?: BedrockBridgeError;
+  /** Options for the SDK's `send()`: the abort signal, and this attempt for the handler. */
+  readonly sendOptions: AttemptSendOptions;
+  readonly #setup: AttemptSetup;
+  #disposed = false;
+  readonly #onCallAbort = (): void => {
+    const reason: unknown = this.#setup.callSignal.reason;
+    if (BedrockBridgeError.is(reason)) this.halt({ phase: 'aborted', error: reason });
+  };
   #timer: NodeJS.Timeout | undefined;
   /** The caller holds an event: an idle deadline that fires now is ignored (see `hold`). */
   #holding = false;
@@ -53,20 +96,23 @@ export class Attempt {
   /** Rejects the pending `next()` read, if any, when the attempt is stopped. */
   #rejectNext: ((reason: unknown) => void) | undefined;
   readonly #limits: AttemptLimits;
-  readonly #onTimeout: (phase: TimeoutPhase, limitMs: number) => void;
 
-  constructor(
-    limits: AttemptLimits,
-    watchBody: boolean,
-    onTimeout: (phase: TimeoutPhase, limitMs: number) => void,
-  ) {
-    this.#limits = limits;
-    this.watchBody = watchBody;
-    this.#onTimeout = onTimeout;
+  constructor(setup: AttemptSetup) {
+    this.#setup = setup;
+    this.#limits = setup.limits;
+    this.watchBody = setup.watchBody;
+    this.sendOptions = { abortSignal: this.controller.signal, [ATTEMPT_HOOKS]: this };
     this.stopped = new Promise<never>((_, reject) => {
       this.#rejectStopped = reject;
     });
     this.stopped.catch(() => {});
+    if (setup.callSignal.aborted) this.#onCallAbort();
+    else setup.callSignal.addEventListener('abort', this.#onCallAbort, { once: true });
+  }
+
+  /** The leased client. */
+  get built(): BuiltClient {
+    return this.#setup.lease.built;
   }
 
   /** The first-byte deadline this attempt runs under. */
@@ -140,17 +186,17 @@ export class Attempt {
     this.#clear();
   }
 
-  readonly #disposers: Array<() => void> = [];
-
-  /** Runs `fn` when the attempt is disposed. */
-  onDispose(fn: () => void): void {
-    this.#disposers.push(fn);
-  }
-
-  /** Releases everything; an unfinished attempt is aborted so its socket is closed. */
+  /**
+   * Releases everything, once: timers, the link to the call's signal, an unfinished request
+   * (aborted so its socket closes, its body destroyed), the client (evicted first when the
+   * failure says it is dead), then the lease.
+   */
   dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
     this.#clear();
-    for (const fn of this.#disposers.splice(0)) fn();
+    const { callSignal, pool, lease, onEvict } = this.#setup;
+    callSignal.removeEventListener('abort', this.#onCallAbort);
     if (!this.completed && !this.controller.signal.aborted) {
       this.controller.abort(
         new BedrockBridgeError({ kind: 'aborted', message: 'The call was released early' }),
@@ -158,6 +204,10 @@ export class Attempt {
     }
     if (!this.completed) this.#body?.destroy?.();
     this.#body = undefined;
+    if (this.failure?.evictClient === true && pool.evict(lease)) {
+      onEvict(this.failure, lease.poolKey);
+    }
+    lease.release();
   }
 
   /** Called by the handler when response headers arrive. Returns a body to hand to the SDK. */
@@ -207,7 +257,7 @@ export class Attempt {
       // timer; the next `armIdle` reactivates it with `refresh()`.
       if (phase === 'idle' && this.#holding) return;
       this.#timer = undefined;
-      this.#onTimeout(phase, ms);
+      this.#setup.onTimeout(phase, ms);
       this.halt({
         phase,
         error:
@@ -235,40 +285,4 @@ export class Attempt {
     this.#phase = undefined;
     this.#holding = false;
   }
-}
-
-/** Pipes a converse body through a counter: idle deadline per chunk, length checked at the end. */
-function watchBody(
-  source: NodeJS.ReadableStream,
-  attempt: Attempt,
-  expected: number | undefined,
-): Transform {
-  let received = 0;
-  const watched = new Transform({
-    transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-      received += chunk.length;
-      attempt.armIdle('text');
-      done(null, chunk);
-    },
-    flush(done: TransformCallback) {
-      attempt.disarm();
-      if (expected !== undefined && received < expected) {
-        const error = truncationError(
-          `The answer body ended after ${received} of ${expected} bytes`,
-          `${received} of ${expected} body bytes`,
-        );
-        attempt.stop ??= { phase: 'truncated', error };
-        done(error);
-        return;
-      }
-      done();
-    },
-  });
-  source.on('error', (err: Error) => watched.destroy(err));
-  watched.on('close', () => {
-    const s = source as NodeJS.ReadableStream & { destroy?: () => void; readableEnded?: boolean };
-    if (s.readableEnded !== true) s.destroy?.();
-  });
-  source.pipe(watched);
-  return watched;
 }

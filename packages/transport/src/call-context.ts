@@ -1,10 +1,10 @@
 import { BedrockBridgeError, toBedrockBridgeError } from '@bedrock-bridge/errors';
 import { abortableSleep } from './abortable-sleep.js';
 import { Attempt } from './attempt.js';
-import type { ClientLease, ClientPool } from './client-pool.js';
+import type { ClientSettings } from './build-client.js';
+import type { ClientPool } from './client-pool.js';
 import { CONNECT_TIMEOUT_CODE } from './connect-timeout.js';
 import { type NormalizedOptions, TRANSPORT_DEFAULTS } from './normalize-options.js';
-import { attemptsBySignal } from './observing-handler.js';
 import { deadlineError } from './own-errors.js';
 import { redactError } from './redact.js';
 import { retryDelay } from './retry-delay.js';
@@ -105,36 +105,52 @@ export class CallContext {
   }
 
   /**
-   * Starts the next attempt, tied to this call's signal and deadlines. `defaultFirstByteMs`
-   * applies when the caller set no `firstByteMs`.
+   * Starts the next attempt: leases a client from `plan.pool` and ties the attempt to this
+   * call's signal and deadlines. `defaultFirstByteMs` applies when the caller set no
+   * `firstByteMs`. The caller owns the attempt and disposes it in one `finally`.
    */
   newAttempt(
+    plan: { pool: ClientPool; settings: ClientSettings },
     watchBody: boolean,
     defaultFirstByteMs: number = TRANSPORT_DEFAULTS.firstByteMs,
   ): Attempt {
     if (this.stop !== undefined) throw this.stop;
     this.attempt += 1;
+    let lease: ReturnType<ClientPool['lease']>;
+    try {
+      lease = plan.pool.lease(plan.settings);
+    } catch (err) {
+      throw this.fail(redactError(toBedrockBridgeError(err), this.#deps.secrets, err));
+    }
     const { firstByteMs, idleMs, textIdleMs } = this.#deps.options;
-    const limits = { firstByteMs: firstByteMs ?? defaultFirstByteMs, idleMs, textIdleMs };
-    const attempt = new Attempt(limits, watchBody, (phase, limitMs) =>
-      this.emit({ type: 'timeout', phase, limitMs }),
-    );
-    attemptsBySignal.set(attempt.signal, attempt);
-    const onStop = (): void => {
-      if (this.stop !== undefined) attempt.halt({ phase: 'aborted', error: this.stop });
-    };
-    this.controller.signal.addEventListener('abort', onStop, { once: true });
-    attempt.signal.addEventListener(
-      'abort',
-      () => this.controller.signal.removeEventListener('abort', onStop),
-      { once: true },
-    );
-    attempt.onDispose(() => this.controller.signal.removeEventListener('abort', onStop));
+    const attempt = new Attempt({
+      limits: { firstByteMs: firstByteMs ?? defaultFirstByteMs, idleMs, textIdleMs },
+      watchBody,
+      pool: plan.pool,
+      lease,
+      callSignal: this.controller.signal,
+      onTimeout: (phase, limitMs) => this.emit({ type: 'timeout', phase, limitMs }),
+      onEvict: (error, poolKey) => this.emit({ type: 'evict', reason: error.kind, poolKey }),
+    });
+    this.emit({
+      type: 'attempt',
+      protocol: lease.built.protocol,
+      region: plan.settings.region,
+      firstByteMs: attempt.firstByteMs,
+    });
     return attempt;
   }
 
-  /** The classified error of a failed attempt (the call's own stop reason wins). */
+  /**
+   * The classified error of a failed attempt (the call's own stop reason wins), recorded on the
+   * attempt (its `dispose()` evicts the client when the error says so).
+   */
   failureOf(err: unknown, attempt: Attempt): BedrockBridgeError {
+    attempt.failure = this.#classify(err, attempt);
+    return attempt.failure;
+  }
+
+  #classify(err: unknown, attempt: Attempt): BedrockBridgeError {
     let error: BedrockBridgeError;
     if (this.stop !== undefined) error = this.stop;
     else if (attempt.stop !== undefined) error = attempt.stop.error;
@@ -159,18 +175,10 @@ export class CallContext {
   }
 
   /**
-   * Decides after a failed attempt whose lease is still held: evicts the client when the error
-   * says so, then either throws the final error or sleeps (abortably) before the next attempt.
+   * Decides after a failed (and disposed) attempt: either throws the final error or sleeps
+   * (abortably) before the next attempt.
    */
-  async afterFailure(
-    error: BedrockBridgeError,
-    lease: ClientLease,
-    delivered: boolean,
-  ): Promise<void> {
-    if (error.evictClient && this.#deps.pool.evict(lease)) {
-      this.emit({ type: 'evict', reason: error.kind, poolKey: lease.poolKey });
-    }
-    lease.release();
+  async afterFailure(error: BedrockBridgeError, delivered: boolean): Promise<void> {
     const { options } = this.#deps;
     const final =
       delivered ||

@@ -115,8 +115,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
         pool,
         settings: settings('runtime'),
         firstByteMs: converseFirstByteMs(input),
-        send: (built, abortSignal) =>
-          (built.client as BedrockRuntimeClient).send(new ConverseCommand(input), { abortSignal }),
+        send: (built, sendOptions) =>
+          (built.client as BedrockRuntimeClient).send(new ConverseCommand(input), sendOptions),
       }).finally(() => call.dispose());
     },
     invokeModel(input, callOptions = {}) {
@@ -130,7 +130,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         pool,
         settings: settings('runtime'),
         firstByteMs: invokeFirstByteMs(input),
-        send: (built, abortSignal) => sendInvokeModel(built, input, abortSignal),
+        send: (built, sendOptions) => sendInvokeModel(built, input, sendOptions),
       }).finally(() => call.dispose());
     },
     converseStream(input, callOptions = {}) {
@@ -164,8 +164,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
         return runUnary<O>(call, {
           pool,
           settings: settings('control'),
-          send: (built, abortSignal) =>
-            (built.client as BedrockClient).send(command as never, { abortSignal }) as Promise<O>,
+          send: (built, sendOptions) =>
+            (built.client as BedrockClient).send(command as never, sendOptions) as Promise<O>,
         }).finally(() => call.dispose());
       },
     },

@@ -4,6 +4,7 @@ import {
   type InvokeModelCommandInput,
   type InvokeModelCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
+import type { HttpHandlerOptions } from '@smithy/types';
 import type { BuiltClient } from './build-client.js';
 import { TRANSPORT_DEFAULTS } from './normalize-options.js';
 
@@ -32,7 +33,7 @@ export function invokeFirstByteMs(input: InvokeModelCommandInput): number {
 export async function sendInvokeModel(
   built: BuiltClient,
   input: InvokeModelCommandInput,
-  abortSignal: AbortSignal,
+  sendOptions: HttpHandlerOptions,
 ): Promise<InvokeModelResult> {
   const command = new InvokeModelCommand(input);
   let tokens: number | undefined;
@@ -47,6 +48,6 @@ export async function sendInvokeModel(
     },
     { step: 'deserialize', name: 'bedrockBridgeInputTokenCount' },
   );
-  const output = await (built.client as BedrockRuntimeClient).send(command, { abortSignal });
+  const output = await (built.client as BedrockRuntimeClient).send(command, sendOptions);
   return tokens === undefined ? output : Object.assign(output, { inputTokenCount: tokens });
 }

@@ -1,15 +1,12 @@
 import type { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
-import type { Attempt } from './attempt.js';
-
-/** The attempt each in-flight request belongs to, found through the abort signal it carries. */
-export const attemptsBySignal = new WeakMap<AbortSignal, Attempt>();
+import { ATTEMPT_HOOKS, type AttemptSendOptions } from './attempt.js';
 
 /**
  * Wraps the SDK's HTTP handler to see each response's headers as they arrive: for `converse`
  * that ends the first-byte deadline (a stream's runs on until its first event) and routes the
- * body through the idle/length watch; for both it reads `Retry-After`. Requests without a known
- * attempt pass through untouched.
+ * body through the idle/length watch; for both it reads `Retry-After`. The attempt rides in the
+ * handler options (`Attempt.sendOptions`); requests without one pass through untouched.
  */
 export class ObservingHandler {
   readonly #inner: NodeHttpHandler | NodeHttp2Handler;
@@ -24,8 +21,7 @@ export class ObservingHandler {
     request: HttpRequest,
     options: HttpHandlerOptions = {},
   ): Promise<{ response: HttpResponse }> {
-    const signal: unknown = options.abortSignal;
-    const attempt = signal instanceof AbortSignal ? attemptsBySignal.get(signal) : undefined;
+    const attempt = (options as Partial<AttemptSendOptions>)[ATTEMPT_HOOKS];
     const out = (await this.#inner.handle(request as never, options as never)) as {
       response: HttpResponse;
     };

@@ -1,3 +1,5 @@
+import type { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { HttpHandlerOptions } from '@smithy/types';
 import type { BuiltClient, ClientSettings } from './build-client.js';
 import type { CallContext } from './call-context.js';
 import type { ClientPool } from './client-pool.js';
@@ -6,7 +8,8 @@ import type { ClientPool } from './client-pool.js';
 export interface UnaryPlan<T> {
   pool: ClientPool;
   settings: ClientSettings;
-  send: (built: BuiltClient, abortSignal: AbortSignal) => Promise<T>;
+  /** Sends on the leased client; `options` (the attempt's signal and hooks) go to `send()` as is. */
+  send: (built: BuiltClient, options: HttpHandlerOptions) => Promise<T>;
   /** First-byte deadline when the caller set none. Default `TRANSPORT_DEFAULTS.firstByteMs`. */
   firstByteMs?: number;
 }
@@ -17,32 +20,22 @@ export interface UnaryPlan<T> {
  */
 export async function runUnary<T>(call: CallContext, plan: UnaryPlan<T>): Promise<T> {
   for (;;) {
-    const attempt = call.newAttempt(true, plan.firstByteMs);
-    let lease: ReturnType<ClientPool['lease']>;
-    try {
-      lease = plan.pool.lease(plan.settings);
-    } catch (err) {
-      attempt.dispose();
-      throw call.fail(call.failureOf(err, attempt));
-    }
-    call.emit({
-      type: 'attempt',
-      protocol: lease.built.protocol,
-      region: plan.settings.region,
-      firstByteMs: attempt.firstByteMs,
-    });
+    const attempt = call.newAttempt(plan, true, plan.firstByteMs);
+    let failure: BedrockBridgeError;
     try {
       attempt.armFirstByte();
-      const out = await Promise.race([plan.send(lease.built, attempt.signal), attempt.stopped]);
+      const out = await Promise.race([
+        plan.send(attempt.built, attempt.sendOptions),
+        attempt.stopped,
+      ]);
       attempt.complete();
-      attempt.dispose();
-      lease.release();
       call.succeed();
       return out;
     } catch (err) {
-      const error = call.failureOf(err, attempt);
+      failure = call.failureOf(err, attempt);
+    } finally {
       attempt.dispose();
-      await call.afterFailure(error, lease, false);
     }
+    await call.afterFailure(failure, false);
   }
 }

@@ -8,8 +8,9 @@ import {
   type ConverseStreamOutput,
 } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { HttpHandlerOptions } from '@smithy/types';
 import type { IdleKind } from './attempt.js';
-import type { ClientSettings } from './build-client.js';
+import type { BuiltClient, ClientSettings } from './build-client.js';
 import type { CallContext } from './call-context.js';
 import type { ClientPool } from './client-pool.js';
 import { decodeConverseStream } from './decode-converse-stream.js';
@@ -53,7 +54,8 @@ function exceptionError(type: string, value: unknown): unknown {
 /**
  * The ConverseStream call as an async generator: attempts and retries until the first event is
  * handed over; after that, any failure (silence, cut, missing `messageStop`/`metadata`, an
- * in-stream exception) is thrown classified. Returning early aborts the request.
+ * in-stream exception) is thrown classified. Returning early aborts the request. Each attempt is
+ * disposed in one `finally`; the non-streaming fallback runs after it, outside any `catch`.
  */
 export async function* streamCall(
   call: CallContext,
@@ -64,21 +66,14 @@ export async function* streamCall(
   const firstByteMs = streamFirstByteMs(input);
   try {
     for (;;) {
-      const attempt = call.newAttempt(false, firstByteMs);
-      const lease = plan.pool.lease(plan.settings);
-      call.emit({
-        type: 'attempt',
-        protocol: lease.built.protocol,
-        region: plan.settings.region,
-        firstByteMs: attempt.firstByteMs,
-      });
+      const attempt = call.newAttempt(plan, false, firstByteMs);
+      let failure: BedrockBridgeError;
       let iterator: AsyncIterator<ConverseStreamOutput> | undefined;
-      let leaseHeld = true;
       try {
         attempt.armFirstByte();
-        const client = lease.built.client as BedrockRuntimeClient;
+        const client = attempt.built.client as BedrockRuntimeClient;
         const out = await Promise.race([
-          client.send(new ConverseStreamCommand(input), { abortSignal: attempt.signal }),
+          client.send(new ConverseStreamCommand(input), attempt.sendOptions),
           attempt.stopped,
         ]);
         if (out.stream === undefined) {
@@ -130,56 +125,53 @@ export async function* streamCall(
           );
         }
         attempt.complete();
-        attempt.dispose();
-        lease.release();
-        leaseHeld = false;
         call.succeed();
         return;
       } catch (err) {
-        let error = call.failureOf(err, attempt);
-        if (delivered && (error.kind === 'stale_connection' || error.kind === 'unreachable')) {
-          // The connection died mid-answer: for the caller that is a truncated answer.
-          error = new BedrockBridgeError({
-            ...error.toInfo(),
-            kind: 'stream_truncated',
-            message: `The stream was cut mid-answer: ${error.message}`,
-            cause: error,
-          });
-        }
-        attempt.dispose();
-        void iterator?.return?.().catch(() => {});
-        iterator = undefined;
-        leaseHeld = false;
-        if (
-          !delivered &&
-          error.kind === 'streaming_denied' &&
-          plan.fallbackToNonStreaming &&
-          call.stop === undefined
-        ) {
-          lease.release();
-          call.emit({ type: 'fallback', reason: 'streaming_denied' });
-          const answer = await runUnary<ConverseCommandOutput>(call, {
-            pool: plan.pool,
-            settings: plan.settings,
-            firstByteMs: converseFirstByteMs(input),
-            send: (built, abortSignal) =>
-              (built.client as BedrockRuntimeClient).send(
-                new ConverseCommand(input as ConverseCommandInput),
-                { abortSignal },
-              ),
-          });
-          yield* synthesizeStream(answer);
-          return;
-        }
-        await call.afterFailure(error, lease, delivered);
+        failure = call.failureOf(err, attempt);
       } finally {
-        // Reached with the attempt unfinished only when the consumer stopped early (break/return).
+        // Also reached when the consumer stopped early (break/return): the request is aborted.
         attempt.dispose();
         void iterator?.return?.().catch(() => {});
-        if (leaseHeld) lease.release();
       }
+      if (
+        !delivered &&
+        failure.kind === 'streaming_denied' &&
+        plan.fallbackToNonStreaming &&
+        call.stop === undefined
+      ) {
+        call.emit({ type: 'fallback', reason: 'streaming_denied' });
+        yield* synthesizeStream(
+          await runUnary<ConverseCommandOutput>(call, unaryPlan(plan, input)),
+        );
+        return;
+      }
+      if (delivered && (failure.kind === 'stale_connection' || failure.kind === 'unreachable')) {
+        // The connection died mid-answer: for the caller that is a truncated answer.
+        failure = new BedrockBridgeError({
+          ...failure.toInfo(),
+          kind: 'stream_truncated',
+          message: `The stream was cut mid-answer: ${failure.message}`,
+          cause: failure,
+        });
+      }
+      await call.afterFailure(failure, delivered);
     }
   } finally {
     call.dispose();
   }
+}
+
+/** The Converse call the fallback makes instead of a denied stream. */
+function unaryPlan(plan: StreamPlan, input: ConverseStreamCommandInput) {
+  return {
+    pool: plan.pool,
+    settings: plan.settings,
+    firstByteMs: converseFirstByteMs(input),
+    send: (built: BuiltClient, options: HttpHandlerOptions) =>
+      (built.client as BedrockRuntimeClient).send(
+        new ConverseCommand(input as ConverseCommandInput),
+        options,
+      ),
+  };
 }
