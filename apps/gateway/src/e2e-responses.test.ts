@@ -345,4 +345,39 @@ describe('responses through the official openai client', () => {
       await g.close();
     }
   });
+
+  it.each<[string, object, string]>([
+    ['a null item', { input: [null] }, 'input[0]'],
+    [
+      'a null content part',
+      { input: [{ role: 'user', content: [null] }] },
+      'input[0].content[0].type',
+    ],
+    [
+      'an image without a URL',
+      { input: [{ role: 'user', content: [{ type: 'input_image' }] }] },
+      'input[0].content[0].image_url',
+    ],
+    [
+      'a function call without a name',
+      { input: [{ type: 'function_call', call_id: 'c' }] },
+      'input[0]',
+    ],
+    [
+      'a reasoning summary that is not a list',
+      { input: [{ type: 'reasoning', id: 'r', summary: 'x' }] },
+      'input[0].summary',
+    ],
+    ['an unknown include', { input: 'x', include: ['bogus'] }, 'include[0]'],
+    ['a tool without a name', { input: 'x', tools: [{ type: 'function' }] }, 'tools[0].name'],
+    ['no input at all', {}, 'input'],
+  ])('%s is a 400 naming the field, never a 5xx', async (_name, fields, param) => {
+    const response = await fetch(`${t.url}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, ...fields }),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { param: string } }).error.param).toBe(param);
+  });
 });

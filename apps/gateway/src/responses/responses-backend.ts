@@ -26,8 +26,10 @@ export function remoteInputImageUrls(request: ResponsesRequest): { url: string; 
   const found: { url: string; param: string }[] = [];
   if (!Array.isArray(request.input)) return found;
   request.input.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null) return; // format names the bad item
     if (!('role' in item) || item.role !== 'user' || !Array.isArray(item.content)) return;
     item.content.forEach((part, j) => {
+      if (typeof part !== 'object' || part === null) return;
       const url = (part as { type: string; image_url?: unknown }).image_url;
       if (part.type === 'input_image' && typeof url === 'string' && !url.startsWith('data:')) {
         found.push({ url, param: `input[${i}].content[${j}].image_url` });

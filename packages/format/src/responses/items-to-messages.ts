@@ -128,7 +128,12 @@ function reasoningDetails(
     return opened;
   }
   // No sealed blocks: the summary as unsigned reasoning (replayed only where signatures are optional).
-  const text = (item.summary ?? []).map((s) => s.text).join('');
+  if (item.summary !== undefined && !Array.isArray(item.summary)) {
+    fail(`${param}.summary`, `${param}.summary must be an array of summary_text parts.`);
+  }
+  const text = (item.summary ?? [])
+    .map((s) => (typeof s?.text === 'string' ? s.text : ''))
+    .join('');
   return text === '' ? [] : [{ type: 'reasoning.text', text }];
 }
 
