@@ -3,6 +3,8 @@ import type {
   PerformanceConfiguration,
   ServiceTier,
 } from '@aws-sdk/client-bedrock-runtime';
+import type { ModelRules } from './model-rules.js';
+import type { ParamPolicy } from './param-policy.js';
 
 /**
  * How a model family takes `reasoning_effort`:
@@ -13,7 +15,7 @@ import type {
  * - `nova-reasoning`: `additionalModelRequestFields.reasoningConfig = { type: 'enabled', maxReasoningEffort }`
  * - `passthrough`: `additionalModelRequestFields.reasoning_effort = <effort>` (e.g. gpt-oss)
  * - `none`: the model does not reason; a `reasoning_effort` other than `none` is an error
- *   (or dropped with `dropUnsupportedParams`), and reasoning blocks are not replayed.
+ *   (or dropped under `paramPolicy: 'drop'`), and reasoning blocks are not replayed.
  */
 export type ReasoningStyle =
   | 'anthropic-thinking'
@@ -55,6 +57,22 @@ export interface ToConverseInputOptions {
   /** The Bedrock model id or inference profile to call. Default: `request.model`. */
   modelId?: string;
   /**
+   * The target model's rules: `getModelCapabilities(modelId)` (or `resolveModelId(...)
+   * .capabilities`) from `@bedrock-bridge/models`. They fill in every option below that is left
+   * unset (tool use, reasoning style, caching, structured output, temperature and output limits,
+   * rejected parameters) and add the rules that have no option of their own: exclusive sampling
+   * parameters, forced tool choice, cache TTLs, `disable_parallel_tool_use`. Default: none (only
+   * the explicit options apply).
+   */
+  rules?: ModelRules;
+  /**
+   * What to do with a field the model cannot take as sent (see `ParamPolicy`): `'reject'` throws
+   * a `validation` error naming the field; `'drop'` leaves unsupported fields out (listed in
+   * `dropped`) and clamps out-of-range values (a `warnings` entry names the field).
+   * Default: `'reject'` (or `'drop'` when the legacy `dropUnsupportedParams` is set).
+   */
+  paramPolicy?: ParamPolicy;
+  /**
    * Whether the model supports tool use. When `false`, tools are not offered and any tool
    * calls/results in the history are rendered as text so the input stays valid. Default: `true`.
    */
@@ -83,12 +101,15 @@ export interface ToConverseInputOptions {
   /**
    * The model's output limit in tokens (from `@bedrock-bridge/models` capabilities). A requested
    * `max_tokens`/`max_completion_tokens` above it is a `validation` error (code
-   * `max_tokens_out_of_range`, dropped with `dropUnsupportedParams`); a `maxTokens` computed for a
+   * `max_tokens_out_of_range`, clamped to the limit under `paramPolicy: 'drop'`); a `maxTokens` computed for a
    * thinking budget never exceeds it, and the budget is lowered to fit (a `warnings` entry says
    * so). Must be a positive integer. Default: none (no limit is applied).
    */
   maxOutputTokens?: number;
-  /** Prompt caching support; `false`/unset drops cache markers silently. Default: `false`. */
+  /**
+   * Prompt caching support; `false`/unset leaves cache markers out (a `warnings` entry names the
+   * first). Default: from `rules`, else `false`.
+   */
   promptCaching?: PromptCachingOptions | boolean;
   /**
    * Whether a trailing assistant message may be sent as a prefill. Never while Anthropic
@@ -103,27 +124,25 @@ export interface ToConverseInputOptions {
    * Default: `'output-config'`.
    */
   structuredOutput?: 'output-config' | 'tool';
-  /**
-   * Drop request fields that have no Bedrock meaning (`n > 1`, `logprobs`, `audio`, `seed`,
-   * penalties, `parallel_tool_calls: false`, a `temperature` above `maxTemperature`, ...) instead
-   * of throwing. Dropped names are
-   * listed in the result's `dropped`. Default: `false`.
-   */
+  /** @deprecated Same as `paramPolicy: 'drop'`. Default: `false`. */
   dropUnsupportedParams?: boolean;
   /**
    * The highest `temperature` the model takes through Converse (models' `maxTemperature`).
    * Converse's `inferenceConfig.temperature` is limited to 0..1 for every model, while OpenAI
    * allows 0..2: a request above this maximum is a `validation` error (code
-   * `temperature_out_of_range`) unless `clampTemperature` or `dropUnsupportedParams` is set.
+   * `temperature_out_of_range`), or clamped to it under `paramPolicy: 'drop'`.
    * Must be above 0 and at most 1. Default: `1`.
    */
   maxTemperature?: number;
   /**
    * Send `maxTemperature` instead of a higher requested `temperature`, with a note in the
-   * result's `warnings` (instead of the error). Default: `false`.
+   * result's `warnings`, even under `paramPolicy: 'reject'`. Default: `false`.
    */
   clampTemperature?: boolean;
-  /** Sampling fields this model rejects; they are dropped and listed in `dropped`. Default: `[]`. */
+  /**
+   * Sampling fields this model rejects: an error under `paramPolicy: 'reject'`, dropped and
+   * listed in `dropped` under `'drop'`. Default: from `rules`, else `[]`.
+   */
   rejectedParams?: readonly DroppableParam[];
   /**
    * Bytes of remote images, fetched by the caller (this package does no I/O), keyed by the exact

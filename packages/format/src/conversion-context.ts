@@ -1,10 +1,15 @@
 import type { CacheLocation, ToConverseInputOptions } from './converse-input-options.js';
+import { type ModelRules, openAIFields, reasoningStyleOf } from './model-rules.js';
+import type { ReasoningEffort } from './openai-request.js';
 import { ToolNameMap } from './tool-names.js';
 import { ToolUseIds } from './tool-use-ids.js';
 
 /** Mutable state shared by the converters during one `toConverseInput` call. */
 export interface ConversionContext {
+  /** The options with the `rules` they leave open filled in (explicit options win). */
   readonly options: ToConverseInputOptions;
+  /** The model's rules (`options.rules`), `{}` when none were given. */
+  readonly rules: ModelRules;
   readonly toolNames: ToolNameMap;
   /** Unique Bedrock tool-use ids for the conversation's tool calls. */
   readonly toolUseIds: ToolUseIds;
@@ -21,7 +26,54 @@ export interface ConversionContext {
   readonly replayReasoning: boolean;
 }
 
-export function createConversionContext(options: ToConverseInputOptions): ConversionContext {
+/**
+ * The one place a model's rules become conversion settings: each setting an explicit option
+ * leaves unset is taken from `rules`.
+ */
+export function effectiveOptions(
+  options: ToConverseInputOptions,
+  effort: ReasoningEffort | null | undefined,
+): ToConverseInputOptions {
+  const rules = options.rules;
+  if (rules === undefined) return options;
+  const out: ToConverseInputOptions = { ...options };
+  const reasoning = reasoningStyleOf(rules);
+  if (out.reasoning === undefined && reasoning !== undefined) out.reasoning = reasoning;
+  if (out.adaptiveEfforts === undefined && (rules.adaptiveEfforts?.length ?? 0) > 0)
+    out.adaptiveEfforts = rules.adaptiveEfforts as NonNullable<typeof rules.adaptiveEfforts>;
+  if (out.supportsToolUse === undefined && rules.toolUse !== undefined)
+    out.supportsToolUse = rules.toolUse;
+  if (out.supportsPrefill === undefined && rules.supportsPrefill !== undefined)
+    out.supportsPrefill = rules.supportsPrefill;
+  if (out.promptCaching === undefined) {
+    const caching = rules.promptCaching;
+    out.promptCaching = caching
+      ? { locations: caching.locations, maxCachePoints: caching.maxCachePoints }
+      : false;
+  }
+  if (out.structuredOutput === undefined && rules.nativeStructuredOutput !== undefined)
+    out.structuredOutput = rules.nativeStructuredOutput ? 'output-config' : 'tool';
+  if (out.maxTemperature === undefined && rules.maxTemperature !== undefined)
+    out.maxTemperature = rules.maxTemperature;
+  // Only a known model's limit: the conservative default of an unknown one would refuse
+  // requests Bedrock accepts.
+  if (out.maxOutputTokens === undefined && rules.known && rules.maxOutputTokens !== undefined)
+    out.maxOutputTokens = rules.maxOutputTokens;
+  if (out.rejectedParams === undefined) {
+    const reasoningOn = effort != null && effort !== 'none';
+    out.rejectedParams = openAIFields([
+      ...(rules.rejectedParams ?? []),
+      ...(reasoningOn ? (rules.rejectedWithReasoning ?? []) : []),
+    ]);
+  }
+  return out;
+}
+
+export function createConversionContext(
+  given: ToConverseInputOptions,
+  effort?: ReasoningEffort | null,
+): ConversionContext {
+  const options = effectiveOptions(given, effort);
   const caching = options.promptCaching;
   const locations: readonly CacheLocation[] =
     caching === true
@@ -31,6 +83,7 @@ export function createConversionContext(options: ToConverseInputOptions): Conver
         : [];
   return {
     options,
+    rules: options.rules ?? {},
     toolNames: new ToolNameMap(),
     toolUseIds: new ToolUseIds(),
     documentNames: new Set(),

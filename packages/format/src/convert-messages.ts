@@ -19,6 +19,7 @@ import {
 import { convertToolResult } from './convert-tool-result.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionMessageParam } from './openai-request.js';
+import { unsupportedParam } from './param-policy.js';
 import { reasoningBlocks } from './reasoning.js';
 import { argumentsToInput } from './tool-arguments.js';
 
@@ -101,14 +102,7 @@ function assistantItem(
   }
   if (typeof message.refusal === 'string') blocks.push(...textBlocks(message.refusal));
   if (message.audio !== undefined && message.audio !== null) {
-    if (!ctx.options.dropUnsupportedParams) {
-      throw invalidRequest(
-        'unsupported_parameter',
-        `${param}.audio`,
-        `${param}.audio: Bedrock has no audio answers to refer to. Set dropUnsupportedParams to drop it.`,
-      );
-    }
-    ctx.dropped.push(`${param}.audio`);
+    unsupportedParam(ctx, `${param}.audio`, 'Bedrock has no audio answers to refer to.');
   }
   const calls: ToolCallRef[] = [];
   const addCall = (

@@ -2,6 +2,7 @@ import type { Tool, ToolChoice, ToolConfiguration } from '@aws-sdk/client-bedroc
 import { type ConversionContext, cacheTtl, hasCacheMarker } from './conversion-context.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest, FunctionDefinition } from './openai-request.js';
+import { adjustedParam, unsupportedParam } from './param-policy.js';
 
 /** The outcome of tool conversion. */
 export interface ConvertedTools {
@@ -9,6 +10,11 @@ export interface ConvertedTools {
   toolConfig?: ToolConfiguration;
   /** When false, tool calls/results in the history must be rendered as text. */
   offered: boolean;
+  /**
+   * `parallel_tool_calls: false` on a model that takes Anthropic's switch: the request's
+   * `additionalModelRequestFields.tool_choice` (with `disable_parallel_tool_use: true`).
+   */
+  anthropicToolChoice?: Record<string, unknown>;
 }
 
 /** A JSON schema usable as `inputSchema.json`: an object schema, `{}` when missing. */
@@ -110,15 +116,13 @@ function normaliseChoice(request: ChatCompletionRequest): {
   );
 }
 
-function unsupported(ctx: ConversionContext, param: string, message: string): void {
-  if (!ctx.options.dropUnsupportedParams) {
-    throw invalidRequest(
-      'unsupported_parameter',
-      param,
-      `${message} Set dropUnsupportedParams to drop it.`,
-    );
-  }
-  ctx.dropped.push(param);
+const unsupported = unsupportedParam;
+
+/** Anthropic's `tool_choice` for a Converse one, with parallel tool use switched off. */
+function anthropicToolChoice(choice: ToolChoice | undefined): Record<string, unknown> {
+  const name = choice?.tool?.name;
+  if (name !== undefined) return { type: 'tool', name, disable_parallel_tool_use: true };
+  return { type: choice?.any !== undefined ? 'any' : 'auto', disable_parallel_tool_use: true };
 }
 
 /**
@@ -156,11 +160,12 @@ export function convertTools(
     ctx.dropped.push('tools');
     return { offered: false };
   }
-  if (request.parallel_tool_calls === false) {
+  const serial = request.parallel_tool_calls === false && ctx.rules.disableParallelToolUse === true;
+  if (request.parallel_tool_calls === false && !serial) {
     unsupported(
       ctx,
       'parallel_tool_calls',
-      'parallel_tool_calls: false cannot be enforced through Converse.',
+      'parallel_tool_calls: false cannot be enforced for this model through Converse.',
     );
   }
   const tools: Tool[] = [];
@@ -198,8 +203,26 @@ export function convertTools(
     }
   }
   if (tools.length === 0) return { offered: false };
+  const done = (toolConfig: ToolConfiguration): ConvertedTools =>
+    serial
+      ? {
+          toolConfig,
+          offered: true,
+          anthropicToolChoice: anthropicToolChoice(toolConfig.toolChoice),
+        }
+      : { toolConfig, offered: true };
   // `auto` is Converse's default: leaving toolChoice out keeps models that lack toolChoice happy.
-  if (choice === 'auto') return { toolConfig: { tools }, offered: true };
+  if (choice === 'auto') return done({ tools });
+  if (ctx.rules.forcedToolChoice === false) {
+    adjustedParam(ctx, {
+      param: 'tool_choice',
+      code: 'unsupported_parameter',
+      reason:
+        'This model cannot be forced to call a tool (Bedrock accepts only "auto" for it): send tool_choice "auto".',
+      adjusted: `sent as "auto": this model cannot be forced to call a tool.`,
+    });
+    return done({ tools });
+  }
   let toolChoice: ToolChoice;
   if (choice === 'required') toolChoice = { any: {} };
   else {
@@ -212,5 +235,5 @@ export function convertTools(
     }
     toolChoice = { tool: { name: ctx.toolNames.toBedrock(choice.name) } };
   }
-  return { toolConfig: { tools, toolChoice }, offered: true };
+  return done({ tools, toolChoice });
 }

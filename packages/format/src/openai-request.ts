@@ -109,6 +109,8 @@ export interface ChatCompletionAssistantMessageParam extends MessageCacheMarker 
   refusal?: string | null;
   name?: string;
   audio?: { id: string } | null;
+  /** URL citations of an earlier answer, replayed by clients; listed in `dropped`. */
+  annotations?: Array<{ [key: string]: unknown }> | null;
   tool_calls?: Array<ChatCompletionMessageToolCall>;
   /** Legacy single function call. */
   function_call?: { name: string; arguments: string } | null;
@@ -132,6 +134,8 @@ export interface ChatCompletionToolMessageParam extends MessageCacheMarker {
         | ChatCompletionContentPartFile
       >;
   tool_call_id: string;
+  /** Sent by LangChain and the OpenAI cookbook (not in OpenAI's type); listed in `dropped`. */
+  name?: string;
 }
 
 /** Legacy `function` role: the result of a `function_call`. */

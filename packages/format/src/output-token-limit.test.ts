@@ -75,19 +75,21 @@ describe('maxOutputTokens: the model output limit', () => {
     });
   });
 
-  it('drops a max tokens above the limit with dropUnsupportedParams, listed in dropped', () => {
+  it("clamps a max tokens above the limit under paramPolicy 'drop', named in warnings", () => {
     const plain = toConverseInput(ask({ max_tokens: 100000 }), {
       maxOutputTokens: 8192,
-      dropUnsupportedParams: true,
+      paramPolicy: 'drop',
     });
-    expect(plain.dropped).toEqual(['max_tokens']);
-    expect(plain.input.inferenceConfig).toBeUndefined();
+    expect(plain.input.inferenceConfig).toEqual({ maxTokens: 8192 });
+    expect(plain.warnings).toEqual([
+      "max_tokens: 100000 lowered to 8192, this model's output limit.",
+    ]);
     const withThinking = toConverseInput(ask({ max_tokens: 100000, reasoning_effort: 'low' }), {
       ...sonnet,
-      dropUnsupportedParams: true,
+      paramPolicy: 'drop',
     });
-    expect(withThinking.dropped).toEqual(['max_tokens']);
-    expect(withThinking.input.inferenceConfig).toEqual({ maxTokens: 2048 + 4096 });
+    expect(withThinking.input.inferenceConfig?.maxTokens).toBe(sonnet.maxOutputTokens);
+    expect(withThinking.warnings[0]).toMatch(/^max_tokens: /);
   });
 
   it('rejects a maxOutputTokens option that is not a positive integer', () => {

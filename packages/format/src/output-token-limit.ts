@@ -2,6 +2,7 @@ import type { InferenceConfiguration } from '@aws-sdk/client-bedrock-runtime';
 import type { ConversionContext } from './conversion-context.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest } from './openai-request.js';
+import { adjustedParam } from './param-policy.js';
 
 /** Anthropic's smallest thinking budget (`budget_tokens` >= 1024). */
 export const MIN_THINKING_BUDGET = 1024;
@@ -27,26 +28,23 @@ export function maxTokensParam(request: ChatCompletionRequest): string {
 
 /**
  * A requested max tokens above the model's output limit (`maxOutputTokens`) is an error naming
- * the field and the limit, or dropped (listed in `dropped`) with `dropUnsupportedParams`; never
- * silently lowered. Returns the value to send, `undefined` when dropped.
+ * the field and the limit, or clamped to the limit under `paramPolicy: 'drop'` (a `warnings`
+ * entry says so); never silently lowered. Returns the value to send.
  */
 export function withinOutputLimit(
   maxTokens: number,
   param: string,
   ctx: ConversionContext,
-): number | undefined {
+): number {
   const limit = maxOutputTokensOf(ctx);
   if (limit === undefined || maxTokens <= limit) return maxTokens;
-  if (ctx.options.dropUnsupportedParams) {
-    ctx.dropped.push(param);
-    return undefined;
-  }
-  throw invalidRequest(
-    'max_tokens_out_of_range',
+  adjustedParam(ctx, {
     param,
-    `${param} ${maxTokens} is above this model's output limit of ${limit} tokens; lower it, ` +
-      'or set dropUnsupportedParams (send none).',
-  );
+    code: 'max_tokens_out_of_range',
+    reason: `${param} ${maxTokens} is above this model's output limit of ${limit} tokens; send at most ${limit}.`,
+    adjusted: `${maxTokens} lowered to ${limit}, this model's output limit.`,
+  });
+  return limit;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ConversionContext } from './conversion-context.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ReasoningDetail, ReasoningEffort } from './openai-request.js';
 import { MIN_THINKING_BUDGET } from './output-token-limit.js';
+import { unsupportedParam } from './param-policy.js';
 
 const DEFAULT_BUDGETS = {
   minimal: 1024,
@@ -191,15 +192,11 @@ export function reasoningFields(
     case 'passthrough':
       return { additionalModelRequestFields: { reasoning_effort: effort } };
     case 'none':
-      if (!ctx.options.dropUnsupportedParams) {
-        throw invalidRequest(
-          'unsupported_parameter',
-          'reasoning_effort',
-          `reasoning_effort "${effort}" was given but the model does not reason (option reasoning: 'none'). ` +
-            'Set the reasoning option for reasoning models, or dropUnsupportedParams to drop it.',
-        );
-      }
-      ctx.dropped.push('reasoning_effort');
+      unsupportedParam(
+        ctx,
+        'reasoning_effort',
+        `reasoning_effort "${effort}" was given, but this model has no reasoning switch.`,
+      );
       return {};
     default: {
       const unreachable: never = style;

@@ -6,6 +6,7 @@ import type {
 import type { CacheMark, ConversionContext } from './conversion-context.js';
 import { cachePointBlock } from './convert-content-part.js';
 import type { HistoryItem, ToolCallRef } from './convert-messages.js';
+import { repaired } from './param-policy.js';
 import { inputToArguments } from './tool-arguments.js';
 
 /** Visible placeholders, used only where Converse needs a block and the request has none. */
@@ -71,6 +72,8 @@ function resultBlocks(
   ctx: ConversionContext,
   status?: 'error',
 ): ContentBlock[] {
+  if (given.length === 0)
+    repaired(ctx, `messages: an empty tool result was sent as "${PLACEHOLDERS.emptyToolResult}".`);
   const content = given.length > 0 ? given : [{ text: PLACEHOLDERS.emptyToolResult }];
   const result =
     status === undefined ? { toolUseId: id, content } : { toolUseId: id, content, status };
@@ -184,6 +187,10 @@ export function repairHistory(
         call.turn.results.set(call.toolUseId, blocks);
         call.turn.closed = true;
       } else {
+        repaired(
+          ctx,
+          `messages: the result of tool call ${item.callId} answers no earlier call; it was sent as user text.`,
+        );
         const blocks = resultAsUserBlocks(`[tool result ${item.callId}]`, item.content);
         if (blocks.length > 0 && item.cache !== undefined && ctx.cacheAllowed('messages'))
           blocks.push(cachePointBlock(item.cache.ttl));
@@ -199,8 +206,14 @@ export function repairHistory(
       if (carry.length > 0) messages.push({ role: 'user', content: carry });
       messages.push({ role: 'assistant', content: hoistReasoning(turn.blocks) });
       carry = [];
-      for (const { toolUseId } of turn.calls) {
+      for (const { toolUseId, callId } of turn.calls) {
         const found = turn.results.get(toolUseId);
+        if (found === undefined) {
+          repaired(
+            ctx,
+            `messages: tool call ${callId} has no result; "${PLACEHOLDERS.missingToolResult}" was sent as its result.`,
+          );
+        }
         carry.push(
           ...(found ??
             resultBlocks(
@@ -219,9 +232,18 @@ export function repairHistory(
   }
   if (carry.length > 0) messages.push({ role: 'user', content: carry });
 
-  if (messages.length === 0)
+  if (messages.length === 0) {
+    repaired(
+      ctx,
+      `messages: no user or assistant content; the user turn "${PLACEHOLDERS.emptyConversation}" was sent.`,
+    );
     return [{ role: 'user', content: [{ text: PLACEHOLDERS.emptyConversation }] }];
+  }
   if (messages[0]?.role === 'assistant') {
+    repaired(
+      ctx,
+      `messages: the conversation starts with an assistant turn; the user turn "${PLACEHOLDERS.conversationStart}" was sent before it.`,
+    );
     messages.unshift({ role: 'user', content: [{ text: PLACEHOLDERS.conversationStart }] });
   }
   const last = messages[messages.length - 1];
@@ -232,19 +254,32 @@ export function repairHistory(
       if (blocks.length === 0) messages.pop();
       else last.content = blocks;
     } else {
-      if (supported) {
-        ctx.warnings.push(
-          `the trailing assistant message is not sent as a prefill (${repair.prefillBlockedBy}); a user turn "${PLACEHOLDERS.continueAfterAssistant}" follows it.`,
-        );
-      }
+      repaired(
+        ctx,
+        supported
+          ? `messages: the trailing assistant message is not sent as a prefill (${repair.prefillBlockedBy}); a user turn "${PLACEHOLDERS.continueAfterAssistant}" follows it.`
+          : `messages: the model takes no prefill; a user turn "${PLACEHOLDERS.continueAfterAssistant}" follows the trailing assistant message.`,
+      );
       messages.push({ role: 'user', content: [{ text: PLACEHOLDERS.continueAfterAssistant }] });
     }
   }
   if (!repair.toolsOffered) {
+    const before = JSON.stringify(messages);
     for (const message of messages) message.content = toolBlocksAsText(message.content ?? []);
+    if (JSON.stringify(messages) !== before) {
+      repaired(
+        ctx,
+        'messages: tool calls and results in the history were sent as text, because no tools are offered to the model in this request.',
+      );
+    }
   }
   for (const message of messages) {
-    if (message.role === 'user' && message.content) addTextNextToDocuments(message.content);
+    if (message.role === 'user' && message.content && addTextNextToDocuments(message.content)) {
+      repaired(
+        ctx,
+        `messages: a user turn with a document and no text got the text "${PLACEHOLDERS.documentWithoutText}".`,
+      );
+    }
   }
   return messages;
 }
@@ -254,14 +289,15 @@ export function repairHistory(
  * visible placeholder text after its content (before trailing cache points, so they still end
  * the turn).
  */
-function addTextNextToDocuments(content: ContentBlock[]): void {
+function addTextNextToDocuments(content: ContentBlock[]): boolean {
   let hasDocument = false;
   for (const block of content) {
-    if (block.text !== undefined) return;
+    if (block.text !== undefined) return false;
     if (block.document !== undefined) hasDocument = true;
   }
-  if (!hasDocument) return;
+  if (!hasDocument) return false;
   let at = content.length;
   while (at > 0 && content[at - 1]?.cachePoint !== undefined) at--;
   content.splice(at, 0, { text: PLACEHOLDERS.documentWithoutText });
+  return true;
 }

@@ -44,16 +44,18 @@ describe('temperature range (Converse takes 0..1, OpenAI allows 0..2)', () => {
     const result = toConverseInput(withTemperature(1.5), { clampTemperature: true });
     expect(result.input.inferenceConfig).toEqual({ temperature: 1 });
     expect(result.warnings).toEqual([
-      "temperature 1.5 clamped to 1, the model's maximum through Converse.",
+      "temperature: 1.5 clamped to 1, the model's maximum through Converse.",
     ]);
     expect(result.dropped).toEqual([]);
   });
 
-  it('drops it with dropUnsupportedParams, listed in dropped', () => {
-    const result = toConverseInput(withTemperature(2), { dropUnsupportedParams: true });
-    expect(result.input.inferenceConfig).toBeUndefined();
-    expect(result.dropped).toEqual(['temperature']);
-    expect(result.warnings).toEqual([]);
+  it("clamps it under paramPolicy 'drop', named in warnings", () => {
+    const result = toConverseInput(withTemperature(2), { paramPolicy: 'drop' });
+    expect(result.input.inferenceConfig).toEqual({ temperature: 1 });
+    expect(result.dropped).toEqual([]);
+    expect(result.warnings).toEqual([
+      "temperature: 2 clamped to 1, the model's maximum through Converse.",
+    ]);
   });
 
   it('still rejects what OpenAI itself does not allow, whatever the options', () => {

@@ -7,25 +7,18 @@ import type { DroppableParam } from './converse-input-options.js';
 import type { ConversionContext } from './conversion-context.js';
 import { objectSchema, toolInputSchema } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
+import { OPENAI_SAMPLING_FIELD } from './model-rules.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { toOutputSchema } from './output-schema.js';
 import { maxTokensParam, withinOutputLimit } from './output-token-limit.js';
+import { adjustedParam, unsupportedParam } from './param-policy.js';
 
 /** Name of the forced tool used for `response_format` when `structuredOutput: 'tool'`. */
 export const STRUCTURED_OUTPUT_TOOL = 'structured_output';
 
 const METADATA_TEXT = /^[a-zA-Z0-9\s:_@$#=/+,\-.]*$/;
 
-function drop(ctx: ConversionContext, param: string, message: string): void {
-  if (!ctx.options.dropUnsupportedParams) {
-    throw invalidRequest(
-      'unsupported_parameter',
-      param,
-      `${message} Remove it, or set dropUnsupportedParams to drop it.`,
-    );
-  }
-  ctx.dropped.push(param);
-}
+const drop = unsupportedParam;
 
 /** Fields with no Bedrock meaning: an error naming the field, or dropped when allowed. */
 export function checkUnsupportedFields(
@@ -34,7 +27,7 @@ export function checkUnsupportedFields(
 ): void {
   const r = request;
   if (typeof r.n === 'number' && r.n !== 1)
-    drop(ctx, 'n', `n = ${r.n}: Converse returns exactly one choice.`);
+    drop(ctx, 'n', `n = ${r.n}: Converse returns exactly one choice a call.`);
   if (r.logprobs === true) drop(ctx, 'logprobs', 'logprobs: Bedrock returns no log probabilities.');
   if (typeof r.top_logprobs === 'number')
     drop(ctx, 'top_logprobs', 'top_logprobs: Bedrock returns no log probabilities.');
@@ -54,18 +47,60 @@ export function checkUnsupportedFields(
   if (r.web_search_options !== undefined)
     drop(ctx, 'web_search_options', 'web_search_options has no Bedrock equivalent.');
   if (r.moderation !== undefined && r.moderation !== null)
-    drop(ctx, 'moderation', 'moderation has no Converse equivalent (use guardrailConfig).');
+    drop(
+      ctx,
+      'moderation',
+      'moderation has no Converse equivalent (Bedrock moderates with guardrails).',
+    );
   if (typeof r.verbosity === 'string')
     drop(ctx, 'verbosity', 'verbosity has no Converse equivalent.');
   if (r.store === true) drop(ctx, 'store', 'store: Bedrock does not store completions.');
   if (r.service_tier === 'scale')
     drop(ctx, 'service_tier', 'service_tier "scale" has no Bedrock equivalent.');
+  // Hints that cannot change the answer: never refused, always named in `dropped`.
+  for (const hint of HINTS) if (r[hint] != null) ctx.dropped.push(hint);
+  r.messages?.forEach((m, i) => {
+    const extra = m as { name?: unknown; annotations?: unknown };
+    if (extra.name != null && m.role !== 'function') ctx.dropped.push(`messages[${i}].name`);
+    if (Array.isArray(extra.annotations) && extra.annotations.length > 0)
+      ctx.dropped.push(`messages[${i}].annotations`);
+  });
 }
+
+/** Request fields with no Converse equivalent that never change the answer. */
+const HINTS = [
+  'user',
+  'safety_identifier',
+  'prompt_cache_key',
+  'prompt_cache_retention',
+  'prompt_cache_options',
+] as const;
 
 function rejected(ctx: ConversionContext, param: DroppableParam): boolean {
   if (!ctx.options.rejectedParams?.includes(param)) return false;
-  ctx.dropped.push(param);
+  unsupportedParam(ctx, param, `This model does not take '${param}' through Bedrock.`);
   return true;
+}
+
+/**
+ * The model's exclusive groups (e.g. temperature and top_p on Claude 4.5): of each group only the
+ * first field sent is kept; the others are an error, or dropped.
+ */
+function applyExclusiveParams(config: InferenceConfiguration, ctx: ConversionContext): void {
+  for (const group of ctx.rules.exclusiveParams ?? []) {
+    const sent = group.filter((p) => p !== 'topK' && config[p] !== undefined);
+    const [kept, ...others] = sent;
+    for (const param of others) {
+      const field = OPENAI_SAMPLING_FIELD[param] ?? param;
+      const keptField = OPENAI_SAMPLING_FIELD[kept as typeof param] ?? String(kept);
+      unsupportedParam(
+        ctx,
+        field,
+        `This model takes only one of '${keptField}' and '${field}': Bedrock rejects them together.`,
+      );
+      delete config[param as 'temperature' | 'topP' | 'stopSequences'];
+    }
+  }
 }
 
 function checkNumber(value: unknown, param: string, min: number, max: number): number {
@@ -97,24 +132,23 @@ function maxTemperatureOf(ctx: ConversionContext): number {
  * error naming the allowed range, unless the caller explicitly asked to clamp it (a warning) or
  * to drop unsupported values (listed in `dropped`). Never silently changed.
  */
-function withinMaxTemperature(t: number, ctx: ConversionContext): number | undefined {
+function withinMaxTemperature(t: number, ctx: ConversionContext): number {
   const max = maxTemperatureOf(ctx);
   if (t <= max) return t;
+  const adjusted = `${t} clamped to ${max}, the model's maximum through Converse.`;
   if (ctx.options.clampTemperature) {
-    ctx.warnings.push(`temperature ${t} clamped to ${max}, the model's maximum through Converse.`);
+    ctx.warnings.push(`temperature: ${adjusted}`);
     return max;
   }
-  if (ctx.options.dropUnsupportedParams) {
-    ctx.dropped.push('temperature');
-    return undefined;
-  }
-  throw invalidRequest(
-    'temperature_out_of_range',
-    'temperature',
-    `temperature ${t} is out of range: this model takes 0 to ${max} through Bedrock Converse ` +
-      '(OpenAI allows up to 2). Lower it, or set clampTemperature (send the maximum) or ' +
-      'dropUnsupportedParams (send none).',
-  );
+  adjustedParam(ctx, {
+    param: 'temperature',
+    code: 'temperature_out_of_range',
+    reason:
+      `temperature ${t} is out of range: this model takes 0 to ${max} through Bedrock Converse ` +
+      `(OpenAI allows up to 2). Send a temperature from 0 to ${max}.`,
+    adjusted,
+  });
+  return max;
 }
 
 /** `max_tokens`/`max_completion_tokens`, `temperature`, `top_p`, `stop` -> inferenceConfig. */
@@ -133,8 +167,7 @@ export function inferenceConfig(
         `${param} must be a positive integer (got ${String(max)}).`,
       );
     }
-    const maxTokens = withinOutputLimit(max, param, ctx);
-    if (maxTokens !== undefined) config.maxTokens = maxTokens;
+    config.maxTokens = withinOutputLimit(max, param, ctx);
   }
   if (
     request.temperature !== undefined &&
@@ -142,8 +175,7 @@ export function inferenceConfig(
     !rejected(ctx, 'temperature')
   ) {
     const t = checkNumber(request.temperature, 'temperature', 0, 2);
-    const temperature = withinMaxTemperature(t, ctx);
-    if (temperature !== undefined) config.temperature = temperature;
+    config.temperature = withinMaxTemperature(t, ctx);
   }
   if (request.top_p !== undefined && request.top_p !== null && !rejected(ctx, 'top_p')) {
     config.topP = checkNumber(request.top_p, 'top_p', 0, 1);
@@ -160,6 +192,7 @@ export function inferenceConfig(
     const stops = list.filter((s) => s !== '');
     if (stops.length > 0) config.stopSequences = stops;
   }
+  applyExclusiveParams(config, ctx);
   return config;
 }
 

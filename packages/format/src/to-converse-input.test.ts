@@ -206,13 +206,16 @@ describe('toConverseInput: sampling, limits and other fields', () => {
     expect(list.input.inferenceConfig).toEqual({ stopSequences: ['a', 'b'] });
   });
 
-  it('drops sampling params the model rejects and says so', () => {
-    const result = toConverseInput(
-      req([{ role: 'user', content: 'x' }], { temperature: 0.5, top_p: 0.5 }),
-      { rejectedParams: ['temperature'] },
-    );
+  it('drops sampling params the model rejects and says so, or refuses them by policy', () => {
+    const request = req([{ role: 'user', content: 'x' }], { temperature: 0.5, top_p: 0.5 });
+    const result = toConverseInput(request, {
+      rejectedParams: ['temperature'],
+      paramPolicy: 'drop',
+    });
     expect(result.input.inferenceConfig).toEqual({ topP: 0.5 });
     expect(result.dropped).toEqual(['temperature']);
+    const error = thrown(() => toConverseInput(request, { rejectedParams: ['temperature'] }));
+    expect([error.code, error.param]).toEqual(['unsupported_parameter', 'temperature']);
   });
 
   it('rejects fields with no Bedrock meaning, naming them, unless dropping is allowed', () => {
@@ -234,9 +237,18 @@ describe('toConverseInput: sampling, limits and other fields', () => {
     }
     expect(
       toConverseInput(
-        req([{ role: 'user', content: 'x' }], { n: 1, logprobs: false, user: 'u1', store: false }),
+        req([{ role: 'user', content: 'x' }], { n: 1, logprobs: false, store: false }),
       ).dropped,
     ).toEqual([]);
+    // Hints that cannot change the answer are never refused, always named.
+    expect(
+      toConverseInput(
+        req([{ role: 'tool', content: 'r', tool_call_id: 'c', name: 'f' } as never], {
+          user: 'u1',
+          safety_identifier: 's',
+        }),
+      ).dropped,
+    ).toEqual(expect.arrayContaining(['user', 'safety_identifier', 'messages[0].name']));
   });
 
   it('maps metadata to requestMetadata and validates it', () => {

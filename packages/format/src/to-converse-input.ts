@@ -1,5 +1,6 @@
 import type { ConverseStreamCommandInput, Message } from '@aws-sdk/client-bedrock-runtime';
 import { applyCachePoints } from './cache-points.js';
+import { applyCacheRules } from './cache-rules.js';
 import type { ToConverseInputOptions } from './converse-input-options.js';
 import { createConversionContext } from './conversion-context.js';
 import { convertMessages } from './convert-messages.js';
@@ -7,6 +8,7 @@ import { convertTools } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { fitThinkingBudget } from './output-token-limit.js';
+import { paramPolicyOf, unsupportedParam } from './param-policy.js';
 import { anthropicThinking, reasoningFields, sendsAnthropicThinking } from './reasoning.js';
 import { type RepairOptions, repairHistory } from './repair-history.js';
 import {
@@ -35,9 +37,17 @@ export interface ConverseInputResult {
   toolNames: Record<string, string>;
   /** Everything the answer side needs: `fromConverseOutput(out, { model, ...answer })`. */
   answer: AnswerContext;
-  /** Request fields dropped because the model does not support them (with the options' consent). */
+  /**
+   * Request fields left out: unsupported by the model (under `paramPolicy: 'drop'`), or hints
+   * that cannot change the answer (`user`, `messages[i].name`, ...).
+   */
   dropped: string[];
-  /** Adjustments made with the options' consent, e.g. a temperature clamped (`clampTemperature`). */
+  /**
+   * Everything else not sent as asked, each entry starting with the field: values adjusted
+   * under `paramPolicy: 'drop'` (a temperature clamped, a forced tool choice sent as auto) and
+   * every repair that changes what the model reads (a placeholder turn or tool result, tool
+   * history sent as text).
+   */
   warnings: string[];
 }
 
@@ -59,14 +69,41 @@ export function toConverseInput(
   if (typeof request !== 'object' || request === null) {
     throw invalidRequest('invalid_request', '', 'The request must be an object.');
   }
-  const ctx = createConversionContext(options);
+  const ctx = createConversionContext(options, request.reasoning_effort);
   checkUnsupportedFields(request, ctx);
   const { system, items } = convertMessages(request.messages, ctx);
   const tools = convertTools(request, ctx);
-  const structured = structuredOutput(request, ctx);
+  let structured = structuredOutput(request, ctx);
+  if (structured.tool !== undefined && ctx.rules.forcedToolChoice === false) {
+    unsupportedParam(
+      ctx,
+      'response_format',
+      `This model has no native structured output and cannot be forced to call a tool, so response_format ${request.response_format?.type ?? ''} cannot be honoured.`,
+    );
+    structured = {};
+  }
 
   const config = inferenceConfig(request, ctx);
-  const reasoning = reasoningFields(request.reasoning_effort, ctx);
+  const forcedChoice = tools.toolConfig?.toolChoice;
+  const forced =
+    structured.tool !== undefined || (forcedChoice?.any ?? forcedChoice?.tool) !== undefined;
+  let effort = request.reasoning_effort;
+  if (
+    forced &&
+    effort != null &&
+    effort !== 'none' &&
+    ctx.options.reasoning === 'anthropic-thinking' &&
+    paramPolicyOf(ctx) === 'drop'
+  ) {
+    // Anthropic thinking takes only tool_choice auto: the forced call (or structured output) wins.
+    unsupportedParam(
+      ctx,
+      'reasoning_effort',
+      'Anthropic thinking cannot be combined with a forced tool call.',
+    );
+    effort = undefined;
+  }
+  const reasoning = reasoningFields(effort, ctx);
   const thinking = reasoning.budgetTokens !== undefined || reasoning.adaptive === true;
   if (reasoning.budgetTokens !== undefined) {
     const budget = fitThinkingBudget(reasoning.budgetTokens, config, request, ctx);
@@ -76,22 +113,18 @@ export function toConverseInput(
     }
   }
   if (thinking) {
-    if (config.temperature !== undefined || config.topP !== undefined) {
-      if (!options.dropUnsupportedParams) {
-        throw invalidRequest(
-          'unsupported_parameter',
-          config.temperature !== undefined ? 'temperature' : 'top_p',
-          'Anthropic thinking does not allow temperature/top_p changes; remove them, or set dropUnsupportedParams.',
-        );
-      }
-      if (config.temperature !== undefined) ctx.dropped.push('temperature');
-      if (config.topP !== undefined) ctx.dropped.push('top_p');
-      delete config.temperature;
-      delete config.topP;
+    for (const [key, field] of [
+      ['temperature', 'temperature'],
+      ['topP', 'top_p'],
+    ] as const) {
+      if (config[key] === undefined) continue;
+      unsupportedParam(ctx, field, `Anthropic thinking does not allow '${field}' changes.`);
+      delete config[key];
     }
   }
   const additional = {
     ...reasoning.additionalModelRequestFields,
+    ...(tools.anthropicToolChoice ? { tool_choice: tools.anthropicToolChoice } : {}),
     ...options.additionalModelRequestFields,
   };
 
@@ -120,8 +153,7 @@ export function toConverseInput(
     };
   }
   if (structured.outputConfig !== undefined) input.outputConfig = structured.outputConfig;
-  const forced = input.toolConfig?.toolChoice;
-  if (thinking && (forced?.any ?? forced?.tool) !== undefined) {
+  if (thinking && forced) {
     throw invalidRequest(
       'unsupported_parameter',
       structured.tool !== undefined ? 'response_format' : 'tool_choice',
@@ -148,6 +180,7 @@ export function toConverseInput(
   const metadata = requestMetadata(request, ctx);
   if (metadata !== undefined) input.requestMetadata = metadata;
   applyCachePoints(input, ctx);
+  applyCacheRules(request, input, ctx);
 
   const toolNames = ctx.toolNames.renamed();
   const answer: AnswerContext = {

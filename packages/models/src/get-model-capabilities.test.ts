@@ -51,6 +51,13 @@ describe('getModelCapabilities: table lookups', () => {
 });
 
 describe('getModelCapabilities: facts format relies on', () => {
+  it("parallel_tool_calls: false has Anthropic's switch on Claude only", () => {
+    const claude = getModelCapabilities('anthropic.claude-3-haiku-20240307-v1:0');
+    expect(claude.disableParallelToolUse).toBe(true);
+    expect(getModelCapabilities('amazon.nova-pro-v1:0').disableParallelToolUse).toBe(false);
+    expect(getModelCapabilities('acme.unknown-model-v1:0').disableParallelToolUse).toBe(false);
+  });
+
   it('Claude 4.5 rejects temperature together with topP, Claude 3.5 does not', () => {
     expect(
       getModelCapabilities('us.anthropic.claude-sonnet-4-5-20250929-v1:0').exclusiveParams,

@@ -126,6 +126,11 @@ export interface ModelCapabilities {
   readonly streamingToolUse: boolean;
   /** `toolChoice` `any` / `tool` is accepted (otherwise only `auto`). */
   readonly forcedToolChoice: boolean;
+  /**
+   * Takes Anthropic's `tool_choice.disable_parallel_tool_use` in `additionalModelRequestFields`
+   * (every Anthropic model with tool use): how OpenAI's `parallel_tool_calls: false` is honoured.
+   */
+  readonly disableParallelToolUse: boolean;
   readonly vision: boolean;
   readonly documents: boolean;
   readonly video: boolean;
