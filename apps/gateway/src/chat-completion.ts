@@ -1,9 +1,10 @@
 /**
  * The recipe: an OpenAI chat request in, an OpenAI answer out, Bedrock in between.
  *
- *   resolve the model (models) -> its capabilities (models) -> Converse input (format)
- *   -> the rules format has no option for (check-model-rules) -> send (transport)
- *   -> OpenAI answer or chunk stream (format)
+ *   resolve the model (models) -> its rules (models) -> reasoning of earlier tool calls put
+ *   back (reasoning memory) -> Converse input, the rules applied
+ *   under the gateway's parameter policy (format) -> send (transport)
+ *   -> OpenAI answer or chunk stream (format) -> its reasoning remembered
  *
  * Everything else in this app (HTTP, auth, logs, image fetching, the CLI) is around it.
  */
@@ -11,27 +12,23 @@ import {
   type ChatCompletion,
   type ChatCompletionChunk,
   type ChatCompletionRequest,
-  type DroppableParam,
+  collectChatCompletion,
   fromConverseOutput,
   fromConverseStream,
+  type ParamPolicy,
   type ToConverseInputOptions,
   toConverseInput,
 } from '@bedrock-bridge/format';
-import {
-  type DiscoveredModel,
-  type ModelCapabilities,
-  resolveModelId,
-  type SamplingParam,
-} from '@bedrock-bridge/models';
+import { type DiscoveredModel, resolveModelId } from '@bedrock-bridge/models';
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
 import { assertChatModel } from './check-model-kind.js';
-import { checkModelRules } from './check-model-rules.js';
+import type { ReasoningMemory } from './reasoning-memory.js';
 
 /** What the conversion left out or adjusted: the client is told (nothing is altered silently). */
 export interface ConversionNotes {
   /** Request fields not sent, e.g. `top_p` for a model that rejects it (format's `dropped`). */
   dropped: string[];
-  /** Other adjustments (format's `warnings`, and the app's own, e.g. ignored cache markers). */
+  /** Other adjustments and repairs (format's `warnings`, and the app's own, e.g. thinking off). */
   warnings: string[];
 }
 
@@ -46,62 +43,74 @@ export interface ChatCompletionContext extends CallOptions {
   imageBytes?: ReadonlyMap<string, Uint8Array>;
   /** Called before anything is sent upstream, when the conversion dropped or adjusted something. */
   onNotes?: (notes: ConversionNotes) => void;
+  /**
+   * What to do with a field the model cannot take as sent: `'drop'` (leave it out or clamp it,
+   * named in the notes) or `'reject'` (a 400 naming it). Default `'drop'`.
+   */
+  paramPolicy?: ParamPolicy;
+  /**
+   * Where the reasoning that came with tool calls is kept, so a stock client's tool loop keeps
+   * thinking on (see `reasoning-memory.ts`). Default: none (a turn without its reasoning then
+   * turns thinking off for that request, with a note).
+   */
+  reasoningMemory?: ReasoningMemory;
 }
 
-/** Sampling parameters as `models` names them -> the OpenAI fields `format` can drop. */
-const OPENAI_PARAM: Record<SamplingParam, DroppableParam | undefined> = {
-  temperature: 'temperature',
-  topP: 'top_p',
-  stopSequences: 'stop',
-  topK: undefined, // no OpenAI field
-};
-
-/** Capability facts (models) -> conversion options (format), for this request. */
-export function formatOptions(
-  modelId: string,
-  caps: ModelCapabilities,
-  request?: Pick<ChatCompletionRequest, 'reasoning_effort'>,
-): ToConverseInputOptions {
-  const reasoningOn = request?.reasoning_effort != null && request.reasoning_effort !== 'none';
-  const rejected = [...caps.rejectedParams, ...(reasoningOn ? caps.rejectedWithReasoning : [])];
+/**
+ * Thinking on and a final tool-call turn without its reasoning: Claude rejects that. The
+ * remembered reasoning is put back; when it is unknown, this request goes without thinking.
+ */
+async function withReasoning(
+  request: ChatCompletionRequest,
+  context: ChatCompletionContext,
+): Promise<{ request: ChatCompletionRequest; notes: string[] }> {
+  const effort = request.reasoning_effort;
+  if (effort == null || effort === 'none') return { request, notes: [] };
+  const caps = resolveModelId(request.model, context).capabilities;
+  if (caps.reasoning !== 'anthropic-thinking') return { request, notes: [] };
+  const memory = context.reasoningMemory ?? NO_MEMORY;
+  const restored = await memory.restore(request);
+  if (restored.missing === undefined) return { request: restored.request, notes: [] };
+  const { reasoning_effort: _off, ...without } = restored.request;
   return {
-    modelId,
-    supportsToolUse: caps.toolUse,
-    supportsPrefill: caps.supportsPrefill,
-    reasoning:
-      caps.reasoning === 'openai-reasoning-effort'
-        ? 'passthrough'
-        : caps.reasoning === 'always'
-          ? 'none'
-          : caps.reasoning === 'anthropic-thinking' && caps.adaptiveThinking
-            ? 'anthropic-adaptive' // budgets are deprecated on Claude 4.6
-            : caps.reasoning,
-    ...(caps.adaptiveEfforts.length > 0 ? { adaptiveEfforts: caps.adaptiveEfforts } : {}),
-    // No automatic cache points (so no `ttl`): explicit markers' TTLs are checked against `ttls`.
-    promptCaching: caps.promptCaching
-      ? {
-          locations: caps.promptCaching.locations,
-          maxCachePoints: caps.promptCaching.maxCachePoints,
-        }
-      : false,
-    structuredOutput: caps.nativeStructuredOutput ? 'output-config' : 'tool',
-    maxTemperature: caps.maxTemperature,
-    rejectedParams: [...new Set(rejected.flatMap((p) => OPENAI_PARAM[p] ?? []))],
-    // Only a known model's limit: the conservative default of an unknown one would refuse
-    // requests Bedrock accepts.
-    ...(caps.known ? { maxOutputTokens: caps.maxOutputTokens } : {}),
+    request: without,
+    notes: [
+      `reasoning_effort: thinking was turned off for this request, because the reasoning that came with tool call ${restored.missing.join(', ')} is not known to this gateway (send back the assistant message's reasoning_details, or continue the loop while the gateway still remembers it).`,
+    ],
   };
 }
 
-function prepare(request: ChatCompletionRequest, context: ChatCompletionContext) {
+const NO_MEMORY: ReasoningMemory = {
+  remember: async () => {},
+  restore: async (request) => {
+    const last = [...request.messages].reverse().find((m) => m.role === 'assistant');
+    const calls = last?.role === 'assistant' ? (last.tool_calls ?? []) : [];
+    const bare =
+      calls.length > 0 && (last?.role !== 'assistant' || !last.reasoning_details?.length);
+    return bare
+      ? { request, restored: 0, missing: calls.map((c) => c.id) }
+      : { request, restored: 0 };
+  },
+};
+
+function prepare(
+  request: ChatCompletionRequest,
+  context: ChatCompletionContext,
+  notes: readonly string[],
+) {
   const resolved = resolveModelId(request.model, context);
   const caps = resolved.capabilities;
   assertChatModel(request.model, caps);
-  const options = formatOptions(resolved.modelId, caps, request);
+  // The model's rules go to format as they are: format applies each of them, once, under the
+  // policy the gateway chose.
+  const options: ToConverseInputOptions = {
+    modelId: resolved.modelId,
+    rules: caps,
+    paramPolicy: context.paramPolicy ?? 'drop',
+  };
   if (context.imageBytes) options.imageBytes = context.imageBytes;
   const converted = toConverseInput(request, options);
-  // exclusiveParams, forcedToolChoice, cache TTLs: facts format takes no option for.
-  const warnings = [...converted.warnings, ...checkModelRules(request, converted, caps)];
+  const warnings = [...notes, ...converted.warnings];
   if (converted.dropped.length > 0 || warnings.length > 0) {
     context.onNotes?.({ dropped: converted.dropped, warnings });
   }
@@ -113,9 +122,12 @@ export async function chatCompletion(
   request: ChatCompletionRequest,
   context: ChatCompletionContext,
 ): Promise<ChatCompletion> {
-  const { input, answer } = prepare(request, context);
+  const ready = await withReasoning(request, context);
+  const { input, answer } = prepare(ready.request, context, ready.notes);
   const output = await context.transport.converse(input, context);
-  return fromConverseOutput(output, { model: request.model, ...answer });
+  const completion = fromConverseOutput(output, { model: request.model, ...answer });
+  for (const choice of completion.choices) await context.reasoningMemory?.remember(choice.message);
+  return completion;
 }
 
 /** `chat.completion.chunk`s as they arrive; the call starts when iteration starts. */
@@ -123,7 +135,8 @@ export async function* chatCompletionStream(
   request: ChatCompletionRequest,
   context: ChatCompletionContext,
 ): AsyncIterable<ChatCompletionChunk> {
-  const { input, answer, capabilities } = prepare(request, context);
+  const ready = await withReasoning(request, context);
+  const { input, answer, capabilities } = prepare(ready.request, context, ready.notes);
   // Some models take tools only without streaming: ask Converse, replay its answer as events.
   const events =
     input.toolConfig && !capabilities.streamingToolUse
@@ -131,5 +144,20 @@ export async function* chatCompletionStream(
           yield* synthesizeStream(await context.transport.converse(input, context));
         })()
       : context.transport.converseStream(input, context);
-  yield* fromConverseStream(events, { model: request.model, ...answer });
+  const chunks = fromConverseStream(events, { model: request.model, ...answer });
+  const memory = context.reasoningMemory;
+  if (memory === undefined) {
+    yield* chunks;
+    return;
+  }
+  // Kept until the finish: the reasoning is remembered before the client sees the answer end.
+  const seen: ChatCompletionChunk[] = [];
+  for await (const chunk of chunks) {
+    seen.push(chunk);
+    if (chunk.choices.some((c) => c.finish_reason != null)) {
+      const whole = await collectChatCompletion(seen);
+      for (const choice of whole.choices) await memory.remember(choice.message);
+    }
+    yield chunk;
+  }
 }

@@ -92,6 +92,15 @@ describe('bedrock-bridge CLI', { timeout: 60_000 }, () => {
     expect(documented.sort()).toEqual([...help].sort());
   });
 
+  it('--version prints the version from package.json', async () => {
+    const { code, stdout } = await run(['--version']).exit;
+    expect(code).toBe(0);
+    const pkg = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),
+    );
+    expect(stdout.trim()).toBe(pkg.version);
+  });
+
   it('rejects a bad option with a clear message', async () => {
     const { code, stderr } = await run(['serve', '--port', 'eighty']).exit;
     expect(code).not.toBe(0);

@@ -39,8 +39,12 @@ export function composeGateway(
     ...options.stack,
     transport: observedTransport(options.stack.transport, metrics),
   };
+  // The reasoning of tool loops lives in the gateway's store (shared when it is Redis).
+  const backendOptions: BackendOptions = { ...options.backend };
+  if (backendOptions.reasoningStore === undefined && options.store !== undefined)
+    backendOptions.reasoningStore = options.store;
   const backend = tracedBackend(
-    aliasedBackend(createBackend(stack, options.backend), options.aliases ?? new Map()),
+    aliasedBackend(createBackend(stack, backendOptions), options.aliases ?? new Map()),
   );
   const log = options.server?.log === false ? undefined : (options.server?.log ?? jsonLineLogger);
   const gateway = createServer({

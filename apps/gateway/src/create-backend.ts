@@ -9,6 +9,8 @@ import {
 import { chatCompletion, chatCompletionStream } from './chat-completion.js';
 import type { Stack } from './create-stack.js';
 import { createEmbeddings } from './embeddings.js';
+import { choiceCount, mergeCompletions, mergeStreams, singleChoice } from './fan-out-choices.js';
+import { createReasoningMemory } from './reasoning-memory.js';
 import { createResponsesBackend } from './responses/responses-backend.js';
 import { createRemoteImageFetcher, type RemoteImageOptions } from './server/fetch-remote-image.js';
 import type { BackendCallContext, GatewayBackend, GatewayModel } from './server/gateway-backend.js';
@@ -41,6 +43,29 @@ export interface BackendOptions {
   responseTtlMs?: number;
   /** InvokeModel calls one embeddings request makes at once (Titan: one call per text). Default 8. */
   embeddingConcurrency?: number;
+  /**
+   * Where the reasoning returned with tool calls is kept, so thinking survives a stock client's
+   * tool loop (see `reasoning-memory.ts`). Default: `store`, else an in-process `MemoryStore`.
+   */
+  reasoningStore?: KeyValueStore;
+  /** How long that reasoning is kept. Default 1 hour. */
+  reasoningTtlMs?: number;
+}
+
+/**
+ * An unknown model's 404 names the model and where the list is (Bedrock says only "The provided
+ * model identifier is invalid.").
+ */
+function namingTheModel(err: unknown, model: string): unknown {
+  if (!BedrockBridgeError.is(err) || err.kind !== 'model_not_found') return err;
+  return new BedrockBridgeError({
+    kind: 'model_not_found',
+    code: 'model_not_found',
+    param: 'model',
+    status: 404,
+    message: `The model '${model}' does not exist or you do not have access to it. GET /v1/models lists the models this gateway serves.`,
+    cause: err,
+  });
 }
 
 /** Remote (non-`data:`) image URLs of a request, with the field each sits in. */
@@ -145,6 +170,11 @@ export function createBackend(
     return bytes;
   }
 
+  const reasoningMemory = createReasoningMemory({
+    store: options.reasoningStore ?? options.store ?? new MemoryStore(),
+    ...(options.reasoningTtlMs === undefined ? {} : { ttlMs: options.reasoningTtlMs }),
+  });
+
   async function contextFor(urls: { url: string; param: string }[], call: BackendCallContext) {
     // Without discovery (e.g. no control-plane permission), the built-in tables decide.
     const discovered = await discoveredOrOffline();
@@ -155,6 +185,8 @@ export function createBackend(
       discovered,
       signal: call.signal,
       onEvent: call.onEvent,
+      reasoningMemory,
+      ...(call.paramPolicy ? { paramPolicy: call.paramPolicy } : {}),
       ...(call.onNotes ? { onNotes: call.onNotes } : {}),
       ...(bytes ? { imageBytes: bytes } : {}),
     };
@@ -163,10 +195,32 @@ export function createBackend(
   return {
     discovered: discoveredOrOffline,
     async complete(request, call) {
-      return chatCompletion(request, await contextFor(remoteImageUrls(request), call));
+      const n = choiceCount(request);
+      try {
+        const context = await contextFor(remoteImageUrls(request), call);
+        if (n === 1) return await chatCompletion(request, context);
+        const one = singleChoice(request);
+        const answers = await Promise.all(
+          Array.from({ length: n }, () => chatCompletion(one, context)),
+        );
+        return mergeCompletions(answers);
+      } catch (err) {
+        throw namingTheModel(err, request.model);
+      }
     },
     async *stream(request, call) {
-      yield* chatCompletionStream(request, await contextFor(remoteImageUrls(request), call));
+      const n = choiceCount(request);
+      try {
+        const context = await contextFor(remoteImageUrls(request), call);
+        if (n === 1) {
+          yield* chatCompletionStream(request, context);
+          return;
+        }
+        const one = singleChoice(request);
+        yield* mergeStreams(Array.from({ length: n }, () => chatCompletionStream(one, context)));
+      } catch (err) {
+        throw namingTheModel(err, request.model);
+      }
     },
     responses: createResponsesBackend({
       store: options.store ?? new MemoryStore(),

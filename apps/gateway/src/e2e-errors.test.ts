@@ -317,8 +317,7 @@ describe('bad input of every kind', () => {
     ['a wrong type', JSON.stringify({ ...ask, max_tokens: 'ten' }), 400, 'invalid_request'],
     ['a missing field', JSON.stringify({ model: MODEL }), 400, 'invalid_request'],
     ['an unknown field', JSON.stringify({ ...ask, temperatur: 1 }), 400, 'unrecognized_argument'],
-    ['an unsupported field', JSON.stringify({ ...ask, n: 3 }), 400, 'unsupported_parameter'],
-    ['logprobs', JSON.stringify({ ...ask, logprobs: true }), 400, 'unsupported_parameter'],
+    ['n above the cap', JSON.stringify({ ...ask, n: 9 }), 400, 'invalid_value'],
     [
       'a bad data URL',
       JSON.stringify({

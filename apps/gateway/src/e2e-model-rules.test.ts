@@ -26,8 +26,16 @@ const LLAMA_3_1 = 'meta.llama3-1-70b-instruct-v1:0'; // tools, but no forced too
 const LLAMA_3 = 'meta.llama3-70b-instruct-v1:0'; // no tool use at all
 
 let t: TestGateway;
+/** A client that asks for the strict policy (a 400 naming the field) with the request header. */
+let strict: OpenAI;
 beforeAll(async () => {
   t = await startTestGateway();
+  strict = new OpenAI({
+    baseURL: `${t.url}/v1`,
+    apiKey: 'unused',
+    maxRetries: 0,
+    defaultHeaders: { 'x-bedrock-bridge-params': 'strict' },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -130,9 +138,19 @@ describe('x-bedrock-bridge-warnings: what was not sent as asked is reported', ()
 });
 
 describe('temperature range (maxTemperature)', () => {
-  it('temperature 1.5 gets a 400 naming temperature and the range', async () => {
+  it('temperature 1.5 is clamped to 1 by default, and the header says so', async () => {
+    const { response } = await t.client.chat.completions
+      .create(ask(HAIKU_3, { temperature: 1.5 }))
+      .withResponse();
+    expect(lastSent().inferenceConfig).toEqual({ temperature: 1 });
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toMatch(
+      /^temperature: 1\.5 clamped to 1/,
+    );
+  });
+
+  it('temperature 1.5 gets a 400 naming temperature and the range under strict', async () => {
     const error = await refused(
-      t.client.chat.completions.create(ask(HAIKU_3, { temperature: 1.5 })),
+      strict.chat.completions.create(ask(HAIKU_3, { temperature: 1.5 })),
       'temperature',
     );
     expect(error.message).toContain('temperature');
@@ -146,9 +164,19 @@ describe('temperature range (maxTemperature)', () => {
 });
 
 describe('output limit (maxOutputTokens)', () => {
-  it('max_tokens above the model limit gets a 400 naming the field and the limit', async () => {
+  it('max_tokens above the model limit is lowered to it by default, and the header says so', async () => {
+    const { response } = await t.client.chat.completions
+      .create(ask(HAIKU_3, { max_tokens: 4_097 }))
+      .withResponse();
+    expect(lastSent().inferenceConfig).toEqual({ maxTokens: 4_096 });
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toContain(
+      'max_tokens: 4097 lowered to 4096',
+    );
+  });
+
+  it('max_tokens above the model limit gets a 400 naming the field and the limit under strict', async () => {
     const error = await refused(
-      t.client.chat.completions.create(ask(HAIKU_3, { max_tokens: 4_097 })),
+      strict.chat.completions.create(ask(HAIKU_3, { max_tokens: 4_097 })),
       'max_tokens',
     );
     expect(error.code).toBe('max_tokens_out_of_range');
@@ -201,12 +229,20 @@ describe('sampling parameters a reasoning model rejects (rejectedWithReasoning)'
 });
 
 describe('exclusive sampling parameters (exclusiveParams)', () => {
-  it('a Claude Sonnet 4.5 profile with temperature and top_p gets a 400 naming both', async () => {
+  it('a Claude Sonnet 4.5 profile with temperature and top_p: top_p dropped by default', async () => {
+    const { response } = await t.client.chat.completions
+      .create(ask(SONNET_4_5, { temperature: 0.5, top_p: 0.9 }))
+      .withResponse();
+    expect(lastSent().inferenceConfig).toEqual({ temperature: 0.5 });
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toBe('dropped: top_p');
+  });
+
+  it('a Claude Sonnet 4.5 profile with temperature and top_p gets a 400 naming both under strict', async () => {
     const error = await refused(
-      t.client.chat.completions.create(ask(SONNET_4_5, { temperature: 0.5, top_p: 0.9 })),
+      strict.chat.completions.create(ask(SONNET_4_5, { temperature: 0.5, top_p: 0.9 })),
       'top_p',
     );
-    expect(error.code).toBe('mutually_exclusive_parameters');
+    expect(error.code).toBe('unsupported_parameter');
     expect(error.message).toContain("'temperature'");
     expect(error.message).toContain("'top_p'");
   });
@@ -241,9 +277,17 @@ describe('structured output (nativeStructuredOutput, forcedToolChoice)', () => {
     expect(JSON.parse(answer.choices[0]?.message.content ?? '')).toHaveProperty('name');
   });
 
-  it('is refused with a 400 naming response_format on a model that has neither', async () => {
+  it('is dropped and named on a model that has neither, by default', async () => {
+    const { response } = await t.client.chat.completions
+      .create(ask(LLAMA_3_1, { response_format: citySchema }))
+      .withResponse();
+    expect(lastSent().toolConfig).toBeUndefined();
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toBe('dropped: response_format');
+  });
+
+  it('is refused with a 400 naming response_format on a model that has neither under strict', async () => {
     const error = await refused(
-      t.client.chat.completions.create(ask(LLAMA_3_1, { response_format: citySchema })),
+      strict.chat.completions.create(ask(LLAMA_3_1, { response_format: citySchema })),
       'response_format',
     );
     expect(error.message).toContain('structured output');
@@ -254,15 +298,34 @@ describe('forced tool choice (forcedToolChoice)', () => {
   it.each([
     ['required', 'required' as const],
     ['a named tool', { type: 'function' as const, function: { name: 'get_weather' } }],
-  ])('%s on a model without it gets a 400 naming tool_choice', async (_name, toolChoice) => {
-    const error = await refused(
-      t.client.chat.completions.create(
-        ask(LLAMA_3_1, { tools: [weather], tool_choice: toolChoice }),
-      ),
-      'tool_choice',
-    );
-    expect(error.message).toContain('auto');
-  });
+  ])(
+    '%s on a model without it is sent as auto by default, with a warning',
+    async (_name, toolChoice) => {
+      const { response } = await t.client.chat.completions
+        .create(ask(LLAMA_3_1, { tools: [weather], tool_choice: toolChoice }))
+        .withResponse();
+      expect(lastSent().toolConfig).not.toHaveProperty('toolChoice');
+      expect(response.headers.get('x-bedrock-bridge-warnings')).toMatch(
+        /^tool_choice: sent as "auto"/,
+      );
+    },
+  );
+
+  it.each([
+    ['required', 'required' as const],
+    ['a named tool', { type: 'function' as const, function: { name: 'get_weather' } }],
+  ])(
+    '%s on a model without it gets a 400 naming tool_choice under strict',
+    async (_name, toolChoice) => {
+      const error = await refused(
+        strict.chat.completions.create(
+          ask(LLAMA_3_1, { tools: [weather], tool_choice: toolChoice }),
+        ),
+        'tool_choice',
+      );
+      expect(error.message).toContain('auto');
+    },
+  );
 
   it('auto still offers the tools to that model', async () => {
     const answer = await t.client.chat.completions.create({
@@ -289,9 +352,20 @@ describe('prompt-cache TTLs (promptCaching.ttls)', () => {
     return { model, messages: [{ role: 'user', content: [cachedText(ttl)] }] };
   }
 
-  it('a TTL the model does not list gets a 400 naming the field', async () => {
+  it('a TTL the model does not list is left out by default, with a warning', async () => {
+    const { response } = await t.client.chat.completions
+      .create(cached(SONNET_3_7, '1h'))
+      .withResponse();
+    const messages = lastSent().messages as { content: unknown[] }[];
+    expect(messages[0]?.content).toContainEqual({ cachePoint: { type: 'default' } });
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toContain(
+      'messages[0].content[0].cache_control.ttl: left out',
+    );
+  });
+
+  it('a TTL the model does not list gets a 400 naming the field under strict', async () => {
     const error = await refused(
-      t.client.chat.completions.create(cached(SONNET_3_7, '1h')),
+      strict.chat.completions.create(cached(SONNET_3_7, '1h')),
       'messages[0].content[0].cache_control.ttl',
     );
     expect(error.message).toContain('1h');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { UpstreamOptions } from '@bedrock-bridge/transport';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseUpstreamFlag } from './upstreams/parse-upstream-flag.js';
@@ -9,6 +10,12 @@ function upstreamList(value: string, previous: UpstreamOptions[] | undefined): U
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }
+}
+
+/** This app's version, from its package.json. */
+function appVersion(): string {
+  const url = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
 }
 
 function integer(min: number, max: number) {
@@ -48,6 +55,10 @@ export interface ServeFlags extends UpstreamFlags {
   apiKey?: string;
   bodyLimit: number;
   logPrompts?: boolean;
+  /** Parameter policy: `drop` (default) or `strict`. */
+  params: 'drop' | 'strict';
+  /** How long the reasoning returned with tool calls is remembered, in ms. */
+  reasoningTtlMs?: number;
   fetchImages?: string[];
   /** Where stored Responses live when there is no Redis: a SQLite file, or `memory`. */
   store?: string;
@@ -108,6 +119,7 @@ function upstream(command: Command): Command {
 export function buildProgram(): Command {
   const program = new Command('bedrock-bridge')
     .description('An OpenAI-compatible gateway, terminal chat and demo in front of Amazon Bedrock.')
+    .version(appVersion(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .showSuggestionAfterError();
 
@@ -190,6 +202,21 @@ export function buildProgram(): Command {
         '--reasoning-key <secret>',
         'secret that seals reasoning in encrypted_content (default: a random key kept in the store)',
       ).env('BEDROCK_BRIDGE_REASONING_KEY'),
+    )
+    .addOption(
+      new Option(
+        '--params <policy>',
+        'fields a model cannot take as sent: drop (leave out or clamp, named in x-bedrock-bridge-warnings) or strict (a 400 naming the field); a request may choose with the header x-bedrock-bridge-params',
+      )
+        .env('BEDROCK_BRIDGE_PARAMS')
+        .choices(['drop', 'strict'])
+        .default('drop'),
+    )
+    .addOption(
+      new Option(
+        '--reasoning-ttl-ms <ms>',
+        'how long the reasoning returned with tool calls is remembered for the next turn of a tool loop (default 3600000)',
+      ).argParser(integer(1000, 86_400_000)),
     )
     .addOption(
       new Option(

@@ -56,7 +56,12 @@ describe('model rules applied once, under one policy', () => {
   });
 
   it('response_format through a forced tool on a model that cannot be forced: refused or dropped', () => {
-    const request = req({ response_format: { type: 'json_object' } });
+    const request = req({
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'city', schema: { type: 'object', properties: {} } },
+      },
+    });
     expect(thrown(() => toConverseInput(request, { rules: plain })).param).toBe('response_format');
     const sent = toConverseInput(request, { rules: plain, paramPolicy: 'drop' });
     expect(sent.input.toolConfig).toBeUndefined();

@@ -23,8 +23,11 @@ export const OPENAI_SAMPLING_FIELD: Readonly<Record<SamplingParam, DroppablePara
  * option of `toConverseInput` wins over the matching rule.
  */
 export interface ModelRules {
-  /** A table row describes exactly this model; `maxOutputTokens` applies only then. */
-  readonly known?: boolean | undefined;
+  /**
+   * A table row describes this model (`'family'`: a row of its family); `maxOutputTokens`
+   * applies only then.
+   */
+  readonly known?: boolean | 'family' | undefined;
   /** Largest `maxTokens` the model accepts. */
   readonly maxOutputTokens?: number | undefined;
   readonly toolUse?: boolean | undefined;

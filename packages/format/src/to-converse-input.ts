@@ -92,7 +92,8 @@ export function toConverseInput(
     forced &&
     effort != null &&
     effort !== 'none' &&
-    ctx.options.reasoning === 'anthropic-thinking' &&
+    (ctx.options.reasoning === 'anthropic-thinking' ||
+      ctx.options.reasoning === 'anthropic-adaptive') &&
     paramPolicyOf(ctx) === 'drop'
   ) {
     // Anthropic thinking takes only tool_choice auto: the forced call (or structured output) wins.

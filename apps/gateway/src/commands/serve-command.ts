@@ -122,9 +122,11 @@ export async function serveCommand(given: ServeFlags): Promise<void> {
         store,
         responseTtlMs: maxAgeMs,
         ...(flags.reasoningKey ? { reasoningKey: reasoningKeyFromSecret(flags.reasoningKey) } : {}),
+        ...(flags.reasoningTtlMs === undefined ? {} : { reasoningTtlMs: flags.reasoningTtlMs }),
       },
       aliases: modelAliases(flags.aliases),
       server: {
+        paramPolicy: flags.params === 'strict' ? 'reject' : 'drop',
         bodyLimit: flags.bodyLimit,
         ...(flags.apiKey
           ? { apiKey: flags.apiKey }
@@ -168,6 +170,7 @@ export async function serveCommand(given: ServeFlags): Promise<void> {
     allowedHosts:
       flags.allowedHosts?.join(',') ??
       (flags.apiKey ? 'any (an API key is required)' : 'IP addresses and localhost names'),
+    params: flags.params,
   });
   if (!flags.apiKey && !flags.apiKeys && !isLoopbackHost(flags.host)) {
     line({

@@ -3,7 +3,7 @@
  * in between — the chat recipe's steps (`chat-completion.ts`) with the stored conversation around:
  *
  *   stored items (previous_response_id, item_reference) -> resolve the model -> Converse input
- *   (format/responses) -> model rules -> send (transport) -> response or events (format/responses)
+ *   (format/responses, the model's rules applied there) -> send (transport) -> response or events (format/responses)
  *   -> store the response
  */
 import {
@@ -18,8 +18,7 @@ import {
 } from '@bedrock-bridge/format/responses';
 import { resolveModelId } from '@bedrock-bridge/models';
 import { synthesizeStream } from '@bedrock-bridge/transport';
-import { type ChatCompletionContext, formatOptions } from '../chat-completion.js';
-import { checkModelRules } from '../check-model-rules.js';
+import type { ChatCompletionContext } from '../chat-completion.js';
 import type { ReasoningSeal } from './reasoning-seal.js';
 import type { ResponseStore } from './response-store.js';
 import { forClient, inputItemsOf } from './response-view.js';
@@ -38,20 +37,17 @@ async function prepare(request: ResponsesRequest, context: ResponsesContext) {
   const stored = await context.store.items(referencedItemIds(request));
   const resolved = resolveModelId(request.model ?? '', context);
   const caps = resolved.capabilities;
-  const options = formatOptions(resolved.modelId, caps, {
-    reasoning_effort: request.reasoning?.effort ?? null,
-  });
-  if (context.imageBytes) options.imageBytes = context.imageBytes;
+  // The model's rules go to format as they are; format applies them once (see chat-completion.ts).
   const converted = responsesToConverseInput(request, {
-    ...options,
+    modelId: resolved.modelId,
+    rules: caps,
+    paramPolicy: context.paramPolicy ?? 'drop',
+    ...(context.imageBytes ? { imageBytes: context.imageBytes } : {}),
     ...(history ? { history } : {}),
     storedItem: (id) => stored.get(id),
     openReasoning: (sealed) => context.seal.open(sealed),
   });
-  const warnings = [
-    ...converted.warnings,
-    ...checkModelRules(converted.chatRequest, converted, caps),
-  ];
+  const warnings = converted.warnings;
   if (converted.dropped.length > 0 || warnings.length > 0) {
     context.onNotes?.({ dropped: converted.dropped, warnings });
   }

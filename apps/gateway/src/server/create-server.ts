@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { ParamPolicy } from '@bedrock-bridge/format';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ConversionNotes } from '../chat-completion.js';
 import { answerEmbeddings } from './answer-embeddings.js';
@@ -12,6 +13,8 @@ import { hostAllowlist } from './host-allowlist.js';
 import { useJsonBodyParser } from './json-body-parser.js';
 import { buildLogEntry } from './log-entry.js';
 import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
+import { capText } from './param-path.js';
+import { PARAMS_HEADER, paramPolicyFromHeader } from './params-header.js';
 import {
   jsonLineLogger,
   logSafely,
@@ -54,6 +57,13 @@ export interface ServerOptions {
   allowedHosts?: readonly string[];
   /** Timeouts and size limits (see `ServerLimits` for each default). */
   limits?: ServerLimits;
+  /**
+   * What happens to a request field the model cannot take as sent: `'drop'` (left out, or
+   * clamped into range, and named in `x-bedrock-bridge-warnings`) or `'reject'` (a 400 naming the
+   * field). A request picks its own with the header `x-bedrock-bridge-params: drop | strict`.
+   * Default `'drop'`. CLI `--params drop|strict`.
+   */
+  paramPolicy?: ParamPolicy;
 }
 
 /** A started gateway. */
@@ -218,6 +228,26 @@ export function createServer(options: ServerOptions): Gateway {
     answerEmbeddings(request, reply, { backend: options.backend, active }),
   );
 
+  app.get<{ Params: { id: string } }>('/v1/models/:id', async (request, reply) => {
+    const controller = new AbortController();
+    reply.raw.once('close', () => controller.abort());
+    const id = request.params.id;
+    const backend = options.backend;
+    const model = backend.getModel
+      ? await backend.getModel(id, controller.signal)
+      : (await backend.listModels(controller.signal)).find((m) => m.id === id);
+    if (model !== undefined) return model;
+    return sendError(
+      reply,
+      request,
+      gatewayError(
+        404,
+        `The model '${capText(id, 200)}' does not exist or is not served by this gateway. GET /v1/models lists the models it serves.`,
+        { code: 'model_not_found', param: 'model' },
+      ),
+    );
+  });
+
   /**
    * Answers one model call, as JSON or as an event stream: cancellation when the client leaves or
    * the server shuts down, attempts and conversion notes in the log line, the warnings header,
@@ -229,6 +259,8 @@ export function createServer(options: ServerOptions): Gateway {
     call: AnswerCall,
   ): Promise<unknown> {
     const state = request.bridge;
+    const paramPolicy =
+      paramPolicyFromHeader(request.headers[PARAMS_HEADER]) ?? options.paramPolicy ?? 'drop';
     const controller = new AbortController();
     const res = reply.raw;
     const onClose = () => {
@@ -241,6 +273,7 @@ export function createServer(options: ServerOptions): Gateway {
     res.once('close', onClose);
     active.add(controller);
     const context = {
+      paramPolicy,
       signal: controller.signal,
       onEvent: (event: { type: string }) => {
         if (event.type === 'attempt') state.attempts += 1;

@@ -1,3 +1,4 @@
+import type { ParamPolicy } from '@bedrock-bridge/format';
 import type { EmbeddingList, EmbeddingRequest } from '@bedrock-bridge/format/embeddings';
 import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
 import type { TransportEvent } from '@bedrock-bridge/transport';
@@ -12,6 +13,8 @@ export interface BackendCallContext {
   onEvent: (event: TransportEvent) => void;
   /** What the conversion dropped or adjusted; called before anything is sent upstream. */
   onNotes?: (notes: ConversionNotes) => void;
+  /** The request's parameter policy (server default, or the `x-bedrock-bridge-params` header). */
+  paramPolicy?: ParamPolicy;
 }
 
 /** One entry of `GET /v1/models`. */
@@ -37,6 +40,8 @@ export interface GatewayBackend {
   responses?: ResponsesBackend;
   /** The models `GET /v1/models` lists. */
   listModels(signal?: AbortSignal): Promise<GatewayModel[]>;
+  /** One model as `GET /v1/models/{id}` answers it, `undefined` when it is not served. */
+  getModel?(id: string, signal?: AbortSignal): Promise<GatewayModel | undefined>;
 }
 
 /** The Responses API behind `/v1/responses` (see `responses/create-response.ts`). */

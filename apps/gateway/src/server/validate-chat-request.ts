@@ -35,7 +35,11 @@ const filePart = z.strictObject({
     filename: z.string().optional(),
   }),
 });
-const audioPart = z.looseObject({ type: z.literal('input_audio'), input_audio: z.unknown() });
+const audioPart = z.strictObject({
+  ...cacheMarkers,
+  type: z.literal('input_audio'),
+  input_audio: z.strictObject({ data: z.string(), format: z.enum(['wav', 'mp3']) }),
+});
 const refusalPart = z.strictObject({ type: z.literal('refusal'), refusal: z.string() });
 
 const partError = { error: 'expected a content part of type "text", "image_url" or "file"' };
@@ -54,17 +58,28 @@ function content<T extends z.ZodType>(part: T, what: string) {
 /** Deepest nesting accepted inside a tool call's `arguments` (JSON inside a string). */
 const MAX_ARGUMENTS_DEPTH = 64;
 
-const toolCall = z.strictObject({
-  id: z.string().min(1),
-  type: z.literal('function'),
-  function: z.strictObject({
-    name: z.string().min(1),
-    arguments: z.string().refine((text) => jsonTextDepth(text) <= MAX_ARGUMENTS_DEPTH, {
-      error: `nested too deeply: at most ${MAX_ARGUMENTS_DEPTH} levels of arrays and objects are accepted`,
+const toolCall = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      id: z.string().min(1),
+      type: z.literal('function'),
+      cache_control: cacheMarkers.cache_control,
+      function: z.strictObject({
+        name: z.string().min(1),
+        arguments: z.string().refine((text) => jsonTextDepth(text) <= MAX_ARGUMENTS_DEPTH, {
+          error: `nested too deeply: at most ${MAX_ARGUMENTS_DEPTH} levels of arrays and objects are accepted`,
+        }),
+      }),
     }),
-  }),
-  cache_control: cacheMarkers.cache_control,
-});
+    z.strictObject({
+      id: z.string().min(1),
+      type: z.literal('custom'),
+      custom: z.strictObject({ name: z.string().min(1), input: z.string() }),
+    }),
+  ],
+  { error: 'expected a tool call of type "function" or "custom"' },
+);
 // Anthropic-style clients mark a whole message for caching (format: a cache point after it).
 const messageCache = { cache_control: cacheMarkers.cache_control };
 const toolResultPart = z.discriminatedUnion('type', [textPart, imagePart, filePart], {
@@ -90,9 +105,10 @@ const userMessage = z.strictObject({
   name,
   ...messageCache,
 });
-// Loose on purpose: clients replay the assistant message they received, extra fields included
-// (`refusal: null`, `annotations: []`, reasoning fields).
-const assistantMessage = z.looseObject({
+// Clients replay the assistant message they received, their own additions included (the openai
+// client's `parsed`): every field of an answer's message is read, other fields are ignored (an
+// answer's message is the client's echo of ours, so nothing the client asked for is lost).
+const assistantMessage = z.object({
   role: z.literal('assistant'),
   content: z
     .union([z.string(), z.array(z.discriminatedUnion('type', [textPart, refusalPart]))], {
@@ -100,15 +116,22 @@ const assistantMessage = z.looseObject({
     })
     .nullish(),
   tool_calls: z.array(toolCall).optional(),
+  function_call: z.strictObject({ name: z.string().min(1), arguments: z.string() }).nullish(),
   refusal: z.string().nullish(),
+  audio: z.strictObject({ id: z.string() }).nullish(),
+  annotations: z.array(z.record(z.string(), z.unknown())).nullish(),
+  reasoning_content: z.string().nullish(),
+  reasoning_details: z.array(z.record(z.string(), z.unknown())).nullish(),
   name,
+  ...messageCache,
 });
+// `name` is not in OpenAI's type for tool messages, but LangChain and the cookbook send it.
 const toolMessage = z.strictObject({
   role: z.literal('tool'),
-  // Text, image and file parts: format sends them as the toolResult's blocks.
-  content: content(toolResultPart, 'text, image_url or file parts'),
-  ...messageCache,
+  content: content(toolResultPart, 'content parts'),
   tool_call_id: z.string().min(1),
+  name,
+  ...messageCache,
 });
 /** Legacy: the result of a `function_call`. */
 const functionMessage = z.strictObject({
@@ -139,7 +162,11 @@ const tool = z.discriminatedUnion(
     }),
     z.strictObject({
       type: z.literal('custom'),
-      custom: z.looseObject({ name: z.string().min(1) }),
+      custom: z.strictObject({
+        name: z.string().min(1),
+        description: z.string().optional(),
+        format: z.unknown().optional(),
+      }),
     }),
   ],
   { error: 'expected a tool of type "function" or "custom"' },
@@ -169,8 +196,12 @@ const toolChoice = z.union(
 
 const positiveInt = z.int().min(1).nullish();
 
-/** Accepted request fields. Fields OpenAI defines that Bedrock cannot honour are refused below. */
-const chatRequest = z.strictObject({
+/**
+ * Every field of OpenAI's chat completions request. What Bedrock cannot honour is not decided
+ * here: format applies the model's rules under the request's parameter policy (dropped and
+ * named in `x-bedrock-bridge-warnings`, or a 400 naming the field).
+ */
+export const chatRequestSchema = z.strictObject({
   model: z.string().min(1),
   messages: z.array(message).min(1),
   stream: z.boolean().nullish(),
@@ -196,7 +227,12 @@ const chatRequest = z.strictObject({
       z.strictObject({ type: z.literal('json_object') }),
       z.strictObject({
         type: z.literal('json_schema'),
-        json_schema: z.looseObject({ name: z.string() }),
+        json_schema: z.strictObject({
+          name: z.string(),
+          description: z.string().optional(),
+          schema: z.record(z.string(), z.unknown()).optional(),
+          strict: z.boolean().nullish(),
+        }),
       }),
     ])
     .nullish(),
@@ -212,12 +248,12 @@ const chatRequest = z.strictObject({
   service_tier: z.enum(['auto', 'default', 'flex', 'scale', 'priority']).nullish(),
   frequency_penalty: z.number().min(-2).max(2).nullish(),
   presence_penalty: z.number().min(-2).max(2).nullish(),
-  // Defined by OpenAI, refused when they ask for something Bedrock cannot do (see `refuse`).
-  n: z.int().min(1).nullish(),
+  // Defined by OpenAI; what Bedrock cannot do is format's decision (n > 1 is served by the app).
+  n: z.int().min(1).max(128).nullish(),
   logprobs: z.boolean().nullish(),
   top_logprobs: z.int().nullish(),
   logit_bias: z.record(z.string(), z.number()).nullish(),
-  modalities: z.array(z.string()).nullish(),
+  modalities: z.array(z.enum(['text', 'audio'])).nullish(),
   audio: z.unknown().optional(),
   prediction: z.unknown().optional(),
   // Legacy functions: format maps them onto tools.
@@ -227,8 +263,6 @@ const chatRequest = z.strictObject({
     .nullish(),
   web_search_options: z.unknown().optional(),
 });
-
-type ParsedRequest = z.infer<typeof chatRequest>;
 
 /** A request that passed validation, top-level `null`s removed (OpenAI reads them as absent). */
 export type ValidatedChatRequest = ChatCompletionRequest;
@@ -291,33 +325,12 @@ export function describeIssue(outer: z.core.$ZodIssue): BedrockBridgeError {
   }
 }
 
-/** Options OpenAI defines that the gateway refuses, each with the reason. */
-function refuse(req: ParsedRequest): BedrockBridgeError | undefined {
-  const unsupported = (field: string, why: string) =>
-    invalid(`Unsupported parameter: '${field}' ${why}.`, field, 'unsupported_parameter');
-  if (req.n != null && req.n !== 1)
-    return unsupported('n', 'must be 1: Bedrock returns one choice');
-  if (req.logprobs) return unsupported('logprobs', 'is not available from Bedrock');
-  if (req.top_logprobs != null) return unsupported('top_logprobs', 'is not available from Bedrock');
-  if (req.logit_bias && Object.keys(req.logit_bias).length > 0)
-    return unsupported('logit_bias', 'is not available from Bedrock');
-  if (req.modalities?.some((m) => m !== 'text'))
-    return unsupported('modalities', 'may only contain "text"');
-  for (const field of ['audio', 'prediction', 'web_search_options']) {
-    if ((req as Record<string, unknown>)[field] != null)
-      return unsupported(field, 'is not supported by this gateway');
-  }
-  if (req.frequency_penalty)
-    return unsupported('frequency_penalty', 'is not available from Bedrock');
-  if (req.presence_penalty) return unsupported('presence_penalty', 'is not available from Bedrock');
-  for (const [i, m] of req.messages.entries()) {
-    if (m.role === 'user' && Array.isArray(m.content)) {
-      const j = m.content.findIndex((p) => p.type === 'input_audio');
-      if (j >= 0)
-        return unsupported(`messages[${i}].content[${j}]`, 'is audio, which Bedrock cannot read');
-    }
-  }
-  if (req.stream_options && !req.stream)
+/** OpenAI's own rule, whatever the model. */
+function streamOptionsWithoutStream(req: {
+  stream?: boolean | null | undefined;
+  stream_options?: unknown;
+}) {
+  if (req.stream_options != null && !req.stream)
     return invalid(
       "The 'stream_options' parameter is only allowed when 'stream' is true.",
       'stream_options',
@@ -339,12 +352,12 @@ export function validateChatRequest(body: unknown): ValidatedChatRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid(`The request body must be a JSON object, got ${typeName(body)}.`, undefined);
   }
-  const result = chatRequest.safeParse(body, { reportInput: true });
+  const result = chatRequestSchema.safeParse(body, { reportInput: true });
   if (!result.success) {
     const first = result.error.issues[0];
     throw first ? describeIssue(first) : invalid('Invalid request body.', undefined);
   }
-  const refusal = refuse(result.data);
+  const refusal = streamOptionsWithoutStream(result.data);
   if (refusal) throw refusal;
   const present = Object.entries(result.data).filter(([, value]) => value != null);
   return Object.fromEntries(present) as unknown as ValidatedChatRequest;
