@@ -13,6 +13,7 @@ export const SECTIONS = [
   'embeddings',
   'packages',
   'hostile',
+  'regions',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

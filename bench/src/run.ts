@@ -21,6 +21,8 @@ import { measureMemory } from './memory.js';
 import { parseOptions } from './options.js';
 import { runPackageBenches } from './package-benches.js';
 import { progress } from './progress.js';
+import { measureRegions } from './regions/measure-regions.js';
+import { regionsSection, spliceRegions } from './regions/report-regions.js';
 import { memoryAdded, type RunFigures, renderMarkdown } from './report.js';
 import { spawnEmulator } from './service-process.js';
 import { ALL_SYSTEMS } from './systems/index.js';
@@ -192,6 +194,34 @@ async function main(): Promise<void> {
     const result = await measureEmbeddings({ rounds: options.embeddingRounds });
     embeddings = embeddingsSection(result, new Date().toISOString());
   }
+  let regions: string | undefined;
+  if (options.sections.has('regions')) {
+    const settings = {
+      requests: options.quick ? 500 : 3000,
+      concurrency: 16,
+      firstByteMs: 1500,
+    };
+    const load = os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' / ');
+    regions = regionsSection(
+      await measureRegions(settings),
+      settings,
+      new Date().toISOString(),
+      load,
+    );
+  }
+  if (options.sections.size === 1 && regions !== undefined) {
+    // A regions-only run replaces its own section of BENCHMARKS.md and leaves the rest.
+    await mkdir(options.outDir, { recursive: true });
+    const file = path.join(options.outDir, 'BENCHMARKS.md');
+    const before = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+    await writeFile(file, spliceRegions(before, regions));
+    process.stdout.write(`${regions}\n`);
+    progress(`wrote the regions section of ${file}`);
+    process.exit(0);
+  }
   let hostile: string | undefined;
   if (options.sections.has('hostile')) {
     const load = os
@@ -265,7 +295,9 @@ async function main(): Promise<void> {
     embeddings === undefined
       ? renderMarkdown(figures)
       : spliceEmbeddings(renderMarkdown(figures), embeddings);
-  const markdown = hostile === undefined ? withEmbeddings : spliceHostile(withEmbeddings, hostile);
+  const withHostile =
+    hostile === undefined ? withEmbeddings : spliceHostile(withEmbeddings, hostile);
+  const markdown = regions === undefined ? withHostile : spliceRegions(withHostile, regions);
   const svg = await renderChart({
     title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
     subtitle: `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; emulator on loopback`,
