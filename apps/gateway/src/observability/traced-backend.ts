@@ -6,7 +6,8 @@ import type { TokenUsage } from './gateway-metrics.js';
 import { modelLabel } from './gateway-metrics.js';
 import { onCallUsage } from './observed-transport.js';
 
-const tracer = trace.getTracer('@bedrock-bridge/gateway');
+/** Looked up per request: an SDK started after this module loaded is still found. */
+const tracer = () => trace.getTracer('@bedrock-bridge/gateway');
 
 /** Kind of a failure, never its message (a message may quote the request). */
 function kindOf(err: unknown): string {
@@ -42,7 +43,7 @@ class RequestTrace {
 
   constructor(request: ValidatedChatRequest, stream: boolean) {
     const model = modelLabel(request.model);
-    this.span = tracer.startSpan(`chat ${model}`, {
+    this.span = tracer().startSpan(`chat ${model}`, {
       kind: SpanKind.CLIENT,
       attributes: {
         'gen_ai.operation.name': 'chat',
@@ -80,7 +81,7 @@ class RequestTrace {
       case 'attempt': {
         this.#attempt?.end();
         const parent = trace.setSpan(context.active(), this.span);
-        this.#attempt = tracer.startSpan(
+        this.#attempt = tracer().startSpan(
           `${event.operation} ${modelLabel(event.target)}`,
           {
             kind: SpanKind.CLIENT,
@@ -167,7 +168,7 @@ export function tracedBackend(backend: GatewayBackend): GatewayBackend {
     ...backend,
     async embed(request, call) {
       const model = modelLabel(request.model);
-      const span = tracer.startSpan(`embeddings ${model}`, {
+      const span = tracer().startSpan(`embeddings ${model}`, {
         kind: SpanKind.CLIENT,
         attributes: {
           'gen_ai.operation.name': 'embeddings',
