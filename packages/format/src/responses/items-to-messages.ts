@@ -2,6 +2,7 @@ import { invalidRequest } from '../invalid-request.js';
 import type {
   ChatCompletionAssistantMessageParam,
   ChatCompletionContentPart,
+  ChatCompletionContentPartInputAudio,
   ChatCompletionContentPartText,
   ChatCompletionMessageParam,
   ReasoningDetail,
@@ -257,10 +258,16 @@ export function itemsToMessages(
           typeof out.output === 'string'
             ? out.output
             : Array.isArray(out.output)
-              ? textOnly(
-                  out.output.map((p, j) => contentPart(p, `${where}.output[${j}]`)),
-                  `${where}.output`,
-                )
+              ? out.output.map((p, j) => {
+                  // Text, images and documents: Converse takes all three in a tool result.
+                  const part = contentPart(p, `${where}.output[${j}]`);
+                  if ('refusal' in part)
+                    fail(`${where}.output[${j}]`, 'A refusal cannot be a tool result.');
+                  return part as Exclude<
+                    typeof part,
+                    ChatCompletionContentPartInputAudio | { refusal: string }
+                  >;
+                })
               : fail(`${where}.output`, `${where}.output must be a string or an array of parts.`);
         messages.push({ role: 'tool', tool_call_id: out.call_id as string, content });
         origins.push({ param: where, calls: [] });

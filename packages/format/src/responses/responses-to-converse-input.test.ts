@@ -87,6 +87,30 @@ describe('responsesToConverseInput', () => {
     expect(input.toolConfig?.tools).toHaveLength(1);
   });
 
+  it('takes images in a function_call_output as tool-result image blocks', () => {
+    const png =
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const { input } = responsesToConverseInput({
+      model: 'm',
+      tools: [{ type: 'function', name: 'shot', parameters: null, strict: null }],
+      input: [
+        { role: 'user', content: 'take a screenshot' },
+        { type: 'function_call', call_id: 's1', name: 'shot', arguments: '{}' },
+        {
+          type: 'function_call_output',
+          call_id: 's1',
+          output: [
+            { type: 'input_text', text: 'here' },
+            { type: 'input_image', image_url: `data:image/png;base64,${png}`, detail: 'auto' },
+          ],
+        },
+      ],
+    });
+    const result = input.messages?.[2]?.content?.[0]?.toolResult;
+    expect(result?.content?.[0]).toEqual({ text: 'here' });
+    expect(result?.content?.[1]?.image?.format).toBe('png');
+  });
+
   it('opens sealed reasoning and replays it first in the assistant turn, with its signature', () => {
     const sealed = seal([{ type: 'reasoning.text', text: 'Think.', signature: 'sig-1' }]);
     const { input } = responsesToConverseInput(
