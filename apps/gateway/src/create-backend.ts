@@ -2,6 +2,7 @@ import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ChatCompletionRequest } from '@bedrock-bridge/format';
 import {
   type DiscoveredModel,
+  DiscoveryCache,
   discoverModels,
   EMBEDDING_MODELS,
   type EmbeddingModelFacts,
@@ -97,12 +98,14 @@ export function createBackend(
     ? createRemoteImageFetcher(options.fetchImages)
     : undefined;
   const ttlMs = options.discoveryTtlMs ?? 10 * 60_000;
-  // discoverModels caches per transport; after a failure with no list at all (e.g. no
-  // permission for the control plane) we stop asking for a minute and resolve offline.
+  // The backend owns its discovery cache (lists per TTL, one request in flight); after a failure
+  // with no list at all (e.g. no permission for the control plane) we stop asking for a minute
+  // and resolve offline.
+  const cache = new DiscoveryCache();
   let failedAt = Number.NEGATIVE_INFINITY;
 
   function discover(): Promise<readonly DiscoveredModel[]> {
-    return discoverModels({ transport: stack.transport, region: stack.region, ttlMs });
+    return discoverModels({ transport: stack.transport, region: stack.region, ttlMs, cache });
   }
 
   const waitMs = options.discoveryWaitMs ?? 2_000;

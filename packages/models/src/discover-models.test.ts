@@ -8,7 +8,7 @@ import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { Transport } from '@bedrock-bridge/transport';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeInferenceProfile } from './describe-inference-profile.js';
-import { type DiscoverModelsOptions, discoverModels } from './discover-models.js';
+import { type DiscoverModelsOptions, DiscoveryCache, discoverModels } from './discover-models.js';
 import type { DiscoveredModel } from './discovered-model.js';
 import { resolveModelId } from './resolve-model-id.js';
 import { bigCatalogue, credentials, emulatorTransport } from './test-support/emulator-setup.js';
@@ -183,15 +183,19 @@ describe('discoverModels against the emulator control plane', () => {
 
   it('filters by provider name or id prefix, any case, and caches each filter apart', async () => {
     const { transport, controlRequests } = await setup();
-    const meta = await discoverModels({ transport, providers: ['Meta'] });
+    const cache = new DiscoveryCache();
+    const meta = await discoverModels({ transport, cache, providers: ['Meta'] });
     expect(meta.length).toBeGreaterThan(0);
     expect(meta.every((m) => m.provider === 'meta')).toBe(true);
     expect(ids(meta)).toContain('us.meta.llama4-scout-17b-instruct-v1:0');
-    const two = await discoverModels({ transport, providers: ['anthropic', 'DEEPSEEK'] });
+    const two = await discoverModels({ transport, cache, providers: ['anthropic', 'DEEPSEEK'] });
     expect(new Set(two.map((m) => m.provider))).toEqual(new Set(['anthropic', 'deepseek']));
     expect(controlRequests('/foundation-models')).toBe(2);
-    await discoverModels({ transport, providers: ['meta'] });
+    await discoverModels({ transport, cache, providers: ['meta'] });
     expect(controlRequests('/foundation-models')).toBe(2);
+    // Without a cache nothing is kept: every call asks the control plane.
+    await discoverModels({ transport, providers: ['meta'] });
+    expect(controlRequests('/foundation-models')).toBe(3);
   });
 
   it('reads every page of ListInferenceProfiles', async () => {
@@ -208,7 +212,12 @@ describe('discoverModels against the emulator control plane', () => {
   it('serves the cached list within the TTL and refetches after it (injected clock)', async () => {
     const { transport, controlRequests } = await setup();
     let clock = 1_000_000;
-    const options: DiscoverModelsOptions = { transport, ttlMs: 60_000, now: () => clock };
+    const options: DiscoverModelsOptions = {
+      transport,
+      cache: new DiscoveryCache(),
+      ttlMs: 60_000,
+      now: () => clock,
+    };
     const first = await discoverModels(options);
     expect(controlRequests('/')).toBe(2);
     clock += 59_999;
@@ -224,8 +233,9 @@ describe('discoverModels against the emulator control plane', () => {
   it('shares one in-flight request among concurrent callers', async () => {
     const { emulator, transport, controlRequests } = await setup();
     emulator.inject({ type: 'slow-first-byte', delayMs: 200, operation: 'control' });
+    const cache = new DiscoveryCache();
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => discoverModels({ transport })),
+      Array.from({ length: 8 }, () => discoverModels({ transport, cache })),
     );
     expect(controlRequests('/foundation-models')).toBe(1);
     expect(controlRequests('/inference-profiles')).toBe(1);
@@ -235,15 +245,16 @@ describe('discoverModels against the emulator control plane', () => {
   it('with no good list, a failure rejects with a classified error, and is not cached', async () => {
     const { emulator, transport } = await setup();
     emulator.inject({ type: 'access-denied', operation: 'control' });
+    const cache = new DiscoveryCache();
     let caught: unknown;
     try {
-      await discoverModels({ transport });
+      await discoverModels({ transport, cache });
     } catch (err) {
       caught = err;
     }
     expect(BedrockBridgeError.is(caught)).toBe(true);
     expect((caught as BedrockBridgeError).kind).toBe('access_denied');
-    const models = await discoverModels({ transport });
+    const models = await discoverModels({ transport, cache });
     expect(models.length).toBeGreaterThan(10);
   });
 
@@ -264,6 +275,7 @@ describe('discoverModels against the emulator control plane', () => {
     const reports: { error: BedrockBridgeError; staleForMs: number; models: number }[] = [];
     const options: DiscoverModelsOptions = {
       transport,
+      cache: new DiscoveryCache(),
       ttlMs: 1000,
       retryAfterFailureMs: 500,
       now: () => clock,
@@ -293,15 +305,18 @@ describe('discoverModels against the emulator control plane', () => {
   it('keeps caches apart per transport and per region', async () => {
     const a = await setup(bigCatalogue(4));
     const b = await setup();
-    const fromA = await discoverModels({ transport: a.transport });
-    const fromB = await discoverModels({ transport: b.transport });
+    const cache = new DiscoveryCache();
+    const fromA = await discoverModels({ transport: a.transport, cache });
+    const fromB = await discoverModels({ transport: b.transport, cache });
     expect(fromA.every((m) => m.provider === 'acme')).toBe(true);
     expect(fromB.some((m) => m.provider === 'anthropic')).toBe(true);
     const westTransport = emulatorTransport(b.emulator.url, 'us-west-2');
     opened.transports.push(westTransport);
-    const west = await discoverModels({ transport: westTransport });
+    const west = await discoverModels({ transport: westTransport, cache });
     expect(ids(west)).not.toEqual(ids(fromB));
-    expect(await discoverModels({ transport: b.transport, region: 'us-east-1' })).toBe(fromB);
+    expect(await discoverModels({ transport: b.transport, cache, region: 'us-east-1' })).toBe(
+      fromB,
+    );
   });
 
   it("refuses a region that is not the transport's, instead of caching a wrong list", async () => {

@@ -58,13 +58,20 @@ export interface DiscoverModelsOptions {
    * no list to serve (then `discoverModels` rejects). A hook that throws is ignored.
    */
   onRefreshError?: ((error: BedrockBridgeError, info: RefreshErrorInfo) => void) | undefined;
+  /**
+   * Where fetched lists are kept between calls (per transport, region and filter), owned by the
+   * caller: pass the same `DiscoveryCache` to share lists and in-flight requests. Default: none,
+   * every call asks the control plane.
+   */
+  cache?: DiscoveryCache | undefined;
   /** Clock for the TTL, in ms. Default `Date.now`. */
   now?: (() => number) | undefined;
   /** Options for the transport made when `transport` is not given (region is taken from `region`). */
   transportOptions?: TransportOptions | undefined;
 }
 
-interface CacheEntry {
+/** @internal One cached list and its refresh state. */
+export interface DiscoveryCacheEntry {
   models: DiscoveredModel[] | undefined;
   fetchedAt: number;
   retryAt: number | undefined;
@@ -72,16 +79,31 @@ interface CacheEntry {
 }
 
 const DEFAULT_TTL_MS = 3_600_000;
-const byTransport = new WeakMap<Transport, Map<string, CacheEntry>>();
-const ownTransportCache = new Map<string, CacheEntry>();
 
-let generation = 0;
+/**
+ * The lists `discoverModels` fetched, kept by the instance that uses them (a gateway, a CLI run):
+ * per transport (entries go with their transport), region and filter.
+ */
+export class DiscoveryCache {
+  #byTransport = new WeakMap<Transport, Map<string, DiscoveryCacheEntry>>();
+  readonly #ownTransport = new Map<string, DiscoveryCacheEntry>();
 
-/** Forgets every cached list (tests, or after changing access). */
-export function clearDiscoveryCache(): void {
-  ownTransportCache.clear();
-  // WeakMap entries go with their transports; a fresh generation makes old ones unreachable.
-  generation++;
+  /** @internal The entries of lists fetched through `transport` (through a made one when undefined). */
+  entries(transport: Transport | undefined): Map<string, DiscoveryCacheEntry> {
+    if (transport === undefined) return this.#ownTransport;
+    let table = this.#byTransport.get(transport);
+    if (table === undefined) {
+      table = new Map();
+      this.#byTransport.set(transport, table);
+    }
+    return table;
+  }
+
+  /** Forgets every cached list (after changing access, for example). */
+  clear(): void {
+    this.#ownTransport.clear();
+    this.#byTransport = new WeakMap();
+  }
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -102,8 +124,8 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * (global profiles first, then by name). Each entry carries provider, modalities, whether it can
  * be called on demand, its context length and capabilities.
  *
- * Cached per transport, region and filter for `ttlMs`; concurrent callers share one request. When
- * a refresh fails the last good list is served and `onRefreshError` is told; with no good list the
+ * With a `cache`, lists are kept per transport, region and filter for `ttlMs` and concurrent
+ * callers share one request. When a refresh fails the last good list is served and `onRefreshError` is told; with no good list the
  * classified `BedrockBridgeError` is thrown (never an empty list).
  */
 export async function discoverModels(
@@ -146,7 +168,6 @@ export async function discoverModels(
     .filter((p) => p !== '')
     .sort();
   const key = [
-    generation,
     region,
     providers.join(','),
     options.applicationProfiles === true ? 'app' : '',
@@ -154,13 +175,7 @@ export async function discoverModels(
     options.transport === undefined ? JSON.stringify(options.transportOptions ?? {}) : '',
   ].join('|');
 
-  let table: Map<string, CacheEntry>;
-  if (options.transport === undefined) {
-    table = ownTransportCache;
-  } else {
-    table = byTransport.get(options.transport) ?? new Map();
-    byTransport.set(options.transport, table);
-  }
+  const table = options.cache?.entries(options.transport) ?? new Map<string, DiscoveryCacheEntry>();
   let entry = table.get(key);
   if (entry === undefined) {
     entry = { models: undefined, fetchedAt: 0, retryAt: undefined, inflight: undefined };

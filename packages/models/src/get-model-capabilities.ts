@@ -38,8 +38,6 @@ export const DEFAULT_CAPABILITIES = Object.freeze({
 /** A tail after the key that still names the same model: a date, a version, or both. */
 const SAME_MODEL_TAIL = /^(?:-\d{8})?(?:-v\d+(?::\d+)?|-\d+:\d+|:\d+)?$/;
 const BOUNDARY = new Set(['-', ':', '.']);
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, ModelCapabilities>();
 
 /**
  * The table row for a lookup id: the longest key that equals the id or is a prefix of it ending
@@ -89,24 +87,14 @@ function lookupRow(lookupId: string): { row: ModelRow; match: MatchKind } | unde
  * (`us.`, `eu.`, `apac.`, `jp.`, `au.`, `global.`, ...), foundation-model and inference-profile
  * ARNs, and `:200k`-style context variants. Never throws for an unknown model: it returns the
  * documented conservative defaults with `known: false`. Throws a `validation` error only for an
- * id that is not an id at all (empty, forbidden characters). Results are memoised and frozen;
- * a repeated lookup is a map hit.
+ * id that is not an id at all (empty, forbidden characters). Results are frozen; the function
+ * keeps no state (a caller that looks the same id up often keeps its own result).
  *
  * An application-inference-profile ARN names no model; resolve it first (`resolveModelId` with
  * `discovered`, or `describeInferenceProfile`) and look up the foundation model it returns.
  */
 export function getModelCapabilities(modelId: string): ModelCapabilities {
-  const hit = memo.get(modelId);
-  if (hit !== undefined) return hit;
-  const caps = computeCapabilities(modelId);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(modelId, caps);
-  return caps;
-}
-
-/** Empties the lookup memo (tests and benchmarks). */
-export function clearCapabilitiesMemo(): void {
-  memo.clear();
+  return computeCapabilities(modelId);
 }
 
 function computeCapabilities(modelId: string): ModelCapabilities {

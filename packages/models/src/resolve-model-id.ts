@@ -61,25 +61,8 @@ export interface ResolvedModelId {
  * discovery shows the model lacks ON_DEMAND and no profile for it is reachable from `region`.
  */
 export function resolveModelId(id: string, options: ResolveModelIdOptions): ResolvedModelId {
-  const discovered = options?.discovered;
-  const memoKey = `${typeof options?.region === 'string' ? options.region : ''}\u0000${id}`;
-  let table = discovered === undefined ? offlineMemo : discoveredMemo.get(discovered);
-  const hit = table?.get(memoKey);
-  if (hit !== undefined) return hit;
-  const resolved = Object.freeze(computeResolution(id, options));
-  if (table === undefined) {
-    table = new Map();
-    discoveredMemo.set(discovered as readonly DiscoveredModel[], table);
-  }
-  if (table.size >= MEMO_LIMIT) table.clear();
-  table.set(memoKey, resolved);
-  return resolved;
+  return Object.freeze(computeResolution(id, options));
 }
-
-const MEMO_LIMIT = 4096;
-/** Results are pure functions of (id, region, discovered list), so they are memoised per list. */
-const offlineMemo = new Map<string, ResolvedModelId>();
-const discoveredMemo = new WeakMap<readonly DiscoveredModel[], Map<string, ResolvedModelId>>();
 
 function computeResolution(id: string, options: ResolveModelIdOptions): ResolvedModelId {
   const region = typeof options?.region === 'string' ? options.region.trim() : '';
