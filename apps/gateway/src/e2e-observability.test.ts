@@ -125,6 +125,28 @@ describe('traces', () => {
     expect(attempts[0]?.attributes['error.type']).toBe('rate_limit');
   });
 
+  it('gives a /v1/responses call the same chat span, with its attempt and usage', async () => {
+    const answer = await client.responses.create({
+      model: MODEL,
+      input: PROMPT,
+      max_output_tokens: 64,
+      store: false,
+    });
+    const spans = exporter.getFinishedSpans();
+    const request = spans.find((s) => s.name === `chat ${MODEL}`);
+    expect(request?.attributes).toMatchObject({
+      'gen_ai.request.model': MODEL,
+      'gen_ai.request.max_tokens': 64,
+      'gen_ai.response.id': answer.id,
+      'bedrock_bridge.stream': false,
+    });
+    expect(request?.attributes['gen_ai.usage.output_tokens']).toBeGreaterThan(0);
+    expect(spans.some((s) => s.parentSpanContext?.spanId === request?.spanContext().spanId)).toBe(
+      true,
+    );
+    expect(everything(spans)).not.toContain(PROMPT);
+  });
+
   it('marks a failed request with its error kind only, and no span holds prompt text or the key', async () => {
     for (const e of emulators) e.inject({ type: 'access-denied', times: 1 });
     await expect(streamedText()).rejects.toThrow();

@@ -380,4 +380,14 @@ describe('responses through the official openai client', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { param: string } }).error.param).toBe(param);
   });
+
+  it('leaves out what Bedrock cannot do under the default drop policy, and says so in the header', async () => {
+    const response = await fetch(`${t.url}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: MODEL, input: 'x', truncation: 'auto', store: false }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toContain('truncation');
+  });
 });

@@ -1,6 +1,11 @@
+import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
 import type { TransportEvent } from '@bedrock-bridge/transport';
 import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { BackendCallContext, GatewayBackend } from '../server/gateway-backend.js';
+import type {
+  BackendCallContext,
+  GatewayBackend,
+  ResponsesBackend,
+} from '../server/gateway-backend.js';
 import type { ValidatedChatRequest } from '../server/validate-chat-request.js';
 import type { TokenUsage } from './gateway-metrics.js';
 import { modelLabel } from './gateway-metrics.js';
@@ -228,5 +233,56 @@ export function tracedBackend(backend: GatewayBackend): GatewayBackend {
       }
     },
     listModels: (signal) => backend.listModels(signal),
+    ...(backend.responses ? { responses: tracedResponses(backend.responses) } : {}),
+  };
+}
+
+/** The chat-request fields a span records, from a Responses request. */
+function spanFields(request: ResponsesRequest): ValidatedChatRequest {
+  return {
+    model: request.model ?? '',
+    messages: [],
+    ...(typeof request.max_output_tokens === 'number'
+      ? { max_completion_tokens: request.max_output_tokens }
+      : {}),
+    ...(typeof request.temperature === 'number' ? { temperature: request.temperature } : {}),
+    ...(typeof request.top_p === 'number' ? { top_p: request.top_p } : {}),
+  };
+}
+
+/** `/v1/responses` calls get the same `chat {model}` span as chat completions. */
+function tracedResponses(responses: ResponsesBackend): ResponsesBackend {
+  return {
+    ...responses,
+    async create(request, call) {
+      const t = new RequestTrace(spanFields(request), false);
+      try {
+        const answer = await responses.create(request, t.wrap(call));
+        t.answer(answer);
+        return answer;
+      } catch (err) {
+        t.fail(err);
+        throw err;
+      } finally {
+        t.end();
+      }
+    },
+    async *stream(request, call) {
+      const t = new RequestTrace(spanFields(request), true);
+      try {
+        for await (const event of responses.stream(request, t.wrap(call))) {
+          const e = event as { type?: unknown; response?: { id?: unknown } };
+          if (e.type === 'response.created' && typeof e.response?.id === 'string') {
+            t.span.setAttribute('gen_ai.response.id', e.response.id);
+          }
+          yield event;
+        }
+      } catch (err) {
+        t.fail(err);
+        throw err;
+      } finally {
+        t.end();
+      }
+    },
   };
 }

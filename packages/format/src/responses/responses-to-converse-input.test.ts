@@ -230,10 +230,10 @@ describe('responsesToConverseInput', () => {
     ).toBe('input[0].type');
   });
 
-  it('drops unsupported fields with dropUnsupportedParams and reports them', () => {
+  it("drops unsupported fields under paramPolicy 'drop' and reports them", () => {
     const result = responsesToConverseInput(
       { model: 'm', input: 'x', truncation: 'auto', include: ['message.output_text.logprobs'] },
-      { dropUnsupportedParams: true },
+      { paramPolicy: 'drop' },
     );
     expect(result.dropped).toEqual(['truncation', 'include']);
   });

@@ -1,5 +1,6 @@
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ToConverseInputOptions } from '../converse-input-options.js';
+import { createConversionContext } from '../conversion-context.js';
 import { invalidRequest } from '../invalid-request.js';
 import type {
   ChatCompletionRequest,
@@ -7,6 +8,7 @@ import type {
   ChatCompletionToolChoiceOption,
   ResponseFormat,
 } from '../openai-request.js';
+import { unsupportedParam } from '../param-policy.js';
 import { type ConverseInputResult, toConverseInput } from '../to-converse-input.js';
 import {
   type ConvertedItems,
@@ -141,21 +143,19 @@ function toChatRequest(
   return chat;
 }
 
-/** Responses-only fields Bedrock cannot honour: an error naming the field, or dropped when allowed. */
+/**
+ * Responses-only fields Bedrock cannot honour, under the same parameter policy as the chat fields:
+ * an error naming the field (`reject`), or left out and listed in `dropped` (`drop`).
+ */
 function checkResponsesFields(
   request: ResponsesRequest,
   options: ToConverseInputOptions,
   dropped: string[],
 ): void {
-  const unsupported = (param: string, message: string) => {
-    if (!options.dropUnsupportedParams) {
-      fail(
-        'unsupported_parameter',
-        param,
-        `${message} Remove it, or set dropUnsupportedParams to drop it.`,
-      );
-    }
-    dropped.push(param);
+  const ctx = createConversionContext(options);
+  const unsupported = (param: string, reason: string) => {
+    unsupportedParam(ctx, param, reason);
+    dropped.push(...ctx.dropped.splice(0));
   };
   if (request.truncation === 'auto')
     unsupported(
