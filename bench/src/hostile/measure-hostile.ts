@@ -57,7 +57,8 @@ export interface HostileResult {
   };
   slowBody: { opened: number; answered408: number; otherwise: number };
   neverReading: { opened: number; released: number };
-  disconnecting: { opened: number };
+  /** `firstEventMs`: from sending the request to its first event; `gaveUp`: none within 2 s. */
+  disconnecting: { opened: number; gaveUp: number; firstEventMs: number[] };
   /** After warm-up and a full GC; at the end of the run; settled after it and a full GC. */
   start: GatewayStats;
   peak: { rss: number; connections: number; fds: number };
@@ -287,30 +288,30 @@ export async function measureHostile(
       if (raw.startsWith('HTTP/1.1 200')) neverReading.released += 1;
     }
   };
-  const disconnecting = { opened: 0 };
+  const disconnecting = { opened: 0, gaveUp: 0, firstEventMs: [] as number[] };
   const leaveLoop = async () => {
     while (running) {
       disconnecting.opened += 1;
-      await new Promise<void>((resolve) => {
-        const req = httpRequest(`${url}/v1/chat/completions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
+      const body = JSON.stringify({
+        model: MODEL,
+        messages: [{ role: 'user', content: `leave ${disconnecting.opened}` }],
+        stream: true,
+      });
+      const head = `POST /v1/chat/completions HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`;
+      // Leaves at its first event, or after 2 s without one (a saturated gateway may take
+      // longer than that to start an answer): either way, before the answer is whole.
+      const sent = performance.now();
+      await rawUntilClosed(url, head, (socket) => {
+        const timer = setTimeout(() => {
+          disconnecting.gaveUp += 1;
+          socket.destroy();
+        }, 2_000);
+        socket.on('data', (d: string) => {
+          if (!d.includes('data: ') || socket.destroyed) return;
+          disconnecting.firstEventMs.push(performance.now() - sent);
+          socket.destroy();
         });
-        req.on('response', (res) => {
-          res.once('data', () => {
-            req.destroy();
-            resolve();
-          });
-          res.on('end', resolve);
-        });
-        req.on('error', () => resolve());
-        req.end(
-          JSON.stringify({
-            model: MODEL,
-            messages: [{ role: 'user', content: `leave ${disconnecting.opened}` }],
-            stream: true,
-          }),
-        );
+        socket.once('close', () => clearTimeout(timer));
       });
     }
   };
@@ -320,7 +321,14 @@ export async function measureHostile(
     ...Array.from({ length: settings.disconnecting }, leaveLoop),
   ];
   const peak = { rss: start.rss, connections: start.connections, fds: start.fds };
+  let tick = 0;
   const sampler = setInterval(() => {
+    tick += 1;
+    if (tick % 5 === 0) {
+      progress(
+        `hostile: ${tick} s, normal ${normal.complete + normal.clearErrors}, slow bodies ${slowBody.opened}, never-reading ${neverReading.opened}, disconnecting ${disconnecting.opened}`,
+      );
+    }
     void gateway.ask('stats').then((s) => {
       peak.rss = Math.max(peak.rss, s.rss);
       peak.connections = Math.max(peak.connections, s.connections);
