@@ -138,7 +138,13 @@ export async function createStack(options: StackOptions = {}): Promise<Stack> {
     region: router ? router.region.region : region,
     endpoint: router ? options.upstreams?.[0]?.endpoint : endpoint,
     emulator,
-    identity,
+    // with a router, each upstream signs with its own identity
+    identity: router
+      ? router
+          .transports()
+          .map((t) => `${t.name}: ${t.transport.auth.description}`)
+          .join('; ')
+      : identity,
     async close() {
       await transport.close();
       await emulator?.close();
