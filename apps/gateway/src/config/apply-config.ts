@@ -33,6 +33,7 @@ export function applyConfig(
   take('textIdleMs', config.timeouts?.textIdleMs);
   take('totalMs', config.timeouts?.totalMs);
   take('maxAttempts', config.maxAttempts);
+  take('params', config.parameterPolicy);
   if (
     config.upstreams !== undefined &&
     !explicit('upstream') &&

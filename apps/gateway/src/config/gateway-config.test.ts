@@ -61,6 +61,7 @@ describe('the config file', () => {
     ],
     [{ redis: 'http://localhost' }, /^config: redis: expected a redis:\/\//],
     [{ prot: 8080 }, /^config: prot: unknown key/],
+    [{ parameterPolicy: 'lenient' }, /^config: parameterPolicy: /],
     [{ apiKeys: [] }, /^config: apiKeys: /],
   ])('names the key at fault: %j', (data, message) => {
     expect(() => parseGatewayConfig(data)).toThrow(message);
@@ -92,6 +93,7 @@ describe('applyConfig', () => {
       port: 9000,
       host: '0.0.0.0',
       maxAttempts: 5,
+      parameterPolicy: 'strict',
       upstreams: [{ region: 'eu-west-1' }],
       apiKeys: ['sk-file'],
     });
@@ -99,6 +101,7 @@ describe('applyConfig', () => {
     expect(merged.port).toBe(7000);
     expect(merged.host).toBe('0.0.0.0');
     expect(merged.maxAttempts).toBe(5);
+    expect(merged.params).toBe('strict');
     expect(merged.upstream).toEqual([{ region: 'eu-west-1' }]);
     expect(merged.apiKeys).toEqual(['sk-file']);
     // --region on the command line replaces the file's upstreams

@@ -62,6 +62,8 @@ export const gatewayConfigSchema = z.strictObject({
     })
     .optional(),
   maxAttempts: z.number().int().min(1).max(20).optional(),
+  /** Parameter policy (`--params`): `drop` or `strict`. */
+  parameterPolicy: z.enum(['drop', 'strict']).optional(),
   /** `gpt-4o: anthropic.claude-…` or `gpt-4o: { model, defaults }`. */
   aliases: z.record(name, alias).optional(),
 });
