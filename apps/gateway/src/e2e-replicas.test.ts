@@ -274,4 +274,34 @@ describe.skipIf(missing.length > 0)('three replicas behind HAProxy with a shared
       expect(after.headers.get('x-served-by')).not.toBe(victim.name);
     }
   });
+
+  it('a replica killed (SIGKILL) mid-stream leaves its client an error, never a clean end', {
+    timeout: 20_000,
+  }, async () => {
+    for (const e of emulators)
+      e.inject({ type: 'pause', afterEvents: 3, delayMs: 4_000, operation: 'converse-stream' });
+    const response = await chat(lb, 'another long answer', true);
+    expect(response.status).toBe(200);
+    const victim = replicas.find((r) => r.name === response.headers.get('x-served-by'));
+    if (victim === undefined) throw new Error('no x-served-by header');
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let text = new TextDecoder().decode((await reader.read()).value);
+    victim.child.process.kill('SIGKILL');
+    let failed = false;
+    for (;;) {
+      const next = await reader.read().catch(() => {
+        failed = true;
+        return { done: true as const, value: undefined };
+      });
+      if (next.done) break;
+      text += new TextDecoder().decode(next.value);
+    }
+    // HAProxy cannot add an error event for a dead replica: it cuts the chunked response, and
+    // the client's HTTP library reports a read error (not a clean end without [DONE])
+    expect(failed).toBe(true);
+    expect(text).not.toContain('[DONE]');
+    for (const e of emulators) e.clearFaults();
+    const after = await chat(lb, 'the last replica serves');
+    expect(after.status).toBe(200);
+  });
 });
