@@ -390,4 +390,35 @@ describe('responses through the official openai client', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-bedrock-bridge-warnings')).toContain('truncation');
   });
+
+  it('turns thinking off, with a note, when a stateless tool loop does not send its reasoning back', async () => {
+    const common = {
+      model: THINKING_MODEL,
+      tools: [weather],
+      reasoning: { effort: 'low' as const },
+      store: false,
+    };
+    const first = await t.client.responses.create({
+      ...common,
+      input: 'call get_weather for Rome',
+    });
+    const call = first.output.find((i) => i.type === 'function_call');
+    if (call?.type !== 'function_call') throw new Error('no call');
+    const response = await fetch(`${t.url}/v1/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...common,
+        input: [
+          { role: 'user', content: 'call get_weather for Rome' },
+          ...first.output, // reasoning items without encrypted_content: nothing to replay
+          { type: 'function_call_output', call_id: call.call_id, output: 'warm' },
+        ],
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-bedrock-bridge-warnings')).toContain('thinking was turned off');
+    const sent = runtimeRequests(t).at(-1)?.body as { additionalModelRequestFields?: unknown };
+    expect(JSON.stringify(sent.additionalModelRequestFields ?? {})).not.toContain('thinking');
+  });
 });

@@ -6,10 +6,12 @@
  *   (format/responses, the model's rules applied there) -> send (transport) -> response or events (format/responses)
  *   -> store the response
  */
+
 import {
   type Response,
   type ResponseInputItem,
   type ResponseStreamEvent,
+  type ResponsesInputResult,
   type ResponsesRequest,
   referencedItemIds,
   responseEventsFromConverseStream,
@@ -38,16 +40,27 @@ async function prepare(request: ResponsesRequest, context: ResponsesContext) {
   const resolved = resolveModelId(request.model ?? '', context);
   const caps = resolved.capabilities;
   // The model's rules go to format as they are; format applies them once (see chat-completion.ts).
-  const converted = responsesToConverseInput(request, {
-    modelId: resolved.modelId,
-    rules: caps,
-    paramPolicy: context.paramPolicy ?? 'drop',
-    ...(context.imageBytes ? { imageBytes: context.imageBytes } : {}),
-    ...(history ? { history } : {}),
-    storedItem: (id) => stored.get(id),
-    openReasoning: (sealed) => context.seal.open(sealed),
-  });
-  const warnings = converted.warnings;
+  const convert = (r: ResponsesRequest) =>
+    responsesToConverseInput(r, {
+      modelId: resolved.modelId,
+      rules: caps,
+      paramPolicy: context.paramPolicy ?? 'drop',
+      ...(context.imageBytes ? { imageBytes: context.imageBytes } : {}),
+      ...(history ? { history } : {}),
+      storedItem: (id) => stored.get(id),
+      openReasoning: (sealed) => context.seal.open(sealed),
+    });
+  let converted = convert(request);
+  const notes: string[] = [];
+  if (caps.reasoning === 'anthropic-thinking' && lastToolTurnLacksReasoning(converted.input)) {
+    // Claude rejects thinking with a tool-call turn that does not open with its thinking: as on
+    // the chat path, this request goes without thinking, and the client is told why.
+    converted = convert({ ...request, reasoning: { ...request.reasoning, effort: 'none' } });
+    notes.push(
+      "reasoning.effort: thinking was turned off for this request, because the reasoning of the last function_call turn was not sent back (include 'reasoning.encrypted_content' and send the reasoning items back, or use store and previous_response_id).",
+    );
+  }
+  const warnings = [...notes, ...converted.warnings];
   if (converted.dropped.length > 0 || warnings.length > 0) {
     context.onNotes?.({ dropped: converted.dropped, warnings });
   }
@@ -63,6 +76,16 @@ async function prepare(request: ResponsesRequest, context: ResponsesContext) {
   // What is stored: only worked out when the response is kept.
   const items = (): ResponseInputItem[] => inputItemsOf(request, stored);
   return { input: converted.input, answer, capabilities: caps, items };
+}
+
+/** Thinking is on and the last assistant turn with tool calls does not open with reasoning. */
+function lastToolTurnLacksReasoning(input: ResponsesInputResult['input']): boolean {
+  if (!JSON.stringify(input.additionalModelRequestFields ?? {}).includes('"thinking"'))
+    return false;
+  const turn = [...(input.messages ?? [])]
+    .reverse()
+    .find((m) => m.role === 'assistant' && (m.content ?? []).some((b) => b.toolUse !== undefined));
+  return turn !== undefined && turn.content?.[0]?.reasoningContent === undefined;
 }
 
 function keep(request: ResponsesRequest): boolean {
