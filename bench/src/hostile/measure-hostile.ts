@@ -200,6 +200,7 @@ export async function measureHostile(
   const emulator = await spawnEmulator({ deltas: 8, paceMs: 5, forget: true });
   const gateway = startGateway(emulator.url, settings);
   const url = await gateway.url;
+  progress(`hostile: gateway at ${url}`);
   const agent = new Agent({ keepAlive: true, maxSockets: settings.normal });
   const normal: HostileResult['normal'] = {
     complete: 0,
