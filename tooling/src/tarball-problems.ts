@@ -88,7 +88,7 @@ function mapProblems(file: string, text: string, present: Set<string>): string[]
   });
 }
 
-/** Every file path package.json names as an entry point, normalised (no leading `./`). */
+/** Every file path package.json names as an entry point, normalized (no leading `./`). */
 function entryPoints(manifest: Record<string, unknown>): string[] {
   const paths: string[] = [];
   const collect = (value: unknown): void => {

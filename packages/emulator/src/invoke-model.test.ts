@@ -48,7 +48,7 @@ describe.each(HANDLERS)('InvokeModel over %s', (kind) => {
     throw new Error('expected a rejection');
   }
 
-  it('Titan v2: the same text gives the same normalised vector, another text another', async () => {
+  it('Titan v2: the same text gives the same normalized vector, another text another', async () => {
     const a = await invoke(TITAN, { inputText: 'hello world' });
     const b = await invoke(TITAN, { inputText: 'hello world' });
     const c = await invoke(TITAN, { inputText: 'goodbye world' });

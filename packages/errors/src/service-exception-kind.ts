@@ -13,15 +13,15 @@ import {
 } from './message-patterns.js';
 
 /**
- * A service error name, normalised so that `ThrottlingException` (SDK class),
+ * A service error name, normalized so that `ThrottlingException` (SDK class),
  * `throttlingException` (event-stream `:exception-type`) and `Throttling` (query protocols)
  * are one key: lower case, without a trailing `Exception`.
  */
-export function normaliseServiceName(name: string): string {
+export function normalizeServiceName(name: string): string {
   return name.replace(/exception$/i, '').toLowerCase();
 }
 
-/** Service error names, normalised, and the kind each means before its message refines it. */
+/** Service error names, normalized, and the kind each means before its message refines it. */
 const BY_NAME: Readonly<Record<string, ErrorKind>> = {
   // Bedrock runtime and control plane (modeled exceptions)
   throttling: 'rate_limit',
@@ -83,7 +83,7 @@ export function serviceExceptionKind(
   message: string,
   originalStatusCode?: unknown,
 ): ErrorKind | undefined {
-  const base = BY_NAME[normaliseServiceName(name)];
+  const base = BY_NAME[normalizeServiceName(name)];
   if (base === undefined) return undefined;
   switch (base) {
     case 'rate_limit':

@@ -86,7 +86,7 @@ function choiceField(request: ChatCompletionRequest): 'tool_choice' | 'function_
     : 'tool_choice';
 }
 
-function normaliseChoice(request: ChatCompletionRequest): {
+function normalizeChoice(request: ChatCompletionRequest): {
   choice: Choice;
   allowed?: Set<string>;
 } {
@@ -136,7 +136,7 @@ export function convertTools(
   ctx: ConversionContext,
 ): ConvertedTools {
   const { defs } = functionDefinitions(request);
-  const { choice, allowed } = normaliseChoice(request);
+  const { choice, allowed } = normalizeChoice(request);
   const field = choiceField(request);
   if (defs.length === 0) {
     if (typeof choice === 'object' || choice === 'required') {

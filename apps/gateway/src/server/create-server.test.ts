@@ -272,7 +272,7 @@ describe('createServer', () => {
     expect(JSON.stringify(logs)).not.toContain('k-123');
   });
 
-  /** Status of a raw request: fetch would normalise the path before sending it. */
+  /** Status of a raw request: fetch would normalize the path before sending it. */
   function rawStatus(base: string, method: string, path: string): Promise<number | undefined> {
     const url = new URL(base);
     return new Promise((resolve, reject) => {
