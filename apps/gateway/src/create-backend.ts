@@ -1,5 +1,5 @@
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import type { ChatCompletionRequest } from '@bedrock-bridge/format';
+import { listRemoteImages, type RemoteImage } from '@bedrock-bridge/format';
 import {
   type DiscoveredModel,
   DiscoveryCache,
@@ -69,23 +69,6 @@ function namingTheModel(err: unknown, model: string): unknown {
   });
 }
 
-/** Remote (non-`data:`) image URLs of a request, with the field each sits in. */
-export function remoteImageUrls(request: ChatCompletionRequest): { url: string; param: string }[] {
-  const found: { url: string; param: string }[] = [];
-  request.messages.forEach((message, i) => {
-    if (message.role !== 'user' || typeof message.content === 'string') return;
-    message.content.forEach((part, j) => {
-      if (part.type === 'image_url' && !part.image_url.url.startsWith('data:')) {
-        found.push({
-          url: part.image_url.url,
-          param: `messages[${i}].content[${j}].image_url.url`,
-        });
-      }
-    });
-  });
-  return found;
-}
-
 /** The gateway's backend: discovery (cached), remote images, then the recipe. */
 export function createBackend(
   stack: Stack,
@@ -137,10 +120,10 @@ export function createBackend(
     }
   }
 
-  async function imageBytes(urls: { url: string; param: string }[], signal: AbortSignal) {
-    if (urls.length === 0) return undefined;
+  async function imageBytes(unique: RemoteImage[], signal: AbortSignal) {
+    if (unique.length === 0) return undefined;
     if (!fetchImage) {
-      const first = urls[0] as { param: string };
+      const first = unique[0] as RemoteImage;
       throw new BedrockBridgeError({
         kind: 'validation',
         code: 'invalid_image_url',
@@ -149,7 +132,6 @@ export function createBackend(
           'Remote image URLs are not fetched by this gateway. Send the image as a data: URL, or start the gateway with --fetch-images <allowed hosts>.',
       });
     }
-    const unique = [...new Map(urls.map((u) => [u.url, u])).values()];
     const maxImages = options.fetchImages?.maxImages ?? 20;
     const over = unique[maxImages];
     if (over !== undefined) {
@@ -200,7 +182,7 @@ export function createBackend(
     async complete(request, call) {
       const n = choiceCount(request);
       try {
-        const context = await contextFor(remoteImageUrls(request), call);
+        const context = await contextFor(listRemoteImages(request), call);
         if (n === 1) return await chatCompletion(request, context);
         const one = singleChoice(request);
         const answers = await Promise.all(
@@ -214,7 +196,7 @@ export function createBackend(
     async *stream(request, call) {
       const n = choiceCount(request);
       try {
-        const context = await contextFor(remoteImageUrls(request), call);
+        const context = await contextFor(listRemoteImages(request), call);
         if (n === 1) {
           yield* chatCompletionStream(request, context);
           return;

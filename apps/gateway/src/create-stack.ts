@@ -1,10 +1,12 @@
 import type { Emulator, EmulatorOptions } from '@bedrock-bridge/emulator';
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import {
   createRouter,
   createTransport,
   type Router,
   type RouterOptions,
   resolveAuth,
+  resolveEndpoints,
   resolveRegion,
   type Transport,
   type TransportOptions,
@@ -52,21 +54,32 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Thrown when nothing could sign a call to AWS; its message says what to do. */
-export class NoCredentialsError extends Error {
-  constructor() {
-    super(
-      [
-        'No AWS credentials found, and no --endpoint or --emulator given.',
-        'Do one of:',
-        '  - set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_REGION),',
-        '  - set AWS_PROFILE to a profile in ~/.aws/config (e.g. after `aws sso login`),',
-        '  - set AWS_BEARER_TOKEN_BEDROCK to a Bedrock API key,',
-        '  - or try it without an AWS account: add --emulator (a local Bedrock with sample models).',
-      ].join('\n'),
-    );
-    this.name = 'NoCredentialsError';
-  }
+/** The `code` of the `auth` error thrown when nothing could sign a call to AWS. */
+export const NO_CREDENTIALS_CODE = 'no_credentials';
+
+/**
+ * Nothing could sign a call to AWS: a `BedrockBridgeError` of kind `auth` (code
+ * `no_credentials`) like every other failure; its message says what to do.
+ */
+export function noCredentialsError(): BedrockBridgeError {
+  return new BedrockBridgeError({
+    kind: 'auth',
+    code: NO_CREDENTIALS_CODE,
+    retryable: false,
+    message: [
+      'No AWS credentials found, and no --endpoint or --emulator given.',
+      'Do one of:',
+      '  - set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_REGION),',
+      '  - set AWS_PROFILE to a profile in ~/.aws/config (e.g. after `aws sso login`),',
+      '  - set AWS_BEARER_TOKEN_BEDROCK to a Bedrock API key,',
+      '  - or try it without an AWS account: add --emulator (a local Bedrock with sample models).',
+    ].join('\n'),
+  });
+}
+
+/** Whether `err` is the error of `noCredentialsError()`. */
+export function isNoCredentialsError(err: unknown): err is BedrockBridgeError {
+  return BedrockBridgeError.is(err) && err.code === NO_CREDENTIALS_CODE;
 }
 
 /**
@@ -75,7 +88,7 @@ export class NoCredentialsError extends Error {
  */
 function withPlaceholderCredentials(u: UpstreamOptions, source: string): UpstreamOptions {
   if (u.credentials || u.token || u.profile || source !== 'default-chain') return u;
-  if (u.endpoint === undefined) throw new NoCredentialsError();
+  if (u.endpoint === undefined) throw noCredentialsError();
   return { ...u, credentials: EMULATOR_CREDENTIALS };
 }
 
@@ -95,14 +108,23 @@ export async function createStack(options: StackOptions = {}): Promise<Stack> {
     const { startEmulator } = await import('@bedrock-bridge/emulator');
     emulator = await startEmulator(options.emulator === true ? {} : options.emulator);
   }
-  const endpoint =
-    emulator?.url ??
-    options.endpoint ??
-    env.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ??
-    env.AWS_ENDPOINT_URL ??
-    undefined;
-  const region = options.region ?? resolveRegion(env).region;
-  const auth = resolveAuth(env);
+  // Region, identity and endpoints come from transport's resolvers, the ones `createTransport`
+  // itself uses: one reading of the options and the environment (trimmed, the SDK's variables).
+  const explicitEndpoint = emulator?.url ?? options.endpoint;
+  const endpoint = resolveEndpoints(
+    env,
+    explicitEndpoint === undefined ? {} : { endpoint: explicitEndpoint },
+  ).runtime;
+  const { profile, credentials, token } = options.transport ?? {};
+  const region = resolveRegion(env, {
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(profile === undefined ? {} : { profile }),
+  }).region;
+  const auth = resolveAuth(env, {
+    ...(credentials === undefined ? {} : { credentials }),
+    ...(token === undefined ? {} : { token }),
+    ...(profile === undefined ? {} : { profile }),
+  });
   // A gateway holds one upstream socket per open stream (HTTP/1.1): the SDK's pool of 50 would
   // queue the 51st concurrent stream behind the others, so the gateway's pool is larger.
   const transportOptions: TransportOptions = {
@@ -116,12 +138,14 @@ export async function createStack(options: StackOptions = {}): Promise<Stack> {
     transportOptions.credentials = EMULATOR_CREDENTIALS;
     identity = 'emulator credentials (signatures are not checked)';
   } else if (auth.source === 'default-chain' && !options.upstreams?.length) {
-    if (endpoint === undefined) throw new NoCredentialsError();
+    if (endpoint === undefined) throw noCredentialsError();
     // A custom endpoint without credentials: sign with placeholders it will not check.
     transportOptions.credentials = EMULATOR_CREDENTIALS;
     identity = 'placeholder credentials (no AWS credentials found)';
   }
-  if (endpoint !== undefined) transportOptions.endpoint = endpoint;
+  // Only an explicit endpoint is passed on: the transport reads the environment's own (runtime
+  // and control plane apart) exactly as resolved above.
+  if (explicitEndpoint !== undefined) transportOptions.endpoint = explicitEndpoint;
   const router =
     emulator === undefined && options.upstreams !== undefined && options.upstreams.length > 0
       ? createRouter({

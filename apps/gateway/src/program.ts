@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { UpstreamOptions } from '@bedrock-bridge/transport';
+import { TRANSPORT_DEFAULTS, type UpstreamOptions } from '@bedrock-bridge/transport';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseUpstreamFlag } from './upstreams/parse-upstream-flag.js';
 
@@ -235,25 +235,26 @@ export function buildProgram(): Command {
     .addOption(
       upstreamMs(
         '--idle-ms <ms>',
-        'upstream: longest pause between stream events where Bedrock pauses (tool input, reasoning; default 300000)',
+        `upstream: longest pause between stream events where Bedrock pauses (tool input, reasoning; default ${TRANSPORT_DEFAULTS.idleMs})`,
       ),
     )
     .addOption(
       upstreamMs(
         '--text-idle-ms <ms>',
-        'upstream: longest pause after a text delta (default 15000, at most --idle-ms)',
+        `upstream: longest pause after a text delta (default ${TRANSPORT_DEFAULTS.textIdleMs}, at most --idle-ms)`,
       ),
     )
     .addOption(
       upstreamMs(
         '--total-ms <ms>',
-        'upstream: deadline of a whole call, retries included (default 600000)',
+        `upstream: deadline of a whole call, retries included (default ${TRANSPORT_DEFAULTS.totalMs})`,
       ),
     )
     .addOption(
-      new Option('--max-attempts <n>', 'upstream: attempts per call (default 3)').argParser(
-        integer(1, 20),
-      ),
+      new Option(
+        '--max-attempts <n>',
+        `upstream: attempts per call (default ${TRANSPORT_DEFAULTS.maxAttempts})`,
+      ).argParser(integer(1, 20)),
     )
     .addOption(
       new Option(

@@ -1,20 +1,34 @@
 import type { ChatCompletionRequest } from './openai-request.js';
 
+/** A remote image of a request and the field it first appears in (for errors naming it). */
+export interface RemoteImage {
+  url: string;
+  /** e.g. `messages[2].content[0].image_url.url`. */
+  param: string;
+}
+
 /**
- * The remote (non-`data:`) image URLs of a request's user and tool messages, deduplicated, in
- * order: what a caller must
- * fetch and pass as `imageBytes` before `toConverseInput` (this package does no I/O).
+ * The remote (non-`data:`) images of a request's user and tool messages, deduplicated by URL, in
+ * order, each with the field it first appears in: what a caller must fetch and pass as
+ * `imageBytes` before `toConverseInput` (this package does no I/O).
  */
-export function listRemoteImageUrls(request: Pick<ChatCompletionRequest, 'messages'>): string[] {
-  const urls = new Set<string>();
-  for (const message of request.messages ?? []) {
+export function listRemoteImages(request: Pick<ChatCompletionRequest, 'messages'>): RemoteImage[] {
+  const found = new Map<string, RemoteImage>();
+  (request.messages ?? []).forEach((message, i) => {
     if ((message.role !== 'user' && message.role !== 'tool') || !Array.isArray(message.content))
-      continue;
-    for (const part of message.content) {
-      if (part?.type !== 'image_url') continue;
+      return;
+    message.content.forEach((part, j) => {
+      if (part?.type !== 'image_url') return;
       const url = part.image_url?.url;
-      if (typeof url === 'string' && url !== '' && !url.startsWith('data:')) urls.add(url);
-    }
-  }
-  return [...urls];
+      if (typeof url !== 'string' || url === '' || url.startsWith('data:') || found.has(url))
+        return;
+      found.set(url, { url, param: `messages[${i}].content[${j}].image_url.url` });
+    });
+  });
+  return [...found.values()];
+}
+
+/** The URLs of `listRemoteImages(request)`. */
+export function listRemoteImageUrls(request: Pick<ChatCompletionRequest, 'messages'>): string[] {
+  return listRemoteImages(request).map((image) => image.url);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listRemoteImageUrls } from './list-remote-image-urls.js';
+import { listRemoteImages, listRemoteImageUrls } from './list-remote-image-urls.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { dataUrl, IMAGES } from './test-support/images.js';
 import { thrown } from './test-support/thrown.js';
@@ -176,5 +176,24 @@ describe('listRemoteImageUrls', () => {
         ],
       }),
     ).toEqual(['https://a/1.png', 'https://a/2.png']);
+  });
+
+  it('names the field each remote image first appears in (listRemoteImages)', () => {
+    expect(
+      listRemoteImages({
+        messages: [
+          { role: 'system', content: 'be brief' },
+          {
+            role: 'user',
+            content: [png, { type: 'image_url', image_url: { url: 'https://a/1.png' } }],
+          },
+          {
+            role: 'tool',
+            tool_call_id: 'c1',
+            content: [{ type: 'image_url', image_url: { url: 'https://a/1.png' } }],
+          },
+        ],
+      }),
+    ).toEqual([{ url: 'https://a/1.png', param: 'messages[1].content[1].image_url.url' }]);
   });
 });

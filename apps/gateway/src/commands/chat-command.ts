@@ -3,7 +3,7 @@ import { toBedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ChatCompletionMessageParam } from '@bedrock-bridge/format';
 import { chatCompletionStream } from '../chat-completion.js';
 import { createBackend } from '../create-backend.js';
-import { createStack, NoCredentialsError, type Stack } from '../create-stack.js';
+import { createStack, isNoCredentialsError, type Stack } from '../create-stack.js';
 import type { ChatFlags } from '../program.js';
 
 /** Terminal streams of a chat session. */
@@ -138,7 +138,7 @@ export async function chatCommand(flags: ChatFlags): Promise<void> {
       ...(flags.emulator ? { emulator: { paceMs: 25 } } : {}),
     });
   } catch (error) {
-    if (!(error instanceof NoCredentialsError)) throw error;
+    if (!isNoCredentialsError(error)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 2;
     return;

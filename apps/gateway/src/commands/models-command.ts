@@ -1,5 +1,5 @@
 import { type DiscoveredModel, discoverModels } from '@bedrock-bridge/models';
-import { createStack, NoCredentialsError } from '../create-stack.js';
+import { createStack, isNoCredentialsError } from '../create-stack.js';
 import type { ModelsFlags } from '../program.js';
 
 /** One row of `bedrock-bridge models`. */
@@ -60,7 +60,7 @@ export async function modelsCommand(flags: ModelsFlags): Promise<void> {
       ...(flags.emulator ? { emulator: true } : {}),
     });
   } catch (error) {
-    if (!(error instanceof NoCredentialsError)) throw error;
+    if (!isNoCredentialsError(error)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exitCode = 2;
     return;

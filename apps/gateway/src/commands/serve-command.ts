@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TransportOptions } from '@bedrock-bridge/transport';
 import { modelAliases } from '../config/alias-backend.js';
 import type { ServeSettings } from '../config/apply-config.js';
-import { createStack, NoCredentialsError, type Stack } from '../create-stack.js';
+import { createStack, isNoCredentialsError, type Stack } from '../create-stack.js';
 import type { ServeFlags } from '../program.js';
 import { reasoningKeyFromSecret } from '../responses/reasoning-seal.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
@@ -105,7 +105,7 @@ export async function serveCommand(given: ServeFlags): Promise<void> {
   } catch (error) {
     await store.close();
     await stopTelemetry?.();
-    if (error instanceof NoCredentialsError) {
+    if (isNoCredentialsError(error)) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
       return;
