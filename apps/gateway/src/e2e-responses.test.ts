@@ -421,4 +421,38 @@ describe('responses through the official openai client', () => {
     const sent = runtimeRequests(t).at(-1)?.body as { additionalModelRequestFields?: unknown };
     expect(JSON.stringify(sent.additionalModelRequestFields ?? {})).not.toContain('thinking');
   });
+
+  it('streams reasoning summary events, and sealed content only when include asks', async () => {
+    const base = {
+      model: THINKING_MODEL,
+      input: 'think, then answer',
+      reasoning: { effort: 'low' as const },
+      store: false,
+      stream: true as const,
+    };
+    const plain = await streamed(base);
+    const summary = plain.filter((e) => e.type === 'response.reasoning_summary_text.delta');
+    expect(summary.length).toBeGreaterThan(0);
+    const done = plain.find(
+      (e) => e.type === 'response.output_item.done' && e.item.type === 'reasoning',
+    );
+    expect(
+      done?.type === 'response.output_item.done' &&
+        done.item.type === 'reasoning' &&
+        done.item.encrypted_content,
+    ).toBeFalsy();
+    const sealed = await streamed({ ...base, include: ['reasoning.encrypted_content'] });
+    const item = sealed.find(
+      (e) => e.type === 'response.output_item.done' && e.item.type === 'reasoning',
+    );
+    expect(
+      item?.type === 'response.output_item.done' &&
+        item.item.type === 'reasoning' &&
+        item.item.encrypted_content,
+    ).toMatch(/^bb1\./);
+    const completed = sealed.at(-1);
+    expect(completed?.type === 'response.completed' && completed.response.output[0]?.type).toBe(
+      'reasoning',
+    );
+  });
 });
