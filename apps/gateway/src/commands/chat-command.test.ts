@@ -27,8 +27,14 @@ function screen(text: string): string {
   return cells.join('');
 }
 
-async function session(lines: string[], system?: string, tty = false) {
+async function session(
+  lines: string[],
+  system?: string,
+  tty = false,
+  setup?: (stack: Stack) => void,
+) {
   stack = await createStack({ emulator: { deltas: 4 }, env: {} });
+  setup?.(stack);
   const input = new PassThrough();
   const output = Object.assign(new PassThrough(), tty ? { isTTY: true } : {});
   let text = '';
@@ -81,11 +87,14 @@ describe('bedrock-bridge chat', () => {
 
   it('sends the system prompt and reports errors without leaving the chat', async () => {
     const { text, requests } = await session(
-      ['/model acme.unknown-v1:0', 'hi', '/model', '/exit'],
+      ['hi', 'again', '/model', '/exit'],
       'Be terse.',
+      false,
+      (s) => s.emulator?.inject({ type: 'context-overflow' }),
     );
-    expect(text).toMatch(/\[error: model_not_found\]/);
-    expect(text).toContain('(model: acme.unknown-v1:0)');
+    expect(text).toMatch(/\[error: context_overflow\]/);
+    expect(text).toContain('Echo: again');
+    expect(text).toContain('(model: anthropic.claude-3-haiku-20240307-v1:0)');
     const last = requests.filter((r) => r.operation === 'converse-stream').at(-1);
     expect((last?.body as { system?: unknown } | undefined)?.system).toEqual([
       { text: 'Be terse.' },
@@ -119,5 +128,36 @@ describe('bedrock-bridge chat', () => {
     );
     // the cancelled exchange is not in the history of the next turn
     expect((runtime.at(-1)?.body as { messages: unknown[] } | undefined)?.messages).toHaveLength(1);
+  });
+
+  it('says an unknown command is unknown, and refuses a model id that is not listed', async () => {
+    const { text, requests } = await session(['/foo', '/model acme.nope-v1:0', 'hi', '/exit']);
+    expect(text).toContain('(unknown command /foo)');
+    expect(text).toContain('(unknown model acme.nope-v1:0');
+    const sent = requests.filter((r) => r.operation === 'converse-stream');
+    expect(sent.at(-1)?.modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
+  });
+
+  it('on a terminal, Ctrl-C at the prompt drops the draft instead of sending it later', async () => {
+    stack = await createStack({ emulator: {}, env: {} });
+    const input = new PassThrough();
+    const output = Object.assign(new PassThrough(), { isTTY: true });
+    let text = '';
+    output.on('data', (d: Buffer) => {
+      text += d;
+    });
+    const done = runChat({ model: 'anthropic.claude-3-haiku-20240307-v1:0' }, stack, {
+      input,
+      output,
+      signals: new EventEmitter(),
+    });
+    input.write('draft');
+    input.write('\x03');
+    input.write('hello\r');
+    await expect.poll(() => text, { timeout: 10_000 }).toContain('Echo: hello');
+    input.end('/exit\r');
+    await done;
+    expect(text).toContain('Ctrl-C clears the line');
+    expect(text).not.toContain('Echo: drafthello');
   });
 });

@@ -16,7 +16,7 @@ export interface ChatIO {
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 const HELP =
-  'commands: /model <id> switch model, /model show it, /reset forget the conversation, /exit quit';
+  'commands: /model <id> switch model, /model show it, /reset forget the conversation, /help, /exit quit';
 
 /** A spinner on a TTY until `stop()`; nothing elsewhere. */
 function spinner(out: ChatIO['output']): { stop(): void } {
@@ -37,14 +37,30 @@ export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promi
   const out = io.output;
   const tty = out.isTTY === true;
   const backend = createBackend(stack);
+  /** Chat model ids callable as listed, `undefined` when discovery is unavailable. */
+  const chatModelIds = async (): Promise<string[] | undefined> => {
+    const list = await backend.discovered();
+    return list?.filter((m) => m.capabilities.chat).map((m) => m.id);
+  };
   let model = flags.model;
   let history: ChatCompletionMessageParam[] = [];
   let answering: AbortController | undefined;
   const rl = createInterface({ input: io.input, output: out, terminal: tty });
+  // readline redraws this prompt when it edits the line (the draft cleared by Ctrl-C).
+  rl.setPrompt(tty ? 'you › ' : '');
   const prompt = () => tty && out.write('you › ');
   const onInterrupt = () => {
-    if (answering) answering.abort();
-    else out.write('\n(Ctrl-C cancels an answer; /exit or Ctrl-D quits)\n');
+    if (answering) {
+      answering.abort();
+      return;
+    }
+    // At the prompt: the draft is dropped (Ctrl-E, Ctrl-U: end of line, then delete to its start).
+    if (tty) {
+      rl.write(null, { ctrl: true, name: 'e' });
+      rl.write(null, { ctrl: true, name: 'u' });
+    }
+    out.write('\n(Ctrl-C clears the line or cancels an answer; /exit or Ctrl-D quits)\n');
+    prompt();
   };
   rl.on('SIGINT', onInterrupt);
   const signals = io.signals ?? process;
@@ -65,9 +81,22 @@ export async function runChat(flags: ChatFlags, stack: Stack, io: ChatIO): Promi
           history = [];
           out.write('(conversation cleared)\n');
         } else if (command === '/model') {
-          if (args[0]) model = args[0];
+          if (args[0]) {
+            const known = await chatModelIds();
+            const id = args[0];
+            // A bare id whose model is called through a profile (`us.<id>`) counts as listed.
+            if (known === undefined || known.some((k) => k === id || k.endsWith(`.${id}`))) {
+              model = id;
+              if (known === undefined) out.write('(the model list is unavailable: not checked)\n');
+            } else {
+              out.write(
+                `(unknown model ${id}: \`bedrock-bridge models\` lists the ids; keeping ${model})\n`,
+              );
+            }
+          }
           out.write(`(model: ${model})\n`);
-        } else out.write(`${HELP}\n`);
+        } else if (command === '/help') out.write(`${HELP}\n`);
+        else out.write(`(unknown command ${command}) ${HELP}\n`);
         prompt();
         continue;
       }
