@@ -37,7 +37,10 @@ export function toAiSdkShape(c: Conversation): AiSdkShape {
   for (const spec of TOOL_SPECS) {
     tools[spec.name] = tool({
       description: spec.description,
-      inputSchema: jsonSchema(spec.schema as Parameters<typeof jsonSchema>[0]),
+      // The specs are readonly literals; JSON Schema's types want mutable arrays (`required`).
+      inputSchema: jsonSchema(
+        structuredClone(spec.schema) as unknown as Parameters<typeof jsonSchema>[0],
+      ),
     });
   }
   return { system: c.system, messages, tools };
