@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Child,
@@ -180,6 +181,14 @@ describe.skipIf(missing.length > 0)('three replicas behind HAProxy with a shared
     const sent = lastRuntimeBody();
     expect(sent.messages[0]?.content[0]?.text).toBe('Remember the word teal');
     expect(sent.messages[1]?.content[0]?.text).toBe('Echo: Remember the word teal');
+    // What carried it is the shared Redis (no replica opened a file of its own).
+    const client = new Redis(redis.url);
+    try {
+      const keys = await client.keys('bedrock-bridge:*');
+      expect(keys.some((k) => k.includes(String(first.json.id)))).toBe(true);
+    } finally {
+      client.disconnect();
+    }
   });
 
   it('keeps the reasoning of a tool loop whose turns land on different replicas', async () => {

@@ -184,7 +184,7 @@ export function buildProgram(): Command {
     .addOption(
       new Option(
         '--store <path>',
-        'SQLite file for stored Responses and the reasoning key (survives restarts), or "memory"; unused with --redis (default: ~/.bedrock-bridge/store.sqlite)',
+        'SQLite file for stored Responses and the reasoning key (survives restarts), or "memory"; unused with --redis (default: ~/.bedrock-bridge/store.sqlite; "memory" with --emulator)',
       ).env('BEDROCK_BRIDGE_STORE'),
     )
     .addOption(

@@ -73,7 +73,9 @@ export async function serveCommand(given: ServeFlags): Promise<void> {
   const stopTelemetry = await startTelemetry();
   let stack: Stack | undefined;
   const metrics = new GatewayMetrics({ upstreams: () => stack?.router?.upstreams() ?? [] });
-  const storePath = flags.store ?? join(homedir(), '.bedrock-bridge', 'store.sqlite');
+  // Against the emulator nothing is worth keeping: a test or a demo run leaves no file behind.
+  const storePath =
+    flags.store ?? (flags.emulator ? 'memory' : join(homedir(), '.bedrock-bridge', 'store.sqlite'));
   const maxAgeMs = flags.storeMaxAgeDays * 24 * 3600 * 1000;
   let store: KeyValueStore & { ping?: () => Promise<void> };
   try {
