@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ConversionNotes } from '../chat-completion.js';
 import type { GatewayBackend } from './gateway-backend.js';
 import { validateEmbeddingsRequest } from './validate-embeddings-request.js';
-import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
+import { WARNINGS_HEADER } from './warnings-header.js';
 
 /** What the embeddings route needs from the server. */
 export interface EmbeddingsRouteDeps {
@@ -24,7 +24,7 @@ export async function answerEmbeddings(
 ): Promise<object> {
   const state = request.bridge;
   const body = validateEmbeddingsRequest(request.body);
-  state.model = body.model;
+  state.recordRequest(body.model);
   const controller = new AbortController();
   const res = reply.raw;
   const onClose = () => {
@@ -43,10 +43,7 @@ export async function answerEmbeddings(
         if (event.type === 'attempt') state.attempts += 1;
       },
       onNotes: (notes: ConversionNotes) => {
-        state.dropped = notes.dropped;
-        state.warnings = notes.warnings;
-        state.warningsHeader = warningsHeader(notes);
-        reply.header(WARNINGS_HEADER, state.warningsHeader);
+        reply.header(WARNINGS_HEADER, state.recordNotes(notes));
       },
     });
   } catch (err) {

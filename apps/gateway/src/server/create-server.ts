@@ -21,7 +21,7 @@ import {
   type RequestLogEntry,
   type RequestLogger,
 } from './request-log.js';
-import type { RequestState } from './request-state.js';
+import { RequestState } from './request-state.js';
 import {
   carriesResponseToken,
   isResponseFailure,
@@ -31,7 +31,7 @@ import {
 import { resolveLimits, type ServerLimits } from './server-limits.js';
 import { outgoing, toErrorResponse } from './to-error-response.js';
 import { validateChatRequest } from './validate-chat-request.js';
-import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
+import { WARNINGS_HEADER } from './warnings-header.js';
 import { ClientStoppedReadingError, SSE_HEADERS, writeSse } from './write-sse.js';
 
 /** Options of `createServer`. */
@@ -143,7 +143,9 @@ export function createServer(options: ServerOptions): Gateway {
   useJsonBodyParser(app, limits.maxJsonDepth);
   app.decorateRequest('bridge', undefined as unknown as RequestState);
   app.addHook('onRequest', async (request, reply) => {
-    request.bridge = { start: performance.now(), attempts: 0 };
+    request.bridge = new RequestState(
+      log ? () => logSafely(log, () => logLine(request, reply.raw)) : undefined,
+    );
     reply.header('x-request-id', request.id);
     // Idle: an answer the client stopped reading is cut. A request still being answered is
     // not: before its headers the transport's deadlines govern it (a request still arriving
@@ -151,15 +153,9 @@ export function createServer(options: ServerOptions): Gateway {
     reply.raw.on('timeout', () => {
       if (reply.raw.headersSent && !request.bridge.inHandler) reply.raw.destroy();
     });
-    if (log) {
-      // A client that leaves early closes the socket before the handler has decided the
-      // outcome: that line waits for the handler (and the error handler) to settle.
-      reply.raw.once('close', () => {
-        if (!reply.raw.writableFinished) request.bridge.clientGone = true;
-        if (request.bridge.inHandler) request.bridge.logWhenSettled = true;
-        else logSafely(log, () => logLine(request, reply.raw));
-      });
-    }
+    // A client that leaves early closes the socket before the handler has decided the
+    // outcome: that line waits for the handler (and the error handler) to settle.
+    reply.raw.once('close', () => request.bridge.connectionClosed(reply.raw.writableFinished));
     if (closing) {
       reply.header('connection', 'close');
       return sendError(
@@ -200,9 +196,7 @@ export function createServer(options: ServerOptions): Gateway {
 
   function sendError(reply: FastifyReply, request: FastifyRequest, failure: OpenAIErrorResponse) {
     const safe = outgoing(failure, secrets);
-    request.bridge.errorKind = safe.kind;
-    request.bridge.error = safe.body.error.message;
-    request.bridge.errorStatus = safe.status;
+    request.bridge.recordFailure(safe);
     return reply.code(safe.status).headers(safe.headers).send(safe.body);
   }
 
@@ -279,10 +273,7 @@ export function createServer(options: ServerOptions): Gateway {
         if (event.type === 'attempt') state.attempts += 1;
       },
       onNotes: (notes: ConversionNotes) => {
-        state.dropped = notes.dropped;
-        state.warnings = notes.warnings;
-        state.warningsHeader = warningsHeader(notes);
-        reply.header(WARNINGS_HEADER, state.warningsHeader);
+        reply.header(WARNINGS_HEADER, state.recordNotes(notes));
       },
     };
     // When we cancelled (shutdown, client gone), say why rather than "aborted".
@@ -291,7 +282,7 @@ export function createServer(options: ServerOptions): Gateway {
         ? controller.signal.reason
         : err;
     let failedInBand: unknown;
-    state.inHandler = true;
+    state.enterHandler();
     try {
       if (!call.stream) {
         try {
@@ -327,10 +318,7 @@ export function createServer(options: ServerOptions): Gateway {
         onClientGone: (error) =>
           controller.abort(new BedrockBridgeError({ kind: 'aborted', message: error.message })),
       });
-      state.chunks = outcome.chunks;
-      if (outcome.firstTokenAt !== undefined) {
-        state.ttftMs = Math.round((outcome.firstTokenAt - state.start) * 100) / 100;
-      }
+      state.recordStream(outcome);
       const error = outcome.ok ? failedInBand : outcome.error;
       if (error !== undefined) {
         const failure =
@@ -341,29 +329,23 @@ export function createServer(options: ServerOptions): Gateway {
             ),
             secrets,
           );
-        state.errorKind = failure.kind;
-        state.error = failure.body.error.message;
-        state.errorStatus = failure.status;
-        if (!outcome.ok) state.clientGone = outcome.clientGone;
+        state.recordFailure(failure);
       }
       return reply;
     } finally {
       active.delete(controller);
       res.off('close', onClose);
-      state.inHandler = false;
-      // After the error handler has recorded a thrown failure (it runs before this turns).
-      if (state.logWhenSettled && log) {
-        setImmediate(() => logSafely(log, () => logLine(request, res)));
-      }
+      state.leaveHandler();
     }
   }
 
   app.post('/v1/chat/completions', async (request, reply) => {
-    const state = request.bridge;
     const body = validateChatRequest(request.body);
-    state.model = body.model;
-    state.stream = body.stream === true;
-    if (options.logPrompts) state.messages = body.messages;
+    request.bridge.recordRequest(
+      body.model,
+      body.stream === true,
+      options.logPrompts ? body.messages : undefined,
+    );
     return answer(request, reply, {
       stream: body.stream === true,
       complete: (context) => options.backend.complete(body, context),
@@ -378,10 +360,11 @@ export function createServer(options: ServerOptions): Gateway {
       app,
       responses,
       (request, reply, body) => {
-        const state = request.bridge;
-        state.model = body.model ?? '';
-        state.stream = body.stream === true;
-        if (options.logPrompts) state.messages = body.input;
+        request.bridge.recordRequest(
+          body.model ?? '',
+          body.stream === true,
+          options.logPrompts ? body.input : undefined,
+        );
         return answer(request, reply, {
           stream: body.stream === true,
           complete: (context) => responses.create(body, context),

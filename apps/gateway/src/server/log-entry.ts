@@ -29,8 +29,7 @@ export function buildLogEntry(
   const { severed, secrets } = o;
   if (severed) {
     s.status = severed.status;
-    s.errorKind = severed.kind;
-    s.error = severed.body.error.message;
+    s.recordFailure(severed);
   }
   const gone = s.clientGone === true || !res.writableFinished;
   let status = s.status ?? res.statusCode;
