@@ -24,22 +24,16 @@ let results: Record<string, Outcome>;
 beforeAll(async () => {
   gateway = await startGateway();
   const script = fileURLToPath(new URL('./langchain-flows.mjs', import.meta.url));
-  const { stdout } = await promisify(execFile)(
-    'npx',
-    [
-      '-y',
-      '-p',
-      'node@22',
-      'node',
-      script,
-      gateway.baseURL,
-      API_KEY,
-      CLAUDE,
-      CLAUDE_THINKING,
-      CLAUDE_JSON,
-    ],
-    { timeout: 120_000, maxBuffer: 1 << 20 },
-  );
+  const flowArgs = [script, gateway.baseURL, API_KEY, CLAUDE, CLAUDE_THINKING, CLAUDE_JSON];
+  // On Node 22 or later already (CI's other Node lines): this Node; else Node 22 from npm.
+  const [command, args] =
+    Number(process.versions.node.split('.')[0]) >= 22
+      ? [process.execPath, flowArgs]
+      : ['npx', ['-y', '-p', 'node@22', 'node', ...flowArgs]];
+  const { stdout } = await promisify(execFile)(command, args, {
+    timeout: 120_000,
+    maxBuffer: 1 << 20,
+  });
   results = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }, 150_000);
 afterAll(async () => {

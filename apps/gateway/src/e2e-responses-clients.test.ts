@@ -79,7 +79,12 @@ describe('the AI SDK default openai(model), which speaks the Responses API', () 
 
 describe('the OpenAI Agents SDK (Node 22)', () => {
   it('runs an agent with a function tool against the gateway', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['-y', '-p', 'node@22', 'node', AGENT], {
+    // On Node 22 or later already (CI's other Node lines): this Node; else Node 22 from npm.
+    const [command, args] =
+      Number(process.versions.node.split('.')[0]) >= 22
+        ? [process.execPath, [AGENT]]
+        : ['npx', ['-y', '-p', 'node@22', 'node', AGENT]];
+    const { stdout } = await promisify(execFile)(command, args, {
       env: {
         ...process.env,
         OPENAI_BASE_URL: `${t.url}/v1`,

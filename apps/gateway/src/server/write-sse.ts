@@ -36,9 +36,18 @@ async function write(
   res: ServerResponse,
   text: string,
   writeTimeoutMs: number,
+  flushHeld: () => void = () => {},
 ): Promise<true | 'gone' | 'stalled'> {
   if (res.destroyed || res.writableEnded) return 'gone';
   if (res.write(text)) return true;
+  // A corked response answers false once the burst it holds passes its high-water mark, but its
+  // 'drain' only ever follows the socket's: a socket that takes the whole burst never drains, and
+  // waiting for it would hang (seen on Node 22 and 24). So send what is held, then wait only when
+  // the socket itself is full.
+  flushHeld();
+  const socket = res.socket;
+  if (socket === null || res.destroyed) return 'gone';
+  if (!socket.writableNeedDrain) return true;
   return new Promise((resolve) => {
     const settle = (ok: true | 'gone' | 'stalled') => {
       clearTimeout(timer);
@@ -129,7 +138,8 @@ export async function writeSse<T>(
     while (!next.done) {
       chunks += 1;
       burst.hold();
-      const writing = write(res, sseEvent(next.value), writeTimeoutMs); // hands the text over synchronously
+      // hands the text over synchronously
+      const writing = write(res, sseEvent(next.value), writeTimeoutMs, burst.flushNow);
       if (firstTokenAt === undefined && isToken?.(next.value) === true) {
         burst.flushNow();
         firstTokenAt = performance.now();
