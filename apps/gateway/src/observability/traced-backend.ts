@@ -159,6 +159,20 @@ class RequestTrace {
     this.#attempt?.end();
     this.span.end();
   }
+
+  /** Runs a whole (unstreamed) call inside this trace: its answer or failure, then the end. */
+  async around<T extends object>(work: () => Promise<T>): Promise<T> {
+    try {
+      const answer = await work();
+      this.answer(answer);
+      return answer;
+    } catch (err) {
+      this.fail(err);
+      throw err;
+    } finally {
+      this.end();
+    }
+  }
 }
 
 /**
@@ -199,16 +213,7 @@ export function tracedBackend(backend: GatewayBackend): GatewayBackend {
     },
     async complete(request, call) {
       const t = new RequestTrace(request, false);
-      try {
-        const answer = await backend.complete(request, t.wrap(call));
-        t.answer(answer);
-        return answer;
-      } catch (err) {
-        t.fail(err);
-        throw err;
-      } finally {
-        t.end();
-      }
+      return t.around(() => backend.complete(request, t.wrap(call)));
     },
     async *stream(request, call) {
       const t = new RequestTrace(request, true);
@@ -256,16 +261,7 @@ function tracedResponses(responses: ResponsesBackend): ResponsesBackend {
     ...responses,
     async create(request, call) {
       const t = new RequestTrace(spanFields(request), false);
-      try {
-        const answer = await responses.create(request, t.wrap(call));
-        t.answer(answer);
-        return answer;
-      } catch (err) {
-        t.fail(err);
-        throw err;
-      } finally {
-        t.end();
-      }
+      return t.around(() => responses.create(request, t.wrap(call)));
     },
     async *stream(request, call) {
       const t = new RequestTrace(spanFields(request), true);
