@@ -1,7 +1,7 @@
-import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ConversionNotes } from '../chat-completion.js';
 import type { GatewayBackend } from './gateway-backend.js';
+import { upstreamCancel } from './upstream-cancel.js';
 import { validateEmbeddingsRequest } from './validate-embeddings-request.js';
 import { WARNINGS_HEADER } from './warnings-header.js';
 
@@ -25,20 +25,10 @@ export async function answerEmbeddings(
   const state = request.bridge;
   const body = validateEmbeddingsRequest(request.body);
   state.recordRequest(body.model);
-  const controller = new AbortController();
-  const res = reply.raw;
-  const onClose = () => {
-    if (!res.writableFinished) {
-      controller.abort(
-        new BedrockBridgeError({ kind: 'aborted', message: 'The client closed the connection.' }),
-      );
-    }
-  };
-  res.once('close', onClose);
-  deps.active.add(controller);
+  const cancel = upstreamCancel(reply.raw, deps.active);
   try {
     return await deps.backend.embed(body, {
-      signal: controller.signal,
+      signal: cancel.controller.signal,
       onEvent: (event) => {
         if (event.type === 'attempt') state.attempts += 1;
       },
@@ -47,12 +37,8 @@ export async function answerEmbeddings(
       },
     });
   } catch (err) {
-    // When we cancelled (shutdown, client gone), say why rather than "aborted".
-    throw controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
-      ? controller.signal.reason
-      : err;
+    throw cancel.why(err);
   } finally {
-    deps.active.delete(controller);
-    res.off('close', onClose);
+    cancel.release();
   }
 }

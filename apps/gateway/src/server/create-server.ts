@@ -30,6 +30,7 @@ import {
 } from './responses-routes.js';
 import { resolveLimits, type ServerLimits } from './server-limits.js';
 import { outgoing, toErrorResponse } from './to-error-response.js';
+import { upstreamCancel } from './upstream-cancel.js';
 import { validateChatRequest } from './validate-chat-request.js';
 import { WARNINGS_HEADER } from './warnings-header.js';
 import { ClientStoppedReadingError, SSE_HEADERS, writeSse } from './write-sse.js';
@@ -255,17 +256,9 @@ export function createServer(options: ServerOptions): Gateway {
     const state = request.bridge;
     const paramPolicy =
       paramPolicyFromHeader(request.headers[PARAMS_HEADER]) ?? options.paramPolicy ?? 'drop';
-    const controller = new AbortController();
     const res = reply.raw;
-    const onClose = () => {
-      if (!res.writableFinished) {
-        controller.abort(
-          new BedrockBridgeError({ kind: 'aborted', message: 'The client closed the connection.' }),
-        );
-      }
-    };
-    res.once('close', onClose);
-    active.add(controller);
+    const cancel = upstreamCancel(res, active);
+    const { controller, why } = cancel;
     const context = {
       paramPolicy,
       signal: controller.signal,
@@ -276,11 +269,6 @@ export function createServer(options: ServerOptions): Gateway {
         reply.header(WARNINGS_HEADER, state.recordNotes(notes));
       },
     };
-    // When we cancelled (shutdown, client gone), say why rather than "aborted".
-    const why = (err: unknown) =>
-      controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
-        ? controller.signal.reason
-        : err;
     let failedInBand: unknown;
     state.enterHandler();
     try {
@@ -333,8 +321,7 @@ export function createServer(options: ServerOptions): Gateway {
       }
       return reply;
     } finally {
-      active.delete(controller);
-      res.off('close', onClose);
+      cancel.release();
       state.leaveHandler();
     }
   }
