@@ -17,6 +17,8 @@ import {
 } from './test-support/sdk.js';
 import type { Emulator, Fault, StreamExceptionType } from './types.js';
 
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+
 const input = { modelId: HAIKU, messages: userSays('hello there friend') };
 
 describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: HandlerKind) => {
@@ -148,8 +150,13 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     emulator.inject({ type: 'reset', afterEvents: 2 });
     const { types, error } = await stream(raw());
     expect(types).toEqual(['messageStart', 'contentBlockDelta']);
-    if (kind === 'http2') expect(error).toBeUndefined();
-    else expect(error).toMatchObject({ code: 'ECONNRESET' });
+    if (kind === 'http2' && NODE_MAJOR < 24) {
+      // Node 20 and 22 end an HTTP/2 stream whose connection was reset like a clean end; Node 24
+      // reports the reset to the SDK, which then throws it.
+      expect(error).toBeUndefined();
+    } else {
+      expect(error).toMatchObject({ code: 'ECONNRESET' });
+    }
   });
 
   it('no-message-stop ends the stream cleanly without messageStop or metadata (accepted silently)', async () => {
