@@ -14,7 +14,6 @@ export {
 export { type ContextLengthOptions, getContextLength } from './get-context-length.js';
 export {
   DEFAULT_CAPABILITIES,
-  findFamilyRow,
   findModelRow,
   getModelCapabilities,
 } from './get-model-capabilities.js';
@@ -35,9 +34,9 @@ export {
   type SamplingParam,
 } from './model-capabilities.js';
 export {
+  expandModelTable,
   MODEL_FAMILIES,
   MODEL_TABLE,
-  MODEL_TABLE_BY_KEY,
   type ModelFamily,
   type ModelRow,
 } from './model-table.js';
