@@ -1,9 +1,6 @@
 import type { FoundationModelSummary, InferenceProfileSummary } from '@aws-sdk/client-bedrock';
-import {
-  type DiscoveredModel,
-  fromFoundationSummary,
-  fromProfileSummary,
-} from './discovered-model.js';
+import type { DiscoveredModel } from './discovered-model.js';
+import { fromFoundationSummary, fromProfileSummary } from './from-sdk-summary.js';
 
 /**
  * Filters, converts, deduplicates and sorts the two listings into `discoverModels`' result:

@@ -1,7 +1,8 @@
 import { GetInferenceProfileCommand } from '@aws-sdk/client-bedrock';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { CallOptions, Transport } from '@bedrock-bridge/transport';
-import { type DiscoveredModel, fromProfileSummary } from './discovered-model.js';
+import type { DiscoveredModel } from './discovered-model.js';
+import { fromProfileSummary } from './from-sdk-summary.js';
 
 export interface DescribeInferenceProfileOptions extends CallOptions {
   /** Transport whose control plane is asked. Required. */

@@ -17,17 +17,34 @@ function runtimeImports(file: string): string[] {
   return found;
 }
 
+/** Every module specifier a built declaration file names, type-only imports included. */
+function declarationImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const match of source.matchAll(/\bfrom\s+['"]([^'"]+)['"]/g)) found.push(match[1] as string);
+  for (const match of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    found.push(match[1] as string);
+  }
+  return found;
+}
+
 /** The packages reachable from `entry` through its relative imports, and the files visited. */
-function importGraph(entry: string): { packages: Set<string>; files: Set<string> } {
+function importGraph(
+  entry: string,
+  importsOf: (file: string) => string[] = runtimeImports,
+): { packages: Set<string>; files: Set<string> } {
   const packages = new Set<string>();
   const files = new Set<string>();
   const queue = [entry];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (files.has(file)) continue;
     files.add(file);
-    for (const specifier of runtimeImports(file)) {
-      if (specifier.startsWith('.')) queue.push(join(dirname(file), specifier));
-      else packages.add(specifier);
+    for (const specifier of importsOf(file)) {
+      if (specifier.startsWith('.')) {
+        queue.push(
+          join(dirname(file), specifier.replace(/\.js$/, file.endsWith('.d.ts') ? '.d.ts' : '.js')),
+        );
+      } else packages.add(specifier);
     }
   }
   return { packages, files };
@@ -42,6 +59,20 @@ describe('@bedrock-bridge/models/facts', () => {
     expect([...packages].sort()).toEqual(['@bedrock-bridge/errors']);
     // The main entry does pull discovery in: the graph walk sees what it must.
     expect(importGraph(join(dist, 'index.js')).packages).toContain('@bedrock-bridge/transport');
+  });
+
+  it('names neither transport nor the AWS SDK in its declarations (types-only users)', () => {
+    const entry = join(dist, 'facts.d.ts');
+    expect(existsSync(entry), 'build the package first (pnpm build)').toBe(true);
+    const { packages, files } = importGraph(entry, declarationImports);
+    expect(files.size).toBeGreaterThan(5);
+    const heavy = [...packages].filter((name) => /^@aws-sdk\/|^@smithy\/|transport/.test(name));
+    expect(heavy).toEqual([]);
+    // The main entry's declarations do name them: the walk sees what it must.
+    const all = importGraph(join(dist, 'index.d.ts'), declarationImports).packages;
+    expect([...all].filter((name) => /^@aws-sdk\/|^@smithy\/|transport/.test(name))).not.toEqual(
+      [],
+    );
   });
 
   it('answers facts through the subpath', async () => {

@@ -1,11 +1,8 @@
 import type { InferenceType } from '@aws-sdk/client-bedrock';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import { describe, expect, it } from 'vitest';
-import {
-  type DiscoveredModel,
-  fromFoundationSummary,
-  fromProfileSummary,
-} from './discovered-model.js';
+import type { DiscoveredModel } from './discovered-model.js';
+import { fromFoundationSummary, fromProfileSummary } from './from-sdk-summary.js';
 import { resolveModelId } from './resolve-model-id.js';
 
 const SONNET4 = 'anthropic.claude-sonnet-4-20250514-v1:0';
