@@ -1,8 +1,6 @@
 import type { ChatCompletionRequest } from '@bedrock-bridge/format';
+import { chatCompletionStream, createBackend, createStack } from '@bedrock-bridge/gateway';
 import OpenAI from 'openai';
-import { chatCompletionStream } from '../chat-completion.js';
-import { createBackend } from '../create-backend.js';
-import { createStack } from '../create-stack.js';
 import { type BenchProcess, startBenchProcess } from './bench-process.js';
 import { benchAgent, sseRequest } from './sse-request.js';
 

@@ -5,9 +5,7 @@
  * so that every process's cost per call can be read separately from the load generator's.
  */
 import type { Emulator, Fault } from '@bedrock-bridge/emulator';
-import { createBackend } from '../create-backend.js';
-import { createStack } from '../create-stack.js';
-import { createServer } from '../server/create-server.js';
+import { createBackend, createServer, createStack } from '@bedrock-bridge/gateway';
 
 /** What the parent asks a bench child. */
 export type BenchChildRequest =

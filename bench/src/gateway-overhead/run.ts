@@ -1,15 +1,16 @@
-#!/usr/bin/env node
 // Gateway overhead against calling format + transport directly. The emulator and the gateway run
 // in their own processes, the load generator in this one; CPU time per call is read per process.
-// Usage: pnpm --filter @bedrock-bridge/gateway bench [-- --duration-ms 2000 --rounds 3 --json --no-openai]
+// Usage: pnpm --filter @bedrock-bridge/bench bench:gateway [-- --duration-ms 2000 --rounds 3 --json --no-openai]
 // BEDROCK_BRIDGE_BENCH_QUICK=1 (set by the repository's `pnpm bench --quick`) shortens the
 // defaults to one round of 1 s per system and concurrency; explicit flags still win.
 import { parseArgs } from 'node:util';
-import { formatGatewayBench, runGatewayBench } from '../dist/bench/run-gateway-bench.js';
+import { QUICK_ENV } from '../package-benches.js';
+import { formatGatewayBench, runGatewayBench } from './run-gateway-bench.js';
 
-const quick = process.env.BEDROCK_BRIDGE_BENCH_QUICK === '1';
+const quick = process.env[QUICK_ENV] === '1';
 
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     'duration-ms': { type: 'string', default: quick ? '1000' : '2000' },
     rounds: { type: 'string', default: quick ? '1' : '3' },
