@@ -34,8 +34,10 @@ export {
   type SamplingParam,
 } from './model-capabilities.js';
 export {
+  citedSources,
   expandModelTable,
   MODEL_FAMILIES,
+  MODEL_SOURCES,
   MODEL_TABLE,
   type ModelFamily,
   type ModelRow,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getModelCapabilities } from './get-model-capabilities.js';
 import { CACHE_TTLS, REASONING_STYLES, SAMPLING_PARAMS } from './model-capabilities.js';
-import { expandModelTable, MODEL_TABLE } from './model-table.js';
+import {
+  citedSources,
+  expandModelTable,
+  MODEL_FAMILIES,
+  MODEL_SOURCES,
+  MODEL_TABLE,
+} from './model-table.js';
 import { PROFILE_PREFIXES } from './region-prefixes.js';
 
 describe('built-in model table', () => {
@@ -40,6 +46,43 @@ describe('built-in model table', () => {
     if (row.nativeStructuredOutput) expect(row.kind).toBe('chat');
     if (row.extendedContext !== null)
       expect(row.extendedContext.contextWindow).toBeGreaterThan(row.contextWindow);
+  });
+
+  it.each(MODEL_TABLE.map((row) => [row.key, row] as const))(
+    '%s cites at least one listed source',
+    (_key, row) => {
+      const cited = citedSources(row.source);
+      expect(cited.length, row.source).toBeGreaterThan(0);
+      for (const key of cited) expect(MODEL_SOURCES.has(key), `[${key}] in ${row.key}`).toBe(true);
+    },
+  );
+
+  it('lists only sources some row cites, each saying where it is', () => {
+    const cited = new Set(MODEL_TABLE.flatMap((row) => citedSources(row.source)));
+    for (const [key, where] of MODEL_SOURCES) {
+      expect(cited.has(key), `${key} is cited by no row`).toBe(true);
+      // A URL, an owner/repo path, or an explicit statement that the repository is not known.
+      expect(where).toMatch(/https:\/\/|[\w.-]+\/[\w.-]+|repository not named/);
+    }
+  });
+
+  it('has unique keys', () => {
+    const keys = MODEL_TABLE.map((row) => row.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("names, for each family, a chat row of that family and not of a narrower one's", () => {
+    const prefixes = MODEL_FAMILIES.map((family) => family.prefix);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    for (const family of MODEL_FAMILIES) {
+      const row = MODEL_TABLE.find((r) => r.key === family.newest);
+      expect(row?.kind, family.prefix).toBe('chat');
+      expect(family.newest.startsWith(family.prefix), family.prefix).toBe(true);
+      const narrower = prefixes.filter(
+        (p) => p !== family.prefix && p.startsWith(family.prefix) && family.newest.startsWith(p),
+      );
+      expect(narrower, family.prefix).toEqual([]);
+    }
   });
 
   it('covers the families the README promises', () => {

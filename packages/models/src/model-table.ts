@@ -151,6 +151,20 @@ function checkFamilies(families: readonly ModelFamily[]): readonly ModelFamily[]
   return Object.freeze([...families].sort((a, b) => b.prefix.length - a.prefix.length));
 }
 
+/**
+ * The documents the rows cite, by key: a row's `source` names each as `[key]` (for example
+ * `[litellm]`, `[aws-model-cards]`) next to the facts taken from it. Values say where the document
+ * is (a URL, or a repository, path and commit) and what was read from it.
+ */
+export const MODEL_SOURCES: ReadonlyMap<string, string> = new Map(
+  Object.entries((rawTable as unknown as { sources: Record<string, string> }).sources),
+);
+
+/** The `[key]` citations in a row's `source`, in order, without duplicates. */
+export function citedSources(source: string): string[] {
+  return [...new Set([...source.matchAll(/\[([a-z0-9-]+)\]/g)].map((m) => m[1] as string))];
+}
+
 /** Index by key for the lookup. */
 export const MODEL_TABLE_BY_KEY: ReadonlyMap<string, ModelRow> = new Map(
   MODEL_TABLE.map((row) => [row.key, row]),
