@@ -316,3 +316,35 @@ describe('tool history without callable tools', () => {
     expect(validateConverseInput(input)).toEqual([]);
   });
 });
+
+describe('tool history without tools offered', () => {
+  const SENT_AS_TEXT = /tool calls and results in the history were sent as text/;
+
+  it('is named in warnings only when the history holds a tool block', () => {
+    const plain = toConverseInput({
+      model: 'm',
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'hello' },
+        { role: 'user', content: 'bye' },
+      ],
+    });
+    expect(plain.warnings.join(' ')).not.toMatch(SENT_AS_TEXT);
+    const withCall = toConverseInput({
+      model: 'm',
+      messages: [
+        { role: 'user', content: 'find x' },
+        { role: 'assistant', content: 'looking', tool_calls: [call('c1')] },
+        { role: 'tool', tool_call_id: 'c1', content: 'found it' },
+        { role: 'user', content: 'thanks' },
+      ],
+    });
+    expect(withCall.warnings.join(' ')).toMatch(SENT_AS_TEXT);
+    expect(withCall.input.messages?.[1]?.content).toEqual([
+      { text: 'looking' },
+      { text: '[tool call c1] search({"q":"x"})' },
+    ]);
+    // Turns without tool blocks keep their blocks as they were.
+    expect(withCall.input.messages?.[0]?.content).toEqual([{ text: 'find x' }]);
+  });
+});

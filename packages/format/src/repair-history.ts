@@ -111,6 +111,11 @@ function hoistReasoning(blocks: ContentBlock[]): ContentBlock[] {
   return [...reasoning, ...blocks.filter((b) => b.reasoningContent === undefined)];
 }
 
+/** Whether a block is a tool call or a tool result. */
+function isToolBlock(block: ContentBlock): boolean {
+  return block.toolUse !== undefined || block.toolResult !== undefined;
+}
+
 /** Tool blocks as text, for requests where the model is offered no tools. */
 function toolBlocksAsText(blocks: ContentBlock[]): ContentBlock[] {
   return blocks.flatMap((block): ContentBlock[] => {
@@ -264,9 +269,17 @@ export function repairHistory(
     }
   }
   if (!repair.toolsOffered) {
-    const before = JSON.stringify(messages);
-    for (const message of messages) message.content = toolBlocksAsText(message.content ?? []);
-    if (JSON.stringify(messages) !== before) {
+    // Every tool block becomes text, so the history changes exactly when it holds one (no
+    // JSON.stringify of the whole history to find out: a large prompt made that a hot spot).
+    let changed = false;
+    for (const message of messages) {
+      const content = message.content ?? [];
+      if (content.some(isToolBlock)) {
+        changed = true;
+        message.content = toolBlocksAsText(content);
+      }
+    }
+    if (changed) {
       repaired(
         ctx,
         'messages: tool calls and results in the history were sent as text, because no tools are offered to the model in this request.',
