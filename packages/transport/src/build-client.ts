@@ -2,6 +2,7 @@ import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import { DeadlineHttpAgent, DeadlineHttpsAgent, h2SocketFactory } from './connect-timeout.js';
+import { converseBodyPlugin } from './converse-body-plugin.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
 import type { AuthSettings } from './resolve-auth.js';
@@ -76,8 +77,15 @@ export function buildClient(settings: ClientSettings): BuiltClient {
       : {}),
     ...(auth.profile !== undefined ? { profile: auth.profile } : {}),
   };
-  const client =
-    settings.kind === 'runtime' ? new BedrockRuntimeClient(config) : new BedrockClient(config);
+  let client: BedrockRuntimeClient | BedrockClient;
+  if (settings.kind === 'runtime') {
+    const runtime = new BedrockRuntimeClient(config);
+    // Converse bodies written with one JSON.stringify; signing and the rest stay the SDK's.
+    runtime.middlewareStack.use(converseBodyPlugin());
+    client = runtime;
+  } else {
+    client = new BedrockClient(config);
+  }
   return {
     client,
     protocol,

@@ -1,0 +1,198 @@
+import { NormalizedSchema } from '@smithy/core/schema';
+import { NumericValue } from '@smithy/core/serde';
+
+/**
+ * Thrown for an input the fast path does not write exactly as the SDK would (idempotency tokens,
+ * dates, big numbers, JSON media-type strings, `__type` structures...): the caller then lets the
+ * SDK's own serializer write the body. None of these occur in Converse inputs today.
+ */
+export class UnsupportedShape extends Error {
+  constructor(where: string) {
+    super(`converse-body: ${where} is left to the SDK's serializer`);
+    this.name = 'UnsupportedShape';
+  }
+}
+
+/** Traits that bind a member to the URL or headers instead of the JSON body. */
+const HTTP_BOUND = ['httpLabel', 'httpHeader', 'httpQuery', 'httpPrefixHeaders', 'httpQueryParams'];
+
+type Json = Record<string, unknown>;
+
+const isNonFinite = (v: unknown): boolean =>
+  typeof v === 'number' && (Number.isNaN(v) || v === Infinity || v === -Infinity);
+
+function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** A number as the SDK writes it: NaN and the infinities as strings, others as numbers. */
+function wireNumber(value: number): unknown {
+  return isNonFinite(value) ? String(value) : value;
+}
+
+/**
+ * The wire form of a list or map of strings, numbers or booleans (the SDK writes those with one
+ * `JSON.stringify`): nulls dropped unless the shape is sparse, NaN and infinities as strings.
+ */
+function primitiveList(value: readonly unknown[], sparse: boolean): unknown {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < value.length; i += 1) {
+    const v = value[i];
+    if ((v == null && !sparse) || isNonFinite(v)) {
+      out ??= value.slice(0, i);
+      if (v != null) out.push(String(v));
+    } else if (out !== undefined) {
+      out.push(v);
+    }
+  }
+  return out ?? value;
+}
+
+function primitiveMap(value: Json, sparse: boolean): Json {
+  const out: Json = {};
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (v === undefined || (v === null && !sparse)) continue;
+    out[key] = isNonFinite(v) ? String(v) : v;
+  }
+  return out;
+}
+
+/** A document value (tool inputs, JSON schemas, additional fields): plain JSON, bytes as base64. */
+function wireDocument(value: unknown): unknown {
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return wireNumber(value);
+    case 'object': {
+      if (value instanceof Uint8Array) return base64(value);
+      if (value instanceof Date) throw new UnsupportedShape('a date in a document');
+      if (Array.isArray(value)) {
+        const out: unknown[] = [];
+        for (const item of value) if (item !== undefined) out.push(wireDocument(item));
+        return out;
+      }
+      if (value instanceof NumericValue) throw new UnsupportedShape('a NumericValue');
+      const out: Json = {};
+      for (const key of Object.keys(value)) {
+        const v = (value as Json)[key];
+        if (v !== undefined) out[key] = wireDocument(v);
+      }
+      return out;
+    }
+    default:
+      throw new UnsupportedShape(`a ${typeof value} in a document`);
+  }
+}
+
+function wireStruct(ns: NormalizedSchema, value: Json, bound?: string[]): Json {
+  if (typeof value.__type === 'string') throw new UnsupportedShape('a structure with __type');
+  const out: Json = {};
+  let wrote = false;
+  for (const [name, member] of ns.structIterator()) {
+    const traits = member.getMergedTraits();
+    if (
+      bound !== undefined &&
+      HTTP_BOUND.some((t) => traits[t as keyof typeof traits] !== undefined)
+    ) {
+      bound.push(name);
+      continue;
+    }
+    if (bound !== undefined && (traits.httpPayload !== undefined || member.isStreaming())) {
+      throw new UnsupportedShape(`the payload member ${name}`);
+    }
+    const item = value[name];
+    if (item == null) {
+      if (member.isIdempotencyToken()) throw new UnsupportedShape('an idempotency token');
+      continue;
+    }
+    out[typeof traits.jsonName === 'string' ? traits.jsonName : name] = wireValue(member, item);
+    wrote = true;
+  }
+  if (!wrote && ns.isUnionSchema()) {
+    const unknown = value.$unknown;
+    if (Array.isArray(unknown)) out[String(unknown[0])] = wireDocument(unknown[1]);
+  }
+  return out;
+}
+
+/**
+ * One value in the JSON form the SDK's `JsonShapeSerializer` (restJson1, `jsonName` on) writes
+ * for `ns`, as a plain value whose `JSON.stringify` gives the same bytes.
+ */
+function wireValue(ns: NormalizedSchema, value: unknown): unknown {
+  if (value == null) return null;
+  if (ns.isStringSchema() && ns.getMergedTraits().mediaType !== undefined) {
+    throw new UnsupportedShape('a string with a media type');
+  }
+  if (ns.isBigIntegerSchema() || ns.isBigDecimalSchema())
+    throw new UnsupportedShape('a big number');
+  switch (typeof value) {
+    case 'string':
+      return ns.isBlobSchema() ? Buffer.from(value, 'utf8').toString('base64') : value;
+    case 'number':
+      return wireNumber(value);
+    case 'boolean':
+      return value;
+    case 'object':
+      break;
+    default:
+      throw new UnsupportedShape(`a ${typeof value}`);
+  }
+  if (ns.isStructSchema()) return wireStruct(ns, value as Json);
+  if (ns.isDocumentSchema()) return wireDocument(value);
+  const sparse = Boolean(ns.getMergedTraits().sparse);
+  if (Array.isArray(value) && ns.isListSchema()) {
+    const item = ns.getValueSchema();
+    if (item.isStringSchema() || item.isNumericSchema() || item.isBooleanSchema()) {
+      return primitiveList(value, sparse);
+    }
+    const out: unknown[] = [];
+    for (const v of value) {
+      if (v == null && !sparse) continue;
+      out.push(wireValue(item, v));
+    }
+    return out;
+  }
+  if (ns.isMapSchema()) {
+    const item = ns.getValueSchema();
+    if (item.isStringSchema() || item.isNumericSchema() || item.isBooleanSchema()) {
+      return primitiveMap(value as Json, sparse);
+    }
+    const out: Json = {};
+    for (const key of Object.keys(value)) {
+      const v = (value as Json)[key];
+      if (v == null && !sparse) continue;
+      out[key] = wireValue(item, v);
+    }
+    return out;
+  }
+  if (value instanceof Uint8Array && ns.isBlobSchema()) return base64(value);
+  throw new UnsupportedShape(`a ${value.constructor?.name ?? 'object'} for ${ns.getName(true)}`);
+}
+
+/** An operation input split as the SDK sends it. */
+export interface ConverseBody {
+  /** The JSON body, UTF-8. */
+  body: Buffer;
+  /** The input's members the URL, query or headers carry instead (for Converse: `modelId`). */
+  bound: string[];
+}
+
+/**
+ * The JSON body of a restJson1 operation's input (its members bound to the URL, query or headers
+ * left out), byte for byte as the SDK's schema serializer writes it, but built as a plain object
+ * and written by one `JSON.stringify`: the SDK encodes every string one character at a time,
+ * which made the body of a 100K-token prompt the gateway's largest cost. Throws
+ * `UnsupportedShape` where it would differ.
+ */
+export function converseBody(inputSchema: unknown, input: object): ConverseBody {
+  const ns = NormalizedSchema.of(inputSchema as Parameters<typeof NormalizedSchema.of>[0]);
+  if (!ns.isStructSchema()) throw new UnsupportedShape('an input that is not a structure');
+  const bound: string[] = [];
+  const wire = wireStruct(ns, input as Json, bound);
+  return { body: Buffer.from(JSON.stringify(wire), 'utf8'), bound };
+}
