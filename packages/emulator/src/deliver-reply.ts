@@ -5,8 +5,8 @@ import { streamExceptionPayload } from './fault-error.js';
 import type { Reply } from './runtime-handler.js';
 import type { Fault, StreamEvent } from './types.js';
 
-/** What delivery needs from the emulator. */
-export interface DeliveryContext {
+/** What delivery needs from the emulator: its pace between stream events. */
+export interface DeliveryPacing {
   paceMs: number;
   sleep: (ms: number) => Promise<void>;
 }
@@ -18,7 +18,7 @@ const MID_STREAM = new Set(['stream-exception', 'cut', 'reset', 'stall', 'corrup
  * normally, `'end'` to end it now, `'continue'` to send the rest as usual.
  */
 async function act(
-  ctx: DeliveryContext,
+  ctx: DeliveryPacing,
   exchange: Exchange,
   fault: Fault,
   next: StreamEvent | undefined,
@@ -77,7 +77,7 @@ function measured(event: StreamEvent, startedAt: number | undefined): StreamEven
 
 /** Sends `reply`, acting out `fault` where it belongs (after K events, or mid-body for JSON). */
 export async function deliverReply(
-  ctx: DeliveryContext,
+  ctx: DeliveryPacing,
   exchange: Exchange,
   reply: Reply,
   fault: Fault | undefined,

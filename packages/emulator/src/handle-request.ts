@@ -2,7 +2,7 @@ import { handleAdmin } from './admin-api.js';
 import { BedrockError, sendBedrockError } from './bedrock-error.js';
 import type { Catalogue } from './catalogue.js';
 import { handleControl } from './control-plane.js';
-import { type DeliveryContext, deliverReply } from './deliver-reply.js';
+import { type DeliveryPacing, deliverReply } from './deliver-reply.js';
 import type { Exchange } from './exchange.js';
 import { faultError, streamExceptionPayload } from './fault-error.js';
 import type { FaultQueue } from './fault-queue.js';
@@ -18,7 +18,7 @@ import {
 import type { Fault, Operation, RecordedRequest, ScriptedAnswer } from './types.js';
 
 /** The emulator's state and settings, as request handling sees them. */
-export interface EmulatorState extends DeliveryContext, RuntimeSettings {
+export interface EmulatorState extends DeliveryPacing, RuntimeSettings {
   catalogue: Catalogue;
   region: string;
   deltas: number;

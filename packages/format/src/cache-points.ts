@@ -1,5 +1,5 @@
 import type { ConverseStreamCommandInput } from '@aws-sdk/client-bedrock-runtime';
-import type { ConversionContext } from './conversion-context.js';
+import type { ConversionState } from './conversion-state.js';
 
 type Input = ConverseStreamCommandInput;
 type WithCachePoint = { cachePoint?: unknown };
@@ -15,7 +15,7 @@ function endsWithCachePoint(blocks: readonly WithCachePoint[] | undefined): bool
  * turn) when the options ask for them, then at most `maxCachePoints` kept: the latest ones win,
  * because a later cache point covers a longer prefix.
  */
-export function applyCachePoints(input: Input, ctx: ConversionContext): void {
+export function applyCachePoints(input: Input, ctx: ConversionState): void {
   const caching = ctx.options.promptCaching;
   if (caching === undefined || caching === false) return;
   const settings = caching === true ? {} : caching;
@@ -80,7 +80,7 @@ function cachePointsInOrder(input: Input): Array<{ ttl?: string | undefined }> {
  * Automatic points are ours to set; an explicit 5m (or default) marker changed this way gets a
  * `warnings` entry.
  */
-function orderCacheTtls(input: Input, ctx: ConversionContext, automatic: Set<object>): void {
+function orderCacheTtls(input: Input, ctx: ConversionState, automatic: Set<object>): void {
   const points = cachePointsInOrder(input);
   let lastHour = -1;
   points.forEach((point, i) => {

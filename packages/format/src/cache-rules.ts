@@ -1,5 +1,5 @@
 import type { ConverseStreamCommandInput } from '@aws-sdk/client-bedrock-runtime';
-import type { ConversionContext } from './conversion-context.js';
+import type { ConversionState } from './conversion-state.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { adjustedParam } from './param-policy.js';
 
@@ -44,7 +44,7 @@ export function cacheMarkers(request: ChatCompletionRequest): Marker[] {
 export function applyCacheRules(
   request: ChatCompletionRequest,
   input: ConverseStreamCommandInput,
-  ctx: ConversionContext,
+  ctx: ConversionState,
 ): void {
   const markers = cacheMarkers(request);
   const first = markers[0];

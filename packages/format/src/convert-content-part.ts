@@ -1,5 +1,5 @@
 import type { ContentBlock } from '@aws-sdk/client-bedrock-runtime';
-import { type ConversionContext, cacheTtl, hasCacheMarker } from './conversion-context.js';
+import { type ConversionState, cacheTtl, hasCacheMarker } from './conversion-state.js';
 import { fileToDocument } from './document-block.js';
 import { imageFormatOf, parseDataUrl } from './image-bytes.js';
 import { invalidRequest } from './invalid-request.js';
@@ -14,7 +14,7 @@ export function cachePointBlock(ttl: '5m' | '1h' | undefined): ContentBlock.Cach
   return { cachePoint: ttl === undefined ? { type: 'default' } : { type: 'default', ttl } };
 }
 
-function lookupImageBytes(ctx: ConversionContext, url: string): Uint8Array | undefined {
+function lookupImageBytes(ctx: ConversionState, url: string): Uint8Array | undefined {
   const source = ctx.options.imageBytes;
   if (source === undefined) return undefined;
   if (source instanceof Map) return source.get(url);
@@ -22,7 +22,7 @@ function lookupImageBytes(ctx: ConversionContext, url: string): Uint8Array | und
   return Object.hasOwn(record, url) ? record[url] : undefined;
 }
 
-function imageBlock(url: unknown, ctx: ConversionContext, param: string): ContentBlock {
+function imageBlock(url: unknown, ctx: ConversionState, param: string): ContentBlock {
   if (typeof url !== 'string' || url === '') {
     throw invalidRequest(
       'invalid_image_url',
@@ -53,11 +53,7 @@ function imageBlock(url: unknown, ctx: ConversionContext, param: string): Conten
 const MAX_IMAGES = 20;
 const MAX_DOCUMENTS = 5;
 
-function countAttachment(
-  ctx: ConversionContext,
-  kind: 'images' | 'documents',
-  param: string,
-): void {
+function countAttachment(ctx: ConversionState, kind: 'images' | 'documents', param: string): void {
   ctx.attachments[kind]++;
   const max = kind === 'images' ? MAX_IMAGES : MAX_DOCUMENTS;
   if (ctx.attachments[kind] > max) {
@@ -69,7 +65,7 @@ function countAttachment(
   }
 }
 
-function uniqueDocumentName(ctx: ConversionContext, name: string): string {
+function uniqueDocumentName(ctx: ConversionState, name: string): string {
   let unique = name;
   for (let n = 2; ctx.documentNames.has(unique.toLowerCase()); n++) unique = `${name} (${n})`;
   ctx.documentNames.add(unique.toLowerCase());
@@ -82,7 +78,7 @@ function uniqueDocumentName(ctx: ConversionContext, name: string): string {
  */
 export function convertUserPart(
   part: unknown,
-  ctx: ConversionContext,
+  ctx: ConversionState,
   param: string,
 ): ContentBlock[] {
   if (typeof part === 'string') return textBlocks(part);
@@ -142,7 +138,7 @@ export function convertUserPart(
 /** Message content (string or parts) -> blocks, every part converted with its own `param`. */
 export function convertUserContent(
   content: unknown,
-  ctx: ConversionContext,
+  ctx: ConversionState,
   param: string,
 ): ContentBlock[] {
   if (content === null || content === undefined) return [];

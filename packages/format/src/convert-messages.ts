@@ -5,11 +5,11 @@ import type {
 } from '@aws-sdk/client-bedrock-runtime';
 import {
   type CacheMark,
-  type ConversionContext,
+  type ConversionState,
   cacheMarkOf,
   cacheTtl,
   hasCacheMarker,
-} from './conversion-context.js';
+} from './conversion-state.js';
 import {
   cachePointBlock,
   convertUserContent,
@@ -49,11 +49,7 @@ export interface ConvertedMessages {
   items: HistoryItem[];
 }
 
-function systemBlocks(
-  content: unknown,
-  ctx: ConversionContext,
-  param: string,
-): SystemContentBlock[] {
+function systemBlocks(content: unknown, ctx: ConversionState, param: string): SystemContentBlock[] {
   const blocks: SystemContentBlock[] = [];
   if (typeof content === 'string') {
     if (content.trim() !== '') blocks.push({ text: content });
@@ -79,7 +75,7 @@ function systemBlocks(
 
 function assistantItem(
   message: Extract<ChatCompletionMessageParam, { role: 'assistant' }>,
-  ctx: ConversionContext,
+  ctx: ConversionState,
   param: string,
   legacyCalls: Array<{ name: string; id: string }>,
 ): Extract<HistoryItem, { kind: 'assistant' }> {
@@ -169,7 +165,7 @@ function endWithCachePoint(blocks: ContentBlock[], mark: CacheMark | undefined):
  * prompt wherever they appear; `tool` and legacy `function` messages become results that
  * `repairHistory` places after the turn that called them.
  */
-export function convertMessages(messages: unknown, ctx: ConversionContext): ConvertedMessages {
+export function convertMessages(messages: unknown, ctx: ConversionState): ConvertedMessages {
   if (!Array.isArray(messages)) {
     throw invalidRequest('invalid_messages', 'messages', 'messages must be an array.');
   }

@@ -1,5 +1,5 @@
 import type { ToolResultContentBlock } from '@aws-sdk/client-bedrock-runtime';
-import { type CacheMark, type ConversionContext, cacheMarkOf } from './conversion-context.js';
+import { type CacheMark, type ConversionState, cacheMarkOf } from './conversion-state.js';
 import { convertUserPart } from './convert-content-part.js';
 import { invalidRequest } from './invalid-request.js';
 
@@ -17,7 +17,7 @@ export interface ConvertedToolResult {
  */
 export function convertToolResult(
   message: { content?: unknown; cache_control?: unknown },
-  ctx: ConversionContext,
+  ctx: ConversionState,
   param: string,
 ): ConvertedToolResult {
   const content: ToolResultContentBlock[] = [];

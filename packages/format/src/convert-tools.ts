@@ -1,5 +1,5 @@
 import type { Tool, ToolChoice, ToolConfiguration } from '@aws-sdk/client-bedrock-runtime';
-import { type ConversionContext, cacheTtl, hasCacheMarker } from './conversion-context.js';
+import { type ConversionState, cacheTtl, hasCacheMarker } from './conversion-state.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest, FunctionDefinition } from './openai-request.js';
 import { adjustedParam, unsupportedParam } from './param-policy.js';
@@ -131,10 +131,7 @@ function anthropicToolChoice(choice: ToolChoice | undefined): Record<string, unk
  * caller then renders tool history as text (Converse has no "none" choice, and it rejects tool
  * blocks in the history without a `toolConfig`).
  */
-export function convertTools(
-  request: ChatCompletionRequest,
-  ctx: ConversionContext,
-): ConvertedTools {
+export function convertTools(request: ChatCompletionRequest, ctx: ConversionState): ConvertedTools {
   const { defs } = functionDefinitions(request);
   const { choice, allowed } = normalizeChoice(request);
   const field = choiceField(request);

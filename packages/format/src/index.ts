@@ -65,6 +65,7 @@ export type {
 export type { ParamPolicy } from './param-policy.js';
 export {
   type AnswerContext,
+  type AnswerOptionsFromRequest,
   type ConverseInputResult,
   toConverseInput,
 } from './to-converse-input.js';

@@ -1,5 +1,5 @@
 import type { InferenceConfiguration } from '@aws-sdk/client-bedrock-runtime';
-import type { ConversionContext } from './conversion-context.js';
+import type { ConversionState } from './conversion-state.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { adjustedParam } from './param-policy.js';
@@ -8,7 +8,7 @@ import { adjustedParam } from './param-policy.js';
 export const MIN_THINKING_BUDGET = 1024;
 
 /** The `maxOutputTokens` option, checked: a positive integer, or unset. */
-export function maxOutputTokensOf(ctx: ConversionContext): number | undefined {
+export function maxOutputTokensOf(ctx: ConversionState): number | undefined {
   const limit = ctx.options.maxOutputTokens;
   if (limit === undefined) return undefined;
   if (!Number.isInteger(limit) || limit < 1) {
@@ -31,11 +31,7 @@ export function maxTokensParam(request: ChatCompletionRequest): string {
  * the field and the limit, or clamped to the limit under `paramPolicy: 'drop'` (a `warnings`
  * entry says so); never silently lowered. Returns the value to send.
  */
-export function withinOutputLimit(
-  maxTokens: number,
-  param: string,
-  ctx: ConversionContext,
-): number {
+export function withinOutputLimit(maxTokens: number, param: string, ctx: ConversionState): number {
   const limit = maxOutputTokensOf(ctx);
   if (limit === undefined || maxTokens <= limit) return maxTokens;
   adjustedParam(ctx, {
@@ -59,7 +55,7 @@ export function fitThinkingBudget(
   budget: number,
   config: InferenceConfiguration,
   request: ChatCompletionRequest,
-  ctx: ConversionContext,
+  ctx: ConversionState,
 ): number {
   const effort = `reasoning_effort "${String(request.reasoning_effort)}"`;
   if (config.maxTokens !== undefined) {

@@ -1,4 +1,4 @@
-import type { ConversionContext } from './conversion-context.js';
+import type { ConversionState } from './conversion-state.js';
 import { invalidRequest } from './invalid-request.js';
 
 /**
@@ -10,7 +10,7 @@ import { invalidRequest } from './invalid-request.js';
 export type ParamPolicy = 'drop' | 'reject';
 
 /** The policy in force: `paramPolicy`, else the legacy `dropUnsupportedParams` flag, else reject. */
-export function paramPolicyOf(ctx: ConversionContext): ParamPolicy {
+export function paramPolicyOf(ctx: ConversionState): ParamPolicy {
   return ctx.options.paramPolicy ?? (ctx.options.dropUnsupportedParams ? 'drop' : 'reject');
 }
 
@@ -19,7 +19,7 @@ export function paramPolicyOf(ctx: ConversionContext): ParamPolicy {
  * `reason` says why, for the reader of the error; it names no option of this package, because
  * the error may travel to an HTTP client that cannot set one.
  */
-export function unsupportedParam(ctx: ConversionContext, param: string, reason: string): void {
+export function unsupportedParam(ctx: ConversionState, param: string, reason: string): void {
   if (paramPolicyOf(ctx) === 'reject') {
     throw invalidRequest('unsupported_parameter', param, `${reason} Leave out '${param}'.`);
   }
@@ -32,7 +32,7 @@ export function unsupportedParam(ctx: ConversionContext, param: string, reason: 
  * error with `code`.
  */
 export function adjustedParam(
-  ctx: ConversionContext,
+  ctx: ConversionState,
   adjustment: { param: string; code: string; reason: string; adjusted: string },
 ): void {
   const { param, code, reason, adjusted } = adjustment;
@@ -41,6 +41,6 @@ export function adjustedParam(
 }
 
 /** A repair that changes what the model reads: always done, always named in `warnings`. */
-export function repaired(ctx: ConversionContext, note: string): void {
+export function repaired(ctx: ConversionState, note: string): void {
   if (!ctx.warnings.includes(note)) ctx.warnings.push(note);
 }

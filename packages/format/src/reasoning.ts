@@ -1,7 +1,7 @@
 import type { ContentBlock } from '@aws-sdk/client-bedrock-runtime';
 import { decodeBase64 } from './base64.js';
 import type { AnthropicEffort, ReasoningStyle } from './converse-input-options.js';
-import type { ConversionContext } from './conversion-context.js';
+import type { ConversionState } from './conversion-state.js';
 import { invalidRequest } from './invalid-request.js';
 import type { ReasoningDetail, ReasoningEffort } from './openai-request.js';
 import { MIN_THINKING_BUDGET } from './output-token-limit.js';
@@ -38,7 +38,7 @@ const EFFORT_ORDER: readonly AnthropicEffort[] = ['low', 'medium', 'high', 'xhig
 const DEFAULT_ADAPTIVE_EFFORTS: readonly AnthropicEffort[] = ['low', 'medium', 'high', 'max'];
 
 /** The wanted effort, or the nearest lower level the model takes (a warning says so). */
-function fitEffort(wanted: AnthropicEffort, ctx: ConversionContext): AnthropicEffort {
+function fitEffort(wanted: AnthropicEffort, ctx: ConversionState): AnthropicEffort {
   const levels = ctx.options.adaptiveEfforts ?? DEFAULT_ADAPTIVE_EFFORTS;
   if (levels.includes(wanted)) return wanted;
   for (let i = EFFORT_ORDER.indexOf(wanted) - 1; i >= 0; i--) {
@@ -68,7 +68,7 @@ function fitEffort(wanted: AnthropicEffort, ctx: ConversionContext): AnthropicEf
 export function reasoningBlocks(
   details: readonly ReasoningDetail[],
   param: string,
-  ctx: ConversionContext,
+  ctx: ConversionState,
 ): ContentBlock[] {
   const blocks: ContentBlock[] = [];
   const signed =
@@ -152,7 +152,7 @@ export function sendsAnthropicThinking(fields: Readonly<Record<string, unknown>>
  */
 export function reasoningFields(
   effort: ReasoningEffort | null | undefined,
-  ctx: ConversionContext,
+  ctx: ConversionState,
 ): ReasoningFields {
   if (effort === undefined || effort === null || effort === 'none') return {};
   if (!(effort in DEFAULT_BUDGETS)) {

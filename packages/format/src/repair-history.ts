@@ -3,7 +3,7 @@ import type {
   Message,
   ToolResultContentBlock,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { CacheMark, ConversionContext } from './conversion-context.js';
+import type { CacheMark, ConversionState } from './conversion-state.js';
 import { cachePointBlock } from './convert-content-part.js';
 import type { HistoryItem, ToolCallRef } from './convert-messages.js';
 import { repaired } from './param-policy.js';
@@ -69,7 +69,7 @@ function resultBlocks(
   id: string,
   given: ToolResultContentBlock[],
   cache: CacheMark | undefined,
-  ctx: ConversionContext,
+  ctx: ConversionState,
   status?: 'error',
 ): ContentBlock[] {
   if (given.length === 0)
@@ -159,7 +159,7 @@ function trimTrailingWhitespace(blocks: ContentBlock[]): ContentBlock[] {
  */
 export function repairHistory(
   items: readonly HistoryItem[],
-  ctx: ConversionContext,
+  ctx: ConversionState,
   repair: RepairOptions,
 ): Message[] {
   const turns: Turn[] = [];

@@ -4,7 +4,7 @@ import type {
   Tool,
 } from '@aws-sdk/client-bedrock-runtime';
 import type { DroppableParam } from './converse-input-options.js';
-import type { ConversionContext } from './conversion-context.js';
+import type { ConversionState } from './conversion-state.js';
 import { objectSchema, toolInputSchema } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
 import { OPENAI_SAMPLING_FIELD } from './model-rules.js';
@@ -21,10 +21,7 @@ const METADATA_TEXT = /^[a-zA-Z0-9\s:_@$#=/+,\-.]*$/;
 const drop = unsupportedParam;
 
 /** Fields with no Bedrock meaning: an error naming the field, or dropped when allowed. */
-export function checkUnsupportedFields(
-  request: ChatCompletionRequest,
-  ctx: ConversionContext,
-): void {
+export function checkUnsupportedFields(request: ChatCompletionRequest, ctx: ConversionState): void {
   const r = request;
   if (typeof r.n === 'number' && r.n !== 1)
     drop(ctx, 'n', `n = ${r.n}: Converse returns exactly one choice a call.`);
@@ -76,7 +73,7 @@ const HINTS = [
   'prompt_cache_options',
 ] as const;
 
-function rejected(ctx: ConversionContext, param: DroppableParam): boolean {
+function rejected(ctx: ConversionState, param: DroppableParam): boolean {
   if (!ctx.options.rejectedParams?.includes(param)) return false;
   unsupportedParam(ctx, param, `This model does not take '${param}' through Bedrock.`);
   return true;
@@ -86,7 +83,7 @@ function rejected(ctx: ConversionContext, param: DroppableParam): boolean {
  * The model's exclusive groups (e.g. temperature and top_p on Claude 4.5): of each group only the
  * first field sent is kept; the others are an error, or dropped.
  */
-function applyExclusiveParams(config: InferenceConfiguration, ctx: ConversionContext): void {
+function applyExclusiveParams(config: InferenceConfiguration, ctx: ConversionState): void {
   for (const group of ctx.rules.exclusiveParams ?? []) {
     const sent = group.filter((p) => p !== 'topK' && config[p] !== undefined);
     const [kept, ...others] = sent;
@@ -115,7 +112,7 @@ function checkNumber(value: unknown, param: string, min: number, max: number): n
 }
 
 /** The `maxTemperature` option, checked: Converse takes `inferenceConfig.temperature` in 0..1. */
-function maxTemperatureOf(ctx: ConversionContext): number {
+function maxTemperatureOf(ctx: ConversionState): number {
   const max = ctx.options.maxTemperature ?? 1;
   if (typeof max !== 'number' || !(max > 0 && max <= 1)) {
     throw invalidRequest(
@@ -132,7 +129,7 @@ function maxTemperatureOf(ctx: ConversionContext): number {
  * error naming the allowed range, unless the caller explicitly asked to clamp it (a warning) or
  * to drop unsupported values (listed in `dropped`). Never silently changed.
  */
-function withinMaxTemperature(t: number, ctx: ConversionContext): number {
+function withinMaxTemperature(t: number, ctx: ConversionState): number {
   const max = maxTemperatureOf(ctx);
   if (t <= max) return t;
   const adjusted = `${t} clamped to ${max}, the model's maximum through Converse.`;
@@ -154,7 +151,7 @@ function withinMaxTemperature(t: number, ctx: ConversionContext): number {
 /** `max_tokens`/`max_completion_tokens`, `temperature`, `top_p`, `stop` -> inferenceConfig. */
 export function inferenceConfig(
   request: ChatCompletionRequest,
-  ctx: ConversionContext,
+  ctx: ConversionState,
 ): InferenceConfiguration {
   const config: InferenceConfiguration = {};
   const max = request.max_completion_tokens ?? request.max_tokens;
@@ -199,7 +196,7 @@ export function inferenceConfig(
 /** `metadata` (plus the option's) -> `requestMetadata`, checked against Bedrock's rules. */
 export function requestMetadata(
   request: ChatCompletionRequest,
-  ctx: ConversionContext,
+  ctx: ConversionState,
 ): Record<string, string> | undefined {
   const merged = { ...ctx.options.requestMetadata, ...(request.metadata ?? {}) };
   const entries = Object.entries(merged);
@@ -253,7 +250,7 @@ export const JSON_OBJECT_INSTRUCTION =
  */
 export function structuredOutput(
   request: ChatCompletionRequest,
-  ctx: ConversionContext,
+  ctx: ConversionState,
 ): StructuredOutput {
   const format = request.response_format;
   if (format === undefined || format === null || format.type === 'text') return {};

@@ -2,7 +2,7 @@ import type { ConverseStreamCommandInput, Message } from '@aws-sdk/client-bedroc
 import { applyCachePoints } from './cache-points.js';
 import { applyCacheRules } from './cache-rules.js';
 import type { ToConverseInputOptions } from './converse-input-options.js';
-import { createConversionContext } from './conversion-context.js';
+import { createConversionState } from './conversion-state.js';
 import { convertMessages } from './convert-messages.js';
 import { convertTools } from './convert-tools.js';
 import { invalidRequest } from './invalid-request.js';
@@ -19,8 +19,11 @@ import {
   structuredOutput,
 } from './request-params.js';
 
-/** What the answer side needs to know about the request (spread it into the answer options). */
-export interface AnswerContext {
+/**
+ * The answer options that come from the request: what the answer side needs to know about it
+ * (spread them into `fromConverseOutput` / `fromConverseStream` options).
+ */
+export interface AnswerOptionsFromRequest {
   /** Bedrock tool name -> original OpenAI name, for tools that had to be renamed. */
   toolNames: Record<string, string>;
   /** Set when `response_format` went through a forced tool: its input becomes the text answer. */
@@ -29,6 +32,9 @@ export interface AnswerContext {
   includeUsage: boolean;
 }
 
+/** @deprecated Renamed `AnswerOptionsFromRequest` ("context" is the model's context window only). */
+export type AnswerContext = AnswerOptionsFromRequest;
+
 /** The result of `toConverseInput`. */
 export interface ConverseInputResult {
   /** A `ConverseStreamCommandInput` (also a valid `ConverseCommandInput`). */
@@ -36,7 +42,7 @@ export interface ConverseInputResult {
   /** Bedrock tool name -> original name, for renamed tools (same as `answer.toolNames`). */
   toolNames: Record<string, string>;
   /** Everything the answer side needs: `fromConverseOutput(out, { model, ...answer })`. */
-  answer: AnswerContext;
+  answer: AnswerOptionsFromRequest;
   /**
    * Request fields left out: unsupported by the model (under `paramPolicy: 'drop'`), or hints
    * that cannot change the answer (`user`, `messages[i].name`, ...).
@@ -69,7 +75,7 @@ export function toConverseInput(
   if (typeof request !== 'object' || request === null) {
     throw invalidRequest('invalid_request', '', 'The request must be an object.');
   }
-  const ctx = createConversionContext(options, request.reasoning_effort);
+  const ctx = createConversionState(options, request.reasoning_effort);
   checkUnsupportedFields(request, ctx);
   const { system, items } = convertMessages(request.messages, ctx);
   const tools = convertTools(request, ctx);
@@ -184,7 +190,7 @@ export function toConverseInput(
   applyCacheRules(request, input, ctx);
 
   const toolNames = ctx.toolNames.renamed();
-  const answer: AnswerContext = {
+  const answer: AnswerOptionsFromRequest = {
     toolNames,
     includeUsage: request.stream_options?.include_usage === true,
   };

@@ -65,7 +65,7 @@ describe('discoverModels against the emulator control plane', () => {
 
     const haiku = models.find((m) => m.id === HAIKU3);
     expect(haiku).toMatchObject({
-      kind: 'foundation-model',
+      resourceType: 'foundation-model',
       provider: 'anthropic',
       providerName: 'Anthropic',
       onDemand: true,
@@ -73,11 +73,12 @@ describe('discoverModels against the emulator control plane', () => {
       contextLength: 200_000,
       outputModalities: ['TEXT'],
     });
+    expect(haiku?.kind, 'the deprecated alias').toBe('foundation-model');
     const sonnet = models.find((m) => m.id === SONNET4);
     expect(sonnet?.onDemand).toBe(false);
     const profile = models.find((m) => m.id === `us.${SONNET4}`);
     expect(profile).toMatchObject({
-      kind: 'inference-profile',
+      resourceType: 'inference-profile',
       profilePrefix: 'us',
       foundationModelId: SONNET4,
       provider: 'anthropic',
@@ -358,7 +359,7 @@ describe('discoverModels against the emulator control plane', () => {
     const { transport, controlRequests } = await setup(catalogue);
     const models = await discoverModels({ transport, applicationProfiles: true });
     expect(controlRequests('/inference-profiles')).toBe(2);
-    const app = models.filter((m) => m.kind === 'application-profile');
+    const app = models.filter((m) => m.resourceType === 'application-profile');
     expect(app).toHaveLength(1);
     const arn = app[0]?.id as string;
     expect(arn).toMatch(/^arn:aws:bedrock:us-east-1:\d{12}:/);
@@ -374,7 +375,7 @@ describe('discoverModels against the emulator control plane', () => {
     const { transport } = await setup();
     const entry = await describeInferenceProfile({ transport, id: `global.${SONNET45}` });
     expect(entry).toMatchObject({
-      kind: 'inference-profile',
+      resourceType: 'inference-profile',
       foundationModelId: SONNET45,
       profilePrefix: 'global',
     });

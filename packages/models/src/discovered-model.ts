@@ -1,7 +1,10 @@
 import type { ModelCapabilities } from './model-capabilities.js';
 
-/** What a discovered entry is. */
-export type DiscoveredKind = 'foundation-model' | 'inference-profile' | 'application-profile';
+/** What a discovered entry is: the Bedrock resource type its ARN names. */
+export type ModelResourceType = 'foundation-model' | 'inference-profile' | 'application-profile';
+
+/** @deprecated Renamed `ModelResourceType` (`kind` names only error kinds). */
+export type DiscoveredKind = ModelResourceType;
 
 /** One model or inference profile the control plane listed. */
 export interface DiscoveredModel {
@@ -11,7 +14,9 @@ export interface DiscoveredModel {
    */
   readonly id: string;
   readonly name: string;
-  readonly kind: DiscoveredKind;
+  readonly resourceType: ModelResourceType;
+  /** @deprecated Renamed `resourceType`. */
+  readonly kind: ModelResourceType;
   readonly arn: string | undefined;
   /** Lower-case provider segment of the foundation id (`anthropic`, `amazon`, ...). */
   readonly provider: string;

@@ -45,7 +45,7 @@ describe('getEmbeddingModel', () => {
 
   it('every row is an embedding model in the capability table, with a source', () => {
     for (const row of EMBEDDING_MODELS) {
-      expect(getModelCapabilities(row.key).kind, row.key).toBe('embedding');
+      expect(getModelCapabilities(row.key).task, row.key).toBe('embedding');
       expect(getEmbeddingModel(row.modelId), row.modelId).toBe(row);
       expect(row.source.length, row.key).toBeGreaterThan(40);
       expect(row.dimensions.length, row.key).toBeGreaterThan(0);

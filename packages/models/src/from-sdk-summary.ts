@@ -42,6 +42,7 @@ export function fromFoundationSummary(summary: FoundationModelSummary): Discover
   return {
     id,
     name: (summary.modelName ?? '').trim() || id,
+    resourceType: 'foundation-model',
     kind: 'foundation-model',
     arn: summary.modelArn,
     provider,
@@ -79,10 +80,12 @@ export function fromProfileSummary(
   );
   const provider = providerOf(foundationModelId);
   const id = application ? (summary.inferenceProfileArn ?? profileId) : profileId;
+  const resourceType = application ? 'application-profile' : 'inference-profile';
   return {
     id,
     name: (summary.inferenceProfileName ?? '').trim() || profileId,
-    kind: application ? 'application-profile' : 'inference-profile',
+    resourceType,
+    kind: resourceType,
     arn: summary.inferenceProfileArn,
     provider,
     providerName: base?.providerName ?? provider,

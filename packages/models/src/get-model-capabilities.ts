@@ -1,4 +1,4 @@
-import type { MatchKind, ModelCapabilities } from './model-capabilities.js';
+import type { FactsMatch, ModelCapabilities } from './model-capabilities.js';
 import { MODEL_FAMILIES, MODEL_TABLE_BY_KEY, type ModelRow } from './model-table.js';
 import { parseModelId } from './parse-model-id.js';
 
@@ -10,6 +10,7 @@ import { parseModelId } from './parse-model-id.js';
  * agent's behaviour) but not while streaming, no vision/documents/reasoning/caching/prefill.
  */
 export const DEFAULT_CAPABILITIES = Object.freeze({
+  task: 'chat',
   kind: 'chat',
   contextWindow: 32_000,
   maxOutputTokens: 4_096,
@@ -44,7 +45,7 @@ const BOUNDARY = new Set(['-', ':', '.']);
  * at a `-`, `:` or `.`. Exact when what follows the key is only a date/version (or the row covers
  * every id under it).
  */
-export function findModelRow(lookupId: string): { row: ModelRow; match: MatchKind } | undefined {
+export function findModelRow(lookupId: string): { row: ModelRow; match: FactsMatch } | undefined {
   for (let end = lookupId.length; end > 0; end--) {
     if (end < lookupId.length && !BOUNDARY.has(lookupId[end] as string)) continue;
     const row = MODEL_TABLE_BY_KEY.get(lookupId.slice(0, end));
@@ -70,7 +71,7 @@ export function findFamilyRow(lookupId: string): ModelRow | undefined {
  * a listed line, the newest row of its family (`anthropic.claude-opus-4-9` is closer to the
  * newest Claude than to Opus 4), else the related row.
  */
-function lookupRow(lookupId: string): { row: ModelRow; match: MatchKind } | undefined {
+function lookupRow(lookupId: string): { row: ModelRow; match: FactsMatch } | undefined {
   const found = findModelRow(lookupId);
   if (found?.match === 'exact') return found;
   // A variant of a listed model (`amazon.nova-2-pro-preview`) keeps that model's facts; a later
@@ -136,8 +137,9 @@ function computeCapabilities(modelId: string): ModelCapabilities {
     matchedKey: row.key,
     name: row.name,
     provider: row.provider,
-    kind: row.kind,
-    chat: row.kind === 'chat',
+    task: row.task,
+    kind: row.task,
+    chat: row.task === 'chat',
     contextWindow,
     maxOutputTokens: Math.min(row.maxOutputTokens, contextWindow),
     extendedContext: row.extendedContext ?? undefined,

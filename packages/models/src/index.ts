@@ -11,6 +11,10 @@ export {
   discoverModels,
   type RefreshErrorInfo,
 } from './discover-models.js';
-export type { DiscoveredKind, DiscoveredModel } from './discovered-model.js';
+export type {
+  DiscoveredKind,
+  DiscoveredModel,
+  ModelResourceType,
+} from './discovered-model.js';
 // The facts are listed once, in facts.ts (itself a curated list): the root adds discovery to them.
 export * from './facts.js';

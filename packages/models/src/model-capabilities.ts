@@ -29,8 +29,11 @@ export const REASONING_STYLES: readonly ReasoningStyle[] = [
 /** Anthropic's effort levels, lowest first. */
 export type AnthropicEffort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
-/** What a model is for. Only `chat` models work with Converse / ConverseStream. */
-export type ModelKind =
+/**
+ * What a model is for (its task). Only `chat` models work with Converse / ConverseStream;
+ * `completion` is a legacy text-completion model, not an OpenAI chat completion.
+ */
+export type ModelTask =
   | 'chat'
   | 'completion'
   | 'embedding'
@@ -39,7 +42,7 @@ export type ModelKind =
   | 'rerank'
   | 'speech';
 
-export const MODEL_KINDS: readonly ModelKind[] = [
+export const MODEL_TASKS: readonly ModelTask[] = [
   'chat',
   'completion',
   'embedding',
@@ -48,6 +51,11 @@ export const MODEL_KINDS: readonly ModelKind[] = [
   'rerank',
   'speech',
 ];
+
+/** @deprecated Renamed `ModelTask` (`kind` names only error kinds). */
+export type ModelKind = ModelTask;
+/** @deprecated Renamed `MODEL_TASKS`. */
+export const MODEL_KINDS: readonly ModelTask[] = MODEL_TASKS;
 
 /** Sampling parameters, named as in Converse `inferenceConfig` (`topK` travels in additional fields). */
 export type SamplingParam = 'temperature' | 'topP' | 'topK' | 'stopSequences';
@@ -79,19 +87,25 @@ export interface PromptCaching {
 }
 
 /** A larger context window reachable with an opt-in (Anthropic beta flag in `additionalModelRequestFields.anthropic_beta`). */
-export interface ExtendedContext {
+export interface ExtendedContextWindow {
   readonly contextWindow: number;
   readonly anthropicBeta: string;
 }
 
+/** @deprecated Renamed `ExtendedContextWindow` ("context" is the context window only). */
+export type ExtendedContext = ExtendedContextWindow;
+
 /** How a lookup found its facts. */
-export type MatchKind =
+export type FactsMatch =
   /** A table row for exactly this model (any date, version or region prefix). */
   | 'exact'
   /** A row for a related model of the same family (e.g. a newer point release): facts are a best guess. */
   | 'family'
   /** No row: the documented conservative defaults. */
   | 'none';
+
+/** @deprecated Renamed `FactsMatch`. */
+export type MatchKind = FactsMatch;
 
 /** Everything this package knows about a model; the facts `format` takes as options. */
 export interface ModelCapabilities {
@@ -105,13 +119,16 @@ export interface ModelCapabilities {
    * newest row's, and `source` says so; `false` for the conservative defaults.
    */
   readonly known: boolean | 'family';
-  readonly match: MatchKind;
+  readonly match: FactsMatch;
   /** The table row used (undefined for defaults). */
   readonly matchedKey: string | undefined;
   readonly name: string;
   /** Provider segment of the id (`anthropic`, `amazon`, `meta`, ...). */
   readonly provider: string;
-  readonly kind: ModelKind;
+  /** What the model is for: `chat`, `embedding`, ... */
+  readonly task: ModelTask;
+  /** @deprecated Renamed `task` (`kind` names only error kinds). */
+  readonly kind: ModelTask;
   /** True when the model can be used with Converse / ConverseStream for chat. */
   readonly chat: boolean;
   /** Input + output tokens the model accepts per request (a `:200k`-style id suffix wins). */
@@ -119,7 +136,7 @@ export interface ModelCapabilities {
   /** Largest `maxTokens` the model accepts. */
   readonly maxOutputTokens: number;
   /** A larger window behind an opt-in, if any. */
-  readonly extendedContext: ExtendedContext | undefined;
+  readonly extendedContext: ExtendedContextWindow | undefined;
   readonly systemPrompt: boolean;
   readonly toolUse: boolean;
   /** Tool use also works with ConverseStream (otherwise call Converse when tools are present). */

@@ -23,7 +23,7 @@ describe('built-in model table', () => {
       for (const p of group) expect(SAMPLING_PARAMS).toContain(p);
     }
     for (const geo of row.profiles) expect(PROFILE_PREFIXES).toContain(geo);
-    if (row.kind === 'chat') {
+    if (row.task === 'chat') {
       expect(row.contextWindow).toBeGreaterThanOrEqual(4096);
       expect(row.maxOutputTokens).toBeGreaterThan(0);
       expect(row.maxOutputTokens).toBeLessThanOrEqual(row.contextWindow);
@@ -43,7 +43,7 @@ describe('built-in model table', () => {
     // Converse's inferenceConfig.temperature is 0..1 for every model.
     expect(row.maxTemperature).toBeGreaterThan(0);
     expect(row.maxTemperature).toBeLessThanOrEqual(1);
-    if (row.nativeStructuredOutput) expect(row.kind).toBe('chat');
+    if (row.nativeStructuredOutput) expect(row.task).toBe('chat');
     if (row.extendedContext !== null)
       expect(row.extendedContext.contextWindow).toBeGreaterThan(row.contextWindow);
   });
@@ -118,11 +118,12 @@ describe('built-in model table', () => {
       ['amazon.nova-canvas-v1:0', 'image'],
       ['stability.stable-image-core-v1:1', 'image'],
     ];
-    for (const [id, kind] of families) {
+    for (const [id, task] of families) {
       const caps = getModelCapabilities(id);
       expect(caps.known, id).toBe(true);
-      expect(caps.kind, id).toBe(kind);
-      expect(caps.chat, id).toBe(kind === 'chat');
+      expect(caps.task, id).toBe(task);
+      expect(caps.kind, `${id}: the deprecated alias`).toBe(task);
+      expect(caps.chat, id).toBe(task === 'chat');
     }
   });
 
@@ -132,7 +133,7 @@ describe('built-in model table', () => {
       source: 'test row with all fields for the expansion check',
       name: 'A',
       provider: 'x',
-      kind: 'chat' as const,
+      task: 'chat' as const,
       contextWindow: 8000,
       maxOutputTokens: 1000,
       systemPrompt: true,

@@ -1,7 +1,7 @@
 import type {
   AnthropicEffort,
-  ExtendedContext,
-  ModelKind,
+  ExtendedContextWindow,
+  ModelTask,
   PromptCaching,
   ReasoningStyle,
   SamplingParam,
@@ -13,10 +13,12 @@ export interface ModelRow {
   readonly key: string;
   readonly name: string;
   readonly provider: string;
-  readonly kind: ModelKind;
+  readonly task: ModelTask;
+  /** @deprecated Renamed `task`. */
+  readonly kind: ModelTask;
   readonly contextWindow: number;
   readonly maxOutputTokens: number;
-  readonly extendedContext: ExtendedContext | null;
+  readonly extendedContext: ExtendedContextWindow | null;
   readonly systemPrompt: boolean;
   readonly toolUse: boolean;
   readonly streamingToolUse: boolean;
@@ -41,7 +43,7 @@ export interface ModelRow {
   readonly source: string;
 }
 
-type RawRow = Partial<Omit<ModelRow, 'key' | 'source'>> & {
+type RawRow = Partial<Omit<ModelRow, 'key' | 'source' | 'kind'>> & {
   key: string;
   source: string;
   like?: string;
@@ -61,7 +63,7 @@ const OPTIONAL_DEFAULTS = {
 const REQUIRED_FIELDS = [
   'name',
   'provider',
-  'kind',
+  'task',
   'contextWindow',
   'maxOutputTokens',
   'systemPrompt',
@@ -106,7 +108,7 @@ export function expandModelTable(rows: readonly RawRow[]): ModelRow[] {
         throw new Error(`model table: row "${raw.key}" lacks "${field}"`);
       }
     }
-    byKey.set(raw.key, deepFreeze(merged as ModelRow));
+    byKey.set(raw.key, deepFreeze({ ...merged, kind: merged.task } as ModelRow));
   }
   return [...byKey.values()];
 }

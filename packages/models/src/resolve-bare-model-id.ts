@@ -39,7 +39,7 @@ export function resolveBareModelId(
   }
 
   if (discovered !== undefined) {
-    const fm = discovered.find((m) => m.kind === 'foundation-model' && sameId(m.id, bare));
+    const fm = discovered.find((m) => m.resourceType === 'foundation-model' && sameId(m.id, bare));
     if (fm?.onDemand === true) {
       return result({
         ...base,
@@ -52,7 +52,7 @@ export function resolveBareModelId(
     }
     for (const prefix of candidates) {
       const profile = discovered.find(
-        (m) => m.kind === 'inference-profile' && sameId(m.id, `${prefix}.${bare}`),
+        (m) => m.resourceType === 'inference-profile' && sameId(m.id, `${prefix}.${bare}`),
       );
       if (profile !== undefined) {
         const why = fm === undefined ? 'is not listed as an on-demand model' : 'lacks ON_DEMAND';

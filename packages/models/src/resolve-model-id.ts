@@ -92,7 +92,7 @@ function computeResolution(id: string, options: ResolveModelIdOptions): Resolved
     parsed.arn === undefined
       ? undefined
       : discovered?.find(
-          (m) => m.kind === 'application-profile' && (m.arn === input || m.id === input),
+          (m) => m.resourceType === 'application-profile' && (m.arn === input || m.id === input),
         );
   const form = application === undefined ? parsed.form : 'application-profile-arn';
 
@@ -141,7 +141,9 @@ function computeResolution(id: string, options: ResolveModelIdOptions): Resolved
       let offline = true;
       if (discovered !== undefined && parsed.form === 'profile') {
         offline = false;
-        if (!discovered.some((m) => m.kind === 'inference-profile' && sameId(m.id, input))) {
+        if (
+          !discovered.some((m) => m.resourceType === 'inference-profile' && sameId(m.id, input))
+        ) {
           notes.push(`note: ${input} is not in the discovered list for ${region}`);
         }
       }

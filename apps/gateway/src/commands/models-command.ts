@@ -21,7 +21,11 @@ export function modelRows(models: readonly DiscoveredModel[]): ModelRowView[] {
       id: m.id,
       provider: m.providerName || m.provider,
       access:
-        m.kind === 'foundation-model' ? (m.onDemand ? 'on-demand' : 'profile only') : 'profile',
+        m.resourceType === 'foundation-model'
+          ? m.onDemand
+            ? 'on-demand'
+            : 'profile only'
+          : 'profile',
       contextLength: m.contextLength,
       tools: m.capabilities.toolUse,
       vision: m.capabilities.vision,

@@ -1,12 +1,13 @@
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { CompletionUsage, FinishReason } from '../openai-answer.js';
 import type { ReasoningDetail } from '../openai-request.js';
-import type { AnswerContext } from '../to-converse-input.js';
+import type { AnswerOptionsFromRequest } from '../to-converse-input.js';
 import type { Response, ResponseError, ResponseUsage } from './responses-answer.js';
 import type { ResponseFunctionTool, ResponsesRequest } from './responses-request.js';
 
 /** Options of `responseFromConverseOutput` and `responseEventsFromConverseStream`. */
-export interface ResponseAnswerOptions extends Partial<Omit<AnswerContext, 'includeUsage'>> {
+export interface ResponseAnswerOptions
+  extends Partial<Omit<AnswerOptionsFromRequest, 'includeUsage'>> {
   /** The request being answered: its fields are echoed in the `response` object. Required. */
   request: ResponsesRequest;
   /** The model name reported. Default: `request.model`. */

@@ -1,6 +1,6 @@
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ToConverseInputOptions } from '../converse-input-options.js';
-import { createConversionContext } from '../conversion-context.js';
+import { createConversionState } from '../conversion-state.js';
 import { invalidRequest } from '../invalid-request.js';
 import type {
   ChatCompletionRequest,
@@ -152,7 +152,7 @@ function checkResponsesFields(
   options: ToConverseInputOptions,
   dropped: string[],
 ): void {
-  const ctx = createConversionContext(options);
+  const ctx = createConversionState(options);
   const unsupported = (param: string, reason: string) => {
     unsupportedParam(ctx, param, reason);
     dropped.push(...ctx.dropped.splice(0));

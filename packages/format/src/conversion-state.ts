@@ -5,7 +5,7 @@ import { ToolNameMap } from './tool-names.js';
 import { ToolUseIds } from './tool-use-ids.js';
 
 /** Mutable state shared by the converters during one `toConverseInput` call. */
-export interface ConversionContext {
+export interface ConversionState {
   /** The options with the `rules` they leave open filled in (explicit options win). */
   readonly options: ToConverseInputOptions;
   /** The model's rules (`options.rules`), `{}` when none were given. */
@@ -69,10 +69,10 @@ export function effectiveOptions(
   return out;
 }
 
-export function createConversionContext(
+export function createConversionState(
   given: ToConverseInputOptions,
   effort?: ReasoningEffort | null,
-): ConversionContext {
+): ConversionState {
   const options = effectiveOptions(given, effort);
   const caching = options.promptCaching;
   const locations: readonly CacheLocation[] =
