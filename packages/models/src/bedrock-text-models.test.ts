@@ -90,6 +90,6 @@ describe("today's models that main did not know (issue 14 item 12)", () => {
 
   it('a speech model of the Nova 2 family is not a chat model', () => {
     const caps = getModelCapabilities('amazon.nova-2-5-sonic');
-    expect([caps.known, caps.kind, caps.chat]).toEqual([true, 'speech', false]);
+    expect([caps.known, caps.task, caps.chat]).toEqual([true, 'speech', false]);
   });
 });

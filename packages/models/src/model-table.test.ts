@@ -76,7 +76,7 @@ describe('built-in model table', () => {
     expect(new Set(prefixes).size).toBe(prefixes.length);
     for (const family of MODEL_FAMILIES) {
       const row = MODEL_TABLE.find((r) => r.key === family.newest);
-      expect(row?.kind, family.prefix).toBe('chat');
+      expect(row?.task, family.prefix).toBe('chat');
       expect(family.newest.startsWith(family.prefix), family.prefix).toBe(true);
       const narrower = prefixes.filter(
         (p) => p !== family.prefix && p.startsWith(family.prefix) && family.newest.startsWith(p),
