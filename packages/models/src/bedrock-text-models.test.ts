@@ -81,6 +81,16 @@ describe("today's models that main did not know (issue 14 item 12)", () => {
     }
   });
 
+  it('forced tool choice as LangChain AWS infers it: Mistral Large and DeepSeek V3.2, not Ministral', () => {
+    expect(getModelCapabilities('mistral.mistral-large-3-675b-instruct').forcedToolChoice).toBe(
+      true,
+    );
+    expect(getModelCapabilities('deepseek.v3.2').forcedToolChoice).toBe(true);
+    expect(getModelCapabilities('deepseek.v3-v1:0').forcedToolChoice).toBe(false);
+    expect(getModelCapabilities('mistral.ministral-3-8b-instruct').forcedToolChoice).toBe(false);
+    expect(getModelCapabilities('mistral.devstral-2-123b').forcedToolChoice).toBe(false);
+  });
+
   it('images only where Converse took an image block', () => {
     expect(getModelCapabilities('mistral.ministral-3-8b-instruct').vision).toBe(true);
     expect(getModelCapabilities('moonshotai.kimi-k2.5').vision).toBe(true);
