@@ -6,6 +6,7 @@ import { converseBodyPlugin } from './converse-body-plugin.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
 import type { AuthSettings } from './resolve-auth.js';
+import { streamOutputPlugin } from './stream-output-plugin.js';
 
 /** Which client a pool entry holds. */
 export type ClientKind = 'runtime' | 'control';
@@ -82,6 +83,8 @@ export function buildClient(settings: ClientSettings): BuiltClient {
     const runtime = new BedrockRuntimeClient(config);
     // Converse bodies written with one JSON.stringify; signing and the rest stay the SDK's.
     runtime.middlewareStack.use(converseBodyPlugin());
+    // A stream whose events the transport decodes itself skips the SDK's deserializer.
+    runtime.middlewareStack.use(streamOutputPlugin(runtime.config));
     client = runtime;
   } else {
     client = new BedrockClient(config);

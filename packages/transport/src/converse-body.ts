@@ -88,28 +88,61 @@ function wireDocument(value: unknown): unknown {
   }
 }
 
+/** A structure member, read from the schema once. */
+interface Member {
+  name: string;
+  /** Its key in the JSON (`jsonName` or the member name). */
+  key: string;
+  schema: NormalizedSchema;
+  /** Carried by the URL, query or headers, not the body. */
+  httpBound: boolean;
+  /** The body itself or a stream: not a JSON member. */
+  payload: boolean;
+  idempotencyToken: boolean;
+}
+
+/** Members by structure schema: the schema is static, so it is read once per structure. */
+const MEMBERS = new WeakMap<object, Member[]>();
+
+function membersOf(ns: NormalizedSchema): Member[] {
+  const key = ns.getSchema() as object;
+  let members = MEMBERS.get(key);
+  if (members === undefined) {
+    members = [];
+    for (const [name, schema] of ns.structIterator()) {
+      const traits = schema.getMergedTraits() as Record<string, unknown>;
+      members.push({
+        name,
+        key: typeof traits.jsonName === 'string' ? traits.jsonName : name,
+        schema,
+        httpBound: HTTP_BOUND.some((t) => traits[t] !== undefined),
+        payload: traits.httpPayload !== undefined || schema.isStreaming(),
+        idempotencyToken: schema.isIdempotencyToken(),
+      });
+    }
+    MEMBERS.set(key, members);
+  }
+  return members;
+}
+
 function wireStruct(ns: NormalizedSchema, value: Json, bound?: string[]): Json {
   if (typeof value.__type === 'string') throw new UnsupportedShape('a structure with __type');
   const out: Json = {};
   let wrote = false;
-  for (const [name, member] of ns.structIterator()) {
-    const traits = member.getMergedTraits();
-    if (
-      bound !== undefined &&
-      HTTP_BOUND.some((t) => traits[t as keyof typeof traits] !== undefined)
-    ) {
-      bound.push(name);
+  for (const member of membersOf(ns)) {
+    if (bound !== undefined && member.httpBound) {
+      bound.push(member.name);
       continue;
     }
-    if (bound !== undefined && (traits.httpPayload !== undefined || member.isStreaming())) {
-      throw new UnsupportedShape(`the payload member ${name}`);
+    if (bound !== undefined && member.payload) {
+      throw new UnsupportedShape(`the payload member ${member.name}`);
     }
-    const item = value[name];
+    const item = value[member.name];
     if (item == null) {
-      if (member.isIdempotencyToken()) throw new UnsupportedShape('an idempotency token');
+      if (member.idempotencyToken) throw new UnsupportedShape('an idempotency token');
       continue;
     }
-    out[typeof traits.jsonName === 'string' ? traits.jsonName : name] = wireValue(member, item);
+    out[member.key] = wireValue(member.schema, item);
     wrote = true;
   }
   if (!wrote && ns.isUnionSchema()) {

@@ -1,6 +1,7 @@
 import type { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from '@smithy/types';
 import { ATTEMPT_HOOKS, type AttemptSendOptions } from './attempt.js';
+import { TAKEN_EVENT_STREAM } from './stream-output-plugin.js';
 
 /**
  * Wraps the SDK's HTTP handler to see each response's headers as they arrive: for `converse`
@@ -32,6 +33,10 @@ export class ObservingHandler {
         body: out.response.body,
       });
       out.response.body = body;
+      // Tells `streamOutputPlugin` the SDK has nothing to decode.
+      if (attempt.eventStream !== undefined) {
+        (out.response as HttpResponse & { [TAKEN_EVENT_STREAM]?: true })[TAKEN_EVENT_STREAM] = true;
+      }
     }
     return out;
   }
