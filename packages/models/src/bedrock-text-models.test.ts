@@ -41,7 +41,7 @@ describe(`Bedrock's text models as of ${listed.asOf}`, () => {
 });
 
 describe("today's models that main did not know (issue 14 item 12)", () => {
-  it('Claude Opus 5.5, Sonnet 5.5 and Haiku 5.5 are rows, and new Claudes take Opus 5.5', () => {
+  it('Claude Opus 5.5, Sonnet 5.5 and Haiku 5.5 are rows, and new Claudes take the newest (Haiku 5.5)', () => {
     for (const id of [
       'global.anthropic.claude-opus-5-5',
       'us.anthropic.claude-sonnet-5-5',
@@ -57,7 +57,8 @@ describe("today's models that main did not know (issue 14 item 12)", () => {
       expect(caps.rejectedParams, id).toEqual(['temperature', 'topP', 'topK']);
     }
     const next = getModelCapabilities('anthropic.claude-opus-6');
-    expect([next.known, next.matchedKey]).toEqual(['family', 'anthropic.claude-opus-5-5']);
+    expect([next.known, next.matchedKey]).toEqual(['family', 'anthropic.claude-haiku-5-5']);
+    expect([next.contextWindow, next.maxOutputTokens]).toEqual([1_000_000, 128_000]);
   });
 
   it('Claude Fable 5.1 refuses a forced tool choice; Fable 5 takes it', () => {

@@ -221,10 +221,10 @@ describe("getModelCapabilities: today's models and families (issue 14 item 12)",
     const caps = getModelCapabilities('us.anthropic.claude-opus-6-v1:0');
     expect(caps.known).toBe('family');
     expect(caps.match).toBe('family');
-    expect(caps.matchedKey).toBe('anthropic.claude-opus-5-5');
+    expect(caps.matchedKey).toBe('anthropic.claude-haiku-5-5');
     expect(caps.maxOutputTokens).toBe(128_000);
     expect(caps.source).toMatch(
-      /^Not in the built-in table: the facts of anthropic\.claude-opus-5-5/,
+      /^Not in the built-in table: the facts of anthropic\.claude-haiku-5-5/,
     );
     const llama = getModelCapabilities('meta.llama5-400b-instruct-v1:0');
     expect([llama.known, llama.matchedKey]).toEqual(['family', 'meta.llama3-3-70b-instruct']);

@@ -85,6 +85,45 @@ describe('built-in model table', () => {
     }
   });
 
+  it('names, for each family with dated rows, its latest release as the newest row', () => {
+    const prefixes = MODEL_FAMILIES.map((family) => family.prefix);
+    for (const family of MODEL_FAMILIES) {
+      // Rows of this family and not of a narrower family's.
+      const members = MODEL_TABLE.filter(
+        (row) =>
+          row.key.startsWith(family.prefix) &&
+          !prefixes.some(
+            (p) => p !== family.prefix && p.startsWith(family.prefix) && row.key.startsWith(p),
+          ),
+      );
+      const dated = members.filter((row) => row.released !== null);
+      if (dated.length === 0) continue;
+      const newest = MODEL_TABLE.find((row) => row.key === family.newest);
+      expect(newest?.released, `${family.prefix}: ${family.newest} has no release date`).not.toBe(
+        null,
+      );
+      for (const row of dated) {
+        expect(row.released, row.key).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(
+          (row.released as string) <= (newest?.released as string),
+          `${row.key} (${row.released}) is newer than ${family.newest}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('says where each release date comes from, and never inherits one through like', () => {
+    for (const row of MODEL_TABLE) {
+      if (row.released !== null) expect(row.source, row.key).toContain(`Released ${row.released}`);
+    }
+    const haiku55 = MODEL_TABLE.find((row) => row.key === 'anthropic.claude-haiku-5-5');
+    expect(haiku55?.released).toBe('2026-10-07');
+    // Sonnet 5.5 is dated; Mythos 5.1, like Opus 4.7 (dated), is not.
+    expect(MODEL_TABLE.find((row) => row.key === 'anthropic.claude-mythos-5-1')?.released).toBe(
+      null,
+    );
+  });
+
   it('covers the families the README promises', () => {
     const families: [string, string][] = [
       ['anthropic.claude-3-haiku-20240307-v1:0', 'chat'],
@@ -153,13 +192,14 @@ describe('built-in model table', () => {
     };
     expect(
       expandModelTable([
-        base,
+        { ...base, released: '2026-01-02' },
         { key: 'x.b', like: 'x.a', source: 'inherits', contextWindow: 9000 },
       ])[1],
     ).toMatchObject({
       contextWindow: 9000,
       maxOutputTokens: 1000,
       source: 'inherits',
+      released: null,
     });
     expect(() => expandModelTable([{ key: 'x.b', like: 'x.zzz', source: 's' }])).toThrow(
       /x\.b.*x\.zzz/,

@@ -40,6 +40,11 @@ export interface ModelRow {
   readonly profiles: readonly string[];
   /** Every id under this key counts as an exact match (e.g. all `stability.*` models). */
   readonly anyTail: boolean;
+  /**
+   * Release date (`YYYY-MM-DD`) where a cited source gives one, else null; never inherited. A
+   * family's `newest` row is the latest dated row of that family (checked by the table's tests).
+   */
+  readonly released: string | null;
   readonly source: string;
 }
 
@@ -58,6 +63,7 @@ const OPTIONAL_DEFAULTS = {
   nativeStructuredOutput: false,
   profiles: [] as readonly string[],
   anyTail: false,
+  released: null,
 } as const;
 
 const REQUIRED_FIELDS = [
@@ -98,8 +104,8 @@ export function expandModelTable(rows: readonly RawRow[]): ModelRow[] {
           `model table: row "${raw.key}" is like "${raw.like}", which is not above it`,
         );
       }
-      // `anyTail` and `source` describe the parent row only; never inherit them.
-      base = { ...parent, anyTail: false };
+      // `anyTail`, `released` and `source` describe the parent row only; never inherit them.
+      base = { ...parent, anyTail: false, released: null };
     }
     const { like: _like, ...own } = raw;
     const merged = { ...OPTIONAL_DEFAULTS, ...base, ...own } as Partial<ModelRow>;
