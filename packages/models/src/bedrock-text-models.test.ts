@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import listed from './__fixtures__/bedrock-text-models.json' with { type: 'json' };
 import { getModelCapabilities } from './get-model-capabilities.js';
 import { citedSources, MODEL_SOURCES } from './model-table.js';
+import { resolveModelId } from './resolve-model-id.js';
 
 interface ListedModel {
   id: string;
@@ -97,6 +98,16 @@ describe("today's models that main did not know (issue 14 item 12)", () => {
     expect(getModelCapabilities('moonshotai.kimi-k2.5').vision).toBe(true);
     expect(getModelCapabilities('mistral.devstral-2-123b').vision).toBe(false);
     expect(getModelCapabilities('zai.glm-5').vision).toBe(false);
+  });
+
+  it('sends the us. profile where us-east-1 needed one, and the bare id where it did not', () => {
+    const send = (id: string) => resolveModelId(id, { region: 'us-east-1' }).modelId;
+    expect(send('writer.palmyra-x4-v1:0')).toBe('us.writer.palmyra-x4-v1:0');
+    expect(send('moonshotai.kimi-k3')).toBe('us.moonshotai.kimi-k3');
+    expect(send('openai.gpt-5.6-sol')).toBe('us.openai.gpt-5.6-sol');
+    expect(send('xai.grok-4.7')).toBe('us.xai.grok-4.7');
+    expect(send('writer.palmyra-vision-7b')).toBe('writer.palmyra-vision-7b');
+    expect(send('minimax.minimax-m2.5')).toBe('minimax.minimax-m2.5');
   });
 
   it('a speech model of the Nova 2 family is not a chat model', () => {
