@@ -1,4 +1,5 @@
-import { createBackend, createServer, createStack } from '@bedrock-bridge/gateway';
+import { createServer, createStack } from '@bedrock-bridge/gateway';
+import { createBackend } from '@bedrock-bridge/openai';
 import { CREDENTIALS, REGION } from './conversation.js';
 import { addFirstTokenMarks } from './first-token-marks.js';
 

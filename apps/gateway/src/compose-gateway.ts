@@ -1,5 +1,5 @@
+import { type BackendOptions, createBackend, type KeyValueStore } from '@bedrock-bridge/openai';
 import { aliasedBackend, type ModelAlias } from './config/alias-backend.js';
-import { type BackendOptions, createBackend } from './create-backend.js';
 import type { Stack } from './create-stack.js';
 import { GatewayMetrics } from './observability/gateway-metrics.js';
 import { observedTransport } from './observability/observed-transport.js';
@@ -7,7 +7,6 @@ import { tracedBackend } from './observability/traced-backend.js';
 import { createServer, type Gateway, type ServerOptions } from './server/create-server.js';
 import { registerOpsRoutes } from './server/ops-routes.js';
 import { jsonLineLogger } from './server/request-log.js';
-import type { KeyValueStore } from './store/key-value-store.js';
 
 /** Options of `composeGateway`. */
 export interface ComposeOptions {

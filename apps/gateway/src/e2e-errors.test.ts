@@ -1,8 +1,8 @@
 import { createServer as createNetServer } from 'node:net';
 import type { Fault } from '@bedrock-bridge/emulator';
+import { createBackend } from '@bedrock-bridge/openai';
 import OpenAI, { type APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from './create-backend.js';
 import { createStack } from './create-stack.js';
 import { createServer } from './server/create-server.js';
 import {

@@ -1,8 +1,8 @@
 import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
+import { createBackend } from '@bedrock-bridge/openai';
 import type { TransportEvent } from '@bedrock-bridge/transport';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend } from './create-backend.js';
 import { createStack, type Stack } from './create-stack.js';
 import { createServer, type Gateway } from './server/create-server.js';
 import { FAST_TRANSPORT } from './test-support/start-gateway.js';

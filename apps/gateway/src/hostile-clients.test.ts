@@ -1,6 +1,6 @@
+import type { OpenAIBackend as GatewayBackend } from '@bedrock-bridge/openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from './server/create-server.js';
-import type { GatewayBackend } from './server/gateway-backend.js';
 import type { RequestLogEntry } from './server/request-log.js';
 import { jsonRequest, parseRaw, rawExchange } from './test-support/raw-http.js';
 import { startTestGateway, type TestGateway } from './test-support/start-gateway.js';

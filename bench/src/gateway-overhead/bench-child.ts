@@ -5,7 +5,8 @@
  * so that every process's cost per call can be read separately from the load generator's.
  */
 import type { Emulator, Fault } from '@bedrock-bridge/emulator';
-import { createBackend, createServer, createStack } from '@bedrock-bridge/gateway';
+import { createServer, createStack } from '@bedrock-bridge/gateway';
+import { createBackend } from '@bedrock-bridge/openai';
 
 /** What the parent asks a bench child. */
 export type BenchChildRequest =

@@ -1,5 +1,6 @@
 import type { ChatCompletionRequest } from '@bedrock-bridge/format';
-import { chatCompletionStream, createBackend, createStack } from '@bedrock-bridge/gateway';
+import { createStack } from '@bedrock-bridge/gateway';
+import { chatCompletionStream, createBackend } from '@bedrock-bridge/openai';
 import OpenAI from 'openai';
 import { type BenchProcess, startBenchProcess } from './bench-process.js';
 import { benchAgent, sseRequest } from './sse-request.js';

@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createBackend, createServer, createStack } from '@bedrock-bridge/gateway';
+import { createServer, createStack } from '@bedrock-bridge/gateway';
+import { createBackend } from '@bedrock-bridge/openai';
 import { CREDENTIALS, REGION } from '../conversation.js';
 
 /**

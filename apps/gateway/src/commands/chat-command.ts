@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline';
 import { toBedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ChatCompletionMessageParam } from '@bedrock-bridge/format';
-import { chatCompletionStream } from '../chat-completion.js';
-import { createBackend } from '../create-backend.js';
+import { chatCompletionStream, createBackend } from '@bedrock-bridge/openai';
 import { createStack, isNoCredentialsError, type Stack } from '../create-stack.js';
 import type { ChatFlags } from '../program.js';
 

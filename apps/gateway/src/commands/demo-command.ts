@@ -1,6 +1,6 @@
+import { createBackend } from '@bedrock-bridge/openai';
 import type { TransportEvent } from '@bedrock-bridge/transport';
 import OpenAI from 'openai';
-import { createBackend } from '../create-backend.js';
 import { createStack } from '../create-stack.js';
 import { createServer } from '../server/create-server.js';
 import { DEMO_MODEL, type DemoContext, demoSteps } from './demo-steps.js';

@@ -1,13 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { type KeyValueStore, MemoryStore, reasoningKeyFromSecret } from '@bedrock-bridge/openai';
 import type { TransportOptions } from '@bedrock-bridge/transport';
 import { modelAliases } from '../config/alias-backend.js';
 import type { ServeSettings } from '../config/apply-config.js';
 import { createStack, isNoCredentialsError, type Stack } from '../create-stack.js';
 import type { ServeFlags } from '../program.js';
-import { reasoningKeyFromSecret } from '../responses/reasoning-seal.js';
-import type { KeyValueStore } from '../store/key-value-store.js';
-import { MemoryStore } from '../store/memory-store.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { storeCooldowns } from '../store/store-cooldowns.js';
 

@@ -1,5 +1,5 @@
 import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
-import type { GatewayBackend } from '../server/gateway-backend.js';
+import type { OpenAIBackend } from '@bedrock-bridge/openai';
 import type { AliasDefaults, GatewayConfig } from './gateway-config.js';
 
 /** An alias after parsing: the Bedrock model it stands for and its default parameters. */
@@ -29,9 +29,9 @@ export function modelAliases(config: GatewayConfig['aliases']): Map<string, Mode
  * too, so clients that check the list find them.
  */
 export function aliasedBackend(
-  backend: GatewayBackend,
+  backend: OpenAIBackend,
   aliases: Map<string, ModelAlias>,
-): GatewayBackend {
+): OpenAIBackend {
   if (aliases.size === 0) return backend;
   const resolve = <R extends { model: string }>(request: R): R => {
     const alias = aliases.get(request.model);

@@ -1,12 +1,12 @@
 import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
-import type { TransportEvent } from '@bedrock-bridge/transport';
-import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type {
   BackendCallContext,
-  GatewayBackend,
+  OpenAIBackend,
   ResponsesBackend,
-} from '../server/gateway-backend.js';
-import type { ValidatedChatRequest } from '../server/validate-chat-request.js';
+  ValidatedChatRequest,
+} from '@bedrock-bridge/openai';
+import type { TransportEvent } from '@bedrock-bridge/transport';
+import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { TokenUsage } from './gateway-metrics.js';
 import { modelLabel } from './gateway-metrics.js';
 import { onCallUsage } from './observed-transport.js';
@@ -182,7 +182,7 @@ class RequestTrace {
  * cool-downs as span events; one `embeddings {model}` span per embeddings request. No prompt,
  * answer text or error message is recorded.
  */
-export function tracedBackend(backend: GatewayBackend): GatewayBackend {
+export function tracedBackend(backend: OpenAIBackend): OpenAIBackend {
   return {
     ...backend,
     async embed(request, call) {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
+import { gatewayError, type OpenAIErrorResponse } from '@bedrock-bridge/openai';
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();

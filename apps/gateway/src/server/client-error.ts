@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
+import { gatewayError, type OpenAIErrorResponse } from '@bedrock-bridge/openai';
 
 /*
  * Requests Node's HTTP parser refuses before any route sees them (malformed chunk sizes, both

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { BackendCallContext, OpenAIBackend as GatewayBackend } from '@bedrock-bridge/openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Gateway } from './create-server.js';
-import type { BackendCallContext, GatewayBackend } from './gateway-backend.js';
 import type { RequestLogEntry } from './request-log.js';
 
 /*

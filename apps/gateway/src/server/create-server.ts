@@ -3,18 +3,22 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { ParamPolicy } from '@bedrock-bridge/format';
+import {
+  type CallObserver,
+  createOpenAIHandler,
+  gatewayError,
+  type OpenAIBackend,
+  type OpenAIErrorResponse,
+  outgoing,
+  PARAMS_HEADER,
+} from '@bedrock-bridge/openai';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { ConversionNotes } from '../chat-completion.js';
-import { answerEmbeddings } from './answer-embeddings.js';
 import { checkApiKey } from './check-api-key.js';
 import { answerExpectation, handleClientError } from './client-error.js';
-import type { BackendCallContext, GatewayBackend } from './gateway-backend.js';
+import { fastifyErrorResponse } from './fastify-error-response.js';
 import { hostAllowlist } from './host-allowlist.js';
 import { useJsonBodyParser } from './json-body-parser.js';
 import { buildLogEntry } from './log-entry.js';
-import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
-import { capText } from './param-path.js';
-import { PARAMS_HEADER, paramPolicyFromHeader } from './params-header.js';
 import {
   jsonLineLogger,
   logSafely,
@@ -22,23 +26,14 @@ import {
   type RequestLogger,
 } from './request-log.js';
 import { RequestState } from './request-state.js';
-import {
-  carriesResponseToken,
-  isResponseFailure,
-  registerResponsesRoutes,
-  settleFailureEvents,
-} from './responses-routes.js';
 import { resolveLimits, type ServerLimits } from './server-limits.js';
-import { outgoing, toErrorResponse } from './to-error-response.js';
 import { upstreamCancel } from './upstream-cancel.js';
-import { validateChatRequest } from './validate-chat-request.js';
-import { WARNINGS_HEADER } from './warnings-header.js';
-import { ClientStoppedReadingError, SSE_HEADERS, writeSse } from './write-sse.js';
+import { writeSse } from './write-sse.js';
 
 /** Options of `createServer`. */
 export interface ServerOptions {
   /** The composition behind the routes. */
-  backend: GatewayBackend;
+  backend: OpenAIBackend;
   /**
    * Key clients must send as `Authorization: Bearer <key>`. Default: none (no auth).
    * CLI `--api-key`, env `BEDROCK_BRIDGE_API_KEY`.
@@ -81,26 +76,6 @@ export interface Gateway {
   close(deadlineMs?: number): Promise<void>;
 }
 
-/** One model call as a route hands it to `answer`. */
-interface AnswerCall {
-  stream: boolean;
-  complete(context: BackendCallContext): Promise<object>;
-  events(context: BackendCallContext): AsyncIterable<object>;
-  /** The first event this accepts marks the time to first token. */
-  isToken(event: object): boolean;
-  /**
-   * An event that already tells the client the stream failed: an error thrown after it ends the
-   * stream as it is (logged), with no extra error event. Default: none.
-   */
-  isFailureEvent?: (event: object) => boolean;
-}
-
-/** A chunk with answer text, reasoning or a tool call (not only the role or the finish). */
-function carriesToken(chunk: object): boolean {
-  const delta = (chunk as { choices?: { delta?: Record<string, unknown> }[] }).choices?.[0]?.delta;
-  return Boolean(delta?.content || delta?.tool_calls || delta?.reasoning_content);
-}
-
 /** Pending connections the kernel may queue before the gateway accepts them. */
 export const LISTEN_BACKLOG = 4096;
 
@@ -141,7 +116,7 @@ export function createServer(options: ServerOptions): Gateway {
 
   // JSON only: a text/plain body is a 415 with a clear message, not a confusing 400.
   app.removeContentTypeParser('text/plain');
-  useJsonBodyParser(app, limits.maxJsonDepth);
+  useJsonBodyParser(app);
   app.decorateRequest('bridge', undefined as unknown as RequestState);
   app.addHook('onRequest', async (request, reply) => {
     request.bridge = new RequestState(
@@ -201,124 +176,100 @@ export function createServer(options: ServerOptions): Gateway {
     return reply.code(safe.status).headers(safe.headers).send(safe.body);
   }
 
-  app.setErrorHandler((err, request, reply) => sendError(reply, request, toErrorResponse(err)));
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      reply,
-      request,
-      gatewayError(404, `Invalid URL (${request.method} ${request.url})`, { code: 'not_found' }),
-    ),
+  app.setErrorHandler((err, request, reply) =>
+    sendError(reply, request, fastifyErrorResponse(err)),
   );
-
-  app.get('/healthz', async () => ({ status: 'ok', inFlight: active.size }));
-
-  app.get('/v1/models', async (_request, reply) => {
-    const controller = new AbortController();
-    reply.raw.once('close', () => controller.abort());
-    const data = await options.backend.listModels(controller.signal);
-    return { object: 'list', data };
+  // Every /v1 route, and every path no route matches, is the OpenAI handler's: the server only
+  // authenticates, limits, logs and meters around it.
+  const handler = createOpenAIHandler({
+    backend: options.backend,
+    maxJsonDepth: limits.maxJsonDepth,
+    secrets,
+    ...(options.paramPolicy === undefined ? {} : { paramPolicy: options.paramPolicy }),
   });
 
-  app.post('/v1/embeddings', (request, reply) =>
-    answerEmbeddings(request, reply, { backend: options.backend, active }),
-  );
-
-  app.get<{ Params: { id: string } }>('/v1/models/:id', async (request, reply) => {
-    const controller = new AbortController();
-    reply.raw.once('close', () => controller.abort());
-    const id = request.params.id;
-    const backend = options.backend;
-    const model = backend.getModel
-      ? await backend.getModel(id, controller.signal)
-      : (await backend.listModels(controller.signal)).find((m) => m.id === id);
-    if (model !== undefined) return model;
-    return sendError(
-      reply,
-      request,
-      gatewayError(
-        404,
-        `The model '${capText(id, 200)}' does not exist or is not served by this gateway. GET /v1/models lists the models it serves.`,
-        { code: 'model_not_found', param: 'model' },
-      ),
-    );
-  });
-
-  /**
-   * Answers one model call, as JSON or as an event stream: cancellation when the client leaves or
-   * the server shuts down, attempts and conversion notes in the log line, the warnings header,
-   * a proper HTTP status for failures before the first event, and the stream's own failure after.
-   */
-  async function answer(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    call: AnswerCall,
-  ): Promise<unknown> {
-    const state = request.bridge;
-    const paramPolicy =
-      paramPolicyFromHeader(request.headers[PARAMS_HEADER]) ?? options.paramPolicy ?? 'drop';
-    const res = reply.raw;
-    const cancel = upstreamCancel(res, active);
-    const { controller, why } = cancel;
-    const context = {
-      paramPolicy,
-      signal: controller.signal,
-      onEvent: (event: { type: string }) => {
+  /** What the handler reports lands in the request's log line (and from there in the metrics). */
+  function observerFor(state: RequestState, onFirstToken: () => void): CallObserver {
+    return {
+      request: ({ model, stream, prompt }) =>
+        state.recordRequest(model, stream, options.logPrompts ? prompt : undefined),
+      notes: (notes, header) => state.recordNotes(notes, header),
+      transportEvent: (event) => {
         if (event.type === 'attempt') state.attempts += 1;
       },
-      onNotes: (notes: ConversionNotes) => {
-        reply.header(WARNINGS_HEADER, state.recordNotes(notes));
-      },
+      failure: (failure) => state.recordFailure(failure),
+      firstToken: onFirstToken,
+      stream: (outcome) => state.recordStream(outcome),
     };
-    let failedInBand: unknown;
+  }
+
+  /** The handler's `Request`: the path the router matched (ids re-encoded), the body as it came. */
+  function toWebRequest(request: FastifyRequest): Request {
+    const route = request.routeOptions.url;
+    const params = (request.params ?? {}) as Record<string, string>;
+    const query = request.url.indexOf('?');
+    const path =
+      route === undefined
+        ? request.url.slice(0, query < 0 ? undefined : query)
+        : route.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
+    const headers = new Headers();
+    const type = request.headers['content-type'];
+    if (type !== undefined) headers.set('content-type', type);
+    const policy = request.headers[PARAMS_HEADER];
+    if (policy !== undefined) headers.set(PARAMS_HEADER, [policy].flat().join(','));
+    const hasBody = request.method === 'POST' || request.method === 'PUT';
+    const body = typeof request.body === 'string' ? request.body : '';
+    return new Request(`http://gateway${path}${query < 0 ? '' : request.url.slice(query)}`, {
+      method: request.method,
+      headers,
+      ...(hasBody ? { body } : {}),
+    });
+  }
+
+  /**
+   * Answers through the OpenAI handler: cancellation when the client leaves or the server shuts
+   * down past its deadline, a JSON answer sent as it is, an event stream written with
+   * backpressure and a write deadline.
+   */
+  async function delegate(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    const state = request.bridge;
+    const res = reply.raw;
+    const cancel = upstreamCancel(res, active);
+    let tokenPending = false;
     state.enterHandler();
     try {
-      if (!call.stream) {
-        try {
-          return await call.complete(context);
-        } catch (err) {
-          throw why(err);
-        }
-      }
-      const chunks = settleFailureEvents(call.events(context), call.isFailureEvent, (err) => {
-        failedInBand = err;
-      })[Symbol.asyncIterator]();
-      // Failures before the first chunk still get a proper HTTP status.
-      const first = await chunks.next().catch((err: unknown) => {
-        throw why(err);
+      const response = await handler(toWebRequest(request), {
+        signal: cancel.controller.signal,
+        observer: observerFor(state, () => {
+          tokenPending = true;
+        }),
       });
+      const body = response.body;
+      const type = response.headers.get('content-type') ?? '';
+      if (body === null || !type.startsWith('text/event-stream')) {
+        reply.code(response.status);
+        for (const [name, value] of response.headers) reply.header(name, value);
+        return reply.send(await response.text());
+      }
       reply.hijack();
-      res.writeHead(200, {
-        ...SSE_HEADERS,
+      res.writeHead(response.status, {
+        ...Object.fromEntries(response.headers),
         'x-request-id': request.id,
-        ...(state.warningsHeader === undefined ? {} : { [WARNINGS_HEADER]: state.warningsHeader }),
       });
-      state.status = 200;
-      // A failure is classified once: the error event written is the one logged.
-      let written: OpenAIErrorResponse | undefined;
-      const outcome = await writeSse(res, first, chunks, {
-        toErrorBody: (err) => {
-          written = outgoing(toErrorResponse(why(err)), secrets);
-          return written.body;
-        },
-        isToken: call.isToken,
+      state.status = response.status;
+      await writeSse(res, body, {
         writeTimeoutMs: limits.writeTimeoutMs,
-        // Abort before the source is closed: the upstream socket is released at once.
+        firstToken: () => {
+          const first = tokenPending;
+          tokenPending = false;
+          return first;
+        },
+        // Abort before the stream is cancelled: the upstream socket is released at once.
         onClientGone: (error) =>
-          controller.abort(new BedrockBridgeError({ kind: 'aborted', message: error.message })),
+          cancel.controller.abort(
+            new BedrockBridgeError({ kind: 'aborted', message: error.message }),
+          ),
       });
-      state.recordStream(outcome);
-      const error = outcome.ok ? failedInBand : outcome.error;
-      if (error !== undefined) {
-        const failure =
-          written ??
-          outgoing(
-            toErrorResponse(
-              error instanceof ClientStoppedReadingError ? controller.signal.reason : why(error),
-            ),
-            secrets,
-          );
-        state.recordFailure(failure);
-      }
       return reply;
     } finally {
       cancel.release();
@@ -326,42 +277,17 @@ export function createServer(options: ServerOptions): Gateway {
     }
   }
 
-  app.post('/v1/chat/completions', async (request, reply) => {
-    const body = validateChatRequest(request.body);
-    request.bridge.recordRequest(
-      body.model,
-      body.stream === true,
-      options.logPrompts ? body.messages : undefined,
-    );
-    return answer(request, reply, {
-      stream: body.stream === true,
-      complete: (context) => options.backend.complete(body, context),
-      events: (context) => options.backend.stream(body, context),
-      isToken: carriesToken,
-    });
-  });
-
-  const responses = options.backend.responses;
-  if (responses) {
-    registerResponsesRoutes(
-      app,
-      responses,
-      (request, reply, body) => {
-        request.bridge.recordRequest(
-          body.model ?? '',
-          body.stream === true,
-          options.logPrompts ? body.input : undefined,
-        );
-        return answer(request, reply, {
-          stream: body.stream === true,
-          complete: (context) => responses.create(body, context),
-          events: (context) => responses.stream(body, context),
-          isToken: carriesResponseToken,
-          isFailureEvent: isResponseFailure,
-        });
-      },
-      sendError,
-    );
+  app.setNotFoundHandler(delegate);
+  app.get('/healthz', async () => ({ status: 'ok', inFlight: active.size }));
+  app.get('/v1/models', delegate);
+  app.get('/v1/models/:id', delegate);
+  app.post('/v1/chat/completions', delegate);
+  app.post('/v1/embeddings', delegate);
+  if (options.backend.responses) {
+    app.post('/v1/responses', delegate);
+    app.get('/v1/responses/:id', delegate);
+    app.delete('/v1/responses/:id', delegate);
+    app.get('/v1/responses/:id/input_items', delegate);
   }
 
   return {

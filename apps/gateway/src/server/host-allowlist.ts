@@ -1,6 +1,5 @@
 import { isIP } from 'node:net';
-import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
-import { capText } from './param-path.js';
+import { capText, gatewayError, type OpenAIErrorResponse } from '@bedrock-bridge/openai';
 
 /*
  * DNS rebinding: a web page whose name the attacker re-points at 127.0.0.1 makes the browser

@@ -1,11 +1,9 @@
 import type { ServerResponse } from 'node:http';
+import { capText, ECHO_LIMITS, type OpenAIErrorResponse } from '@bedrock-bridge/openai';
 import { redactText } from '@bedrock-bridge/transport';
 import type { FastifyRequest } from 'fastify';
-import type { OpenAIErrorResponse } from './openai-error.js';
-import { capText } from './param-path.js';
 import { levelForStatus, type RequestLogEntry } from './request-log.js';
 import './request-state.js';
-import { ECHO_LIMITS } from './server-limits.js';
 
 /** A list for a log line: at most `logList` entries, each shortened and redacted. */
 function list(values: readonly string[], secrets: readonly string[]): string[] {

@@ -1,5 +1,5 @@
+import { gatewayError } from '@bedrock-bridge/openai';
 import { describe, expect, it } from 'vitest';
-import { gatewayError } from './openai-error.js';
 import { RequestState } from './request-state.js';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

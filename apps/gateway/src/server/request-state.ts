@@ -1,7 +1,9 @@
-import type { ConversionNotes } from '../chat-completion.js';
-import type { OpenAIErrorResponse } from './openai-error.js';
-import { warningsHeader } from './warnings-header.js';
-import type { SseOutcome } from './write-sse.js';
+import {
+  type ConversionNotes,
+  type OpenAIErrorResponse,
+  type StreamOutcome,
+  warningsHeader,
+} from '@bedrock-bridge/openai';
 
 /**
  * What the server records about one request while answering it, for its one log line. Written
@@ -46,10 +48,10 @@ export class RequestState {
   }
 
   /** Fields the conversion dropped or adjusted; returns the warnings header naming them. */
-  recordNotes(notes: ConversionNotes): string {
+  recordNotes(notes: ConversionNotes, header = warningsHeader(notes)): string {
     this.dropped = notes.dropped;
     this.warnings = notes.warnings;
-    this.warningsHeader = warningsHeader(notes);
+    this.warningsHeader = header;
     return this.warningsHeader;
   }
 
@@ -61,12 +63,12 @@ export class RequestState {
   }
 
   /** How an event stream went: chunks written, time to first token, a client gone. */
-  recordStream(outcome: SseOutcome): void {
+  recordStream(outcome: StreamOutcome): void {
     this.chunks = outcome.chunks;
     if (outcome.firstTokenAt !== undefined) {
       this.ttftMs = Math.round((outcome.firstTokenAt - this.start) * 100) / 100;
     }
-    if (!outcome.ok) this.clientGone = outcome.clientGone;
+    if (!outcome.ok && outcome.clientGone) this.clientGone = true;
   }
 
   /** Whether the handler is still answering. */

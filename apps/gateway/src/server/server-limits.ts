@@ -48,6 +48,3 @@ export function resolveLimits(limits: ServerLimits = {}): Required<ServerLimits>
   out.headersTimeoutMs = Math.min(out.headersTimeoutMs, out.requestTimeoutMs);
   return out;
 }
-
-/** Longest strings echoed into error messages and log lines. */
-export const ECHO_LIMITS = { message: 1024, logField: 256, logList: 32 } as const;

@@ -1,11 +1,13 @@
 import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SSE_DONE, sseEvent } from '@bedrock-bridge/openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SSE_DONE, sseEvent, writeSse } from './write-sse.js';
+import { writeSse } from './write-sse.js';
 
 /*
- * writeSse over a real socket: what the client reads, and when. Chunks that arrive together
+ * writeSse over a real socket: what the client reads, and when. The stream it writes is framed
+ * here as the OpenAI handler frames it (`sse` below). Chunks that arrive together
  * may leave together, but the first token and a burst's last chunk must never wait for more.
  */
 
@@ -97,13 +99,54 @@ async function serve(run: (res: ServerResponse) => Promise<unknown>) {
   };
 }
 
-/** writeSse with `first` already read, tokens being the pieces marked so. */
-const sse = (res: ServerResponse, first: Piece, rest: AsyncIterator<Piece>) =>
-  writeSse(res, { done: false, value: first }, rest, { toErrorBody, isToken: (p) => p.token });
-
 const toErrorBody = (err: unknown) => ({
   error: { message: String((err as Error).message), type: 'server_error', param: null, code: null },
 });
+
+/**
+ * writeSse over a stream framed as the handler frames it (pulled one event at a time, `[DONE]`
+ * at the end, one error event on a failure), `first` already read, tokens being the pieces marked
+ * so. Resolves with what the stream delivered.
+ */
+async function sse(res: ServerResponse, first: Piece, rest: AsyncIterator<Piece>) {
+  const encoder = new TextEncoder();
+  let pending: IteratorResult<Piece> | undefined = { done: false, value: first };
+  let chunks = 0;
+  let ok = true;
+  let tokenSeen = false;
+  let tokenNow = false;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(stream) {
+        try {
+          const next = pending ?? (await rest.next());
+          pending = undefined;
+          if (next.done) {
+            stream.enqueue(encoder.encode(SSE_DONE));
+            stream.close();
+            return;
+          }
+          chunks += 1;
+          if (!tokenSeen && next.value.token) tokenSeen = tokenNow = true;
+          stream.enqueue(encoder.encode(sseEvent(next.value)));
+        } catch (error) {
+          ok = false;
+          stream.enqueue(encoder.encode(sseEvent(toErrorBody(error))));
+          stream.close();
+        }
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  await writeSse(res, body, {
+    firstToken: () => {
+      const now = tokenNow;
+      tokenNow = false;
+      return now;
+    },
+  });
+  return { ok, chunks, clientGone: res.destroyed };
+}
 
 describe('writeSse', () => {
   it('sends the first token at once inside a burst, and holds the rest until the burst ends', async () => {

@@ -1,23 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { OpenAIErrorBody } from './openai-error.js';
-
-/**
- * Headers of an OpenAI-style event stream. No `Connection` header: Node answers what the client
- * asked (`Connection: close` closes the socket after the stream, HTTP/1.0 is not kept alive).
- */
-export const SSE_HEADERS = {
-  'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache',
-  'x-accel-buffering': 'no',
-} as const;
-
-/** One event exactly as OpenAI frames it: `data: <json>` and a blank line. */
-export function sseEvent(payload: unknown): string {
-  return `data: ${JSON.stringify(payload)}\n\n`;
-}
-
-/** The terminator OpenAI sends after the last chunk of a complete answer. */
-export const SSE_DONE = 'data: [DONE]\n\n';
 
 /** Thrown into the upstream side when a client stops reading for longer than the deadline. */
 export class ClientStoppedReadingError extends Error {
@@ -34,12 +15,12 @@ export class ClientStoppedReadingError extends Error {
  */
 async function write(
   res: ServerResponse,
-  text: string,
+  bytes: Uint8Array,
   writeTimeoutMs: number,
   flushHeld: () => void = () => {},
 ): Promise<true | 'gone' | 'stalled'> {
   if (res.destroyed || res.writableEnded) return 'gone';
-  if (res.write(text)) return true;
+  if (res.write(bytes)) return true;
   // A corked response answers false once the burst it holds passes its high-water mark, but its
   // 'drain' only ever follows the socket's: a socket that takes the whole burst never drains, and
   // waiting for it would hang (seen on Node 22 and 24). So send what is held, then wait only when
@@ -67,28 +48,20 @@ async function write(
 }
 
 /** Options of `writeSse`. */
-export interface SseOptions<T> {
-  /** The error event a failure part-way becomes. */
-  toErrorBody: (err: unknown) => OpenAIErrorBody;
-  /** Which values carry a token (the first one is flushed at once). Default: none. */
-  isToken?: (value: T) => boolean;
+export interface SseOptions {
   /** How long a write may wait for a client that reads nothing. Default 30000 ms. */
   writeTimeoutMs?: number;
   /**
-   * Called the moment the client is found gone or stalled, before the source is closed: the
+   * Whether the bytes just read carry the first token: they leave at once instead of with their
+   * burst. Default: never.
+   */
+  firstToken?: () => boolean;
+  /**
+   * Called the moment the client is found gone or stalled, before the stream is cancelled: the
    * place to abort the upstream call.
    */
   onClientGone?: (error: Error) => void;
 }
-
-/** How a stream ended, for logs. */
-export type SseOutcome = (
-  | { ok: true; chunks: number }
-  | { ok: false; chunks: number; error: unknown; clientGone: boolean }
-) & {
-  /** `performance.now()` when the first chunk `isToken` accepts was handed to the socket. */
-  firstTokenAt?: number;
-};
 
 /**
  * Coalesces the writes of one burst: chunks produced in the same turn of the event loop (one
@@ -114,36 +87,31 @@ function burstWriter(res: ServerResponse) {
 }
 
 /**
- * Streams chunks as server-sent events. A complete stream ends with `data: [DONE]`; a stream
- * that fails part-way ends with one `data: {"error": ...}` event and no `[DONE]`, so no client
- * mistakes a broken answer for a finished one. The caller has already written the headers.
+ * Writes the OpenAI handler's event stream (`Response.body`, server-sent events already framed,
+ * ending with `[DONE]` or an error event) to a Node response whose head is written, with
+ * backpressure: the next bytes are read from the handler only when the socket took the last ones.
+ * A client that is gone, or that reads nothing for `writeTimeoutMs`, gets the stream cancelled
+ * (which aborts the upstream call).
  *
- * Chunks that arrive together are written together (see `burstWriter`), except the first one
- * `isToken` accepts: it leaves the moment it is written, so coalescing never delays the time to
- * first token.
+ * Bytes that arrive together are written together (see `burstWriter`), except the first token:
+ * it leaves the moment it is written, so coalescing never delays the time to first token.
  */
-export async function writeSse<T>(
+export async function writeSse(
   res: ServerResponse,
-  first: IteratorResult<T>,
-  rest: AsyncIterator<T>,
-  options: SseOptions<T>,
-): Promise<SseOutcome> {
-  const { toErrorBody, isToken, writeTimeoutMs = 30_000 } = options;
-  let chunks = 0;
-  let firstTokenAt: number | undefined;
-  const timing = () => (firstTokenAt === undefined ? {} : { firstTokenAt });
+  body: ReadableStream<Uint8Array>,
+  options: SseOptions = {},
+): Promise<void> {
+  const { writeTimeoutMs = 30_000 } = options;
+  const reader = body.getReader();
   const burst = burstWriter(res);
   try {
-    let next = first;
-    while (!next.done) {
-      chunks += 1;
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return;
       burst.hold();
-      // hands the text over synchronously
-      const writing = write(res, sseEvent(next.value), writeTimeoutMs, burst.flushNow);
-      if (firstTokenAt === undefined && isToken?.(next.value) === true) {
-        burst.flushNow();
-        firstTokenAt = performance.now();
-      }
+      // hands the bytes over synchronously
+      const writing = write(res, next.value, writeTimeoutMs, burst.flushNow);
+      if (options.firstToken?.() === true) burst.flushNow();
       const written = await writing;
       if (written !== true) {
         const error =
@@ -151,18 +119,12 @@ export async function writeSse<T>(
             ? new ClientStoppedReadingError(writeTimeoutMs)
             : new Error('The client closed the connection.');
         options.onClientGone?.(error);
-        await rest.return?.();
-        return { ok: false, chunks, error, clientGone: true, ...timing() };
+        await reader.cancel(error);
+        return;
       }
-      next = await rest.next();
     }
-    await write(res, SSE_DONE, writeTimeoutMs);
-    return { ok: true, chunks, ...timing() };
-  } catch (error) {
-    const clientGone = res.destroyed;
-    await write(res, sseEvent(toErrorBody(error)), writeTimeoutMs);
-    return { ok: false, chunks, error, clientGone, ...timing() };
   } finally {
+    reader.releaseLock();
     burst.flushNow();
     if (!res.writableEnded) res.end();
   }

@@ -1,5 +1,5 @@
+import type { KeyValueStore } from '@bedrock-bridge/openai';
 import { Redis } from 'ioredis';
-import type { KeyValueStore } from './key-value-store.js';
 
 /** Options of `RedisStore`. */
 export interface RedisStoreOptions {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { KeyValueStore } from './key-value-store.js';
+import type { KeyValueStore } from '@bedrock-bridge/openai';
 import { openSqlite, type SqliteDatabase, type SqliteStatement } from './open-sqlite.js';
 
 /** Options of `SqliteStore`. */

@@ -1,5 +1,5 @@
+import type { KeyValueStore } from '@bedrock-bridge/openai';
 import type { SharedCooldowns } from '@bedrock-bridge/transport';
-import type { KeyValueStore } from './key-value-store.js';
 
 /** Upstream cool-downs in the gateway's store (`cooldown:<upstream>` -> epoch ms), shared by replicas. */
 export function storeCooldowns(store: KeyValueStore): SharedCooldowns {

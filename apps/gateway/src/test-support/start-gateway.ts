@@ -1,7 +1,7 @@
 import type { EmulatorOptions } from '@bedrock-bridge/emulator';
+import { type BackendOptions, createBackend } from '@bedrock-bridge/openai';
 import type { TransportEvent, TransportOptions } from '@bedrock-bridge/transport';
 import OpenAI from 'openai';
-import { type BackendOptions, createBackend } from '../create-backend.js';
 import { createStack, type Stack } from '../create-stack.js';
 import { createServer, type Gateway, type ServerOptions } from '../server/create-server.js';
 import type { RequestLogEntry } from '../server/request-log.js';

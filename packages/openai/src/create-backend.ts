@@ -7,14 +7,14 @@ import {
   EMBEDDING_MODELS,
   type EmbeddingModelFacts,
 } from '@bedrock-bridge/models';
+import type { Transport } from '@bedrock-bridge/transport';
 import { chatCompletion, chatCompletionStream } from './chat-completion.js';
-import type { Stack } from './create-stack.js';
 import { createEmbeddings } from './embeddings.js';
 import { choiceCount, mergeCompletions, mergeStreams, singleChoice } from './fan-out-choices.js';
+import { createRemoteImageFetcher, type RemoteImageOptions } from './fetch-remote-image.js';
+import type { BackendCallContext, OpenAIBackend, OpenAIModel } from './openai-backend.js';
 import { createReasoningMemory } from './reasoning-memory.js';
 import { createResponsesBackend } from './responses/responses-backend.js';
-import { createRemoteImageFetcher, type RemoteImageOptions } from './server/fetch-remote-image.js';
-import type { BackendCallContext, GatewayBackend, GatewayModel } from './server/gateway-backend.js';
 import type { KeyValueStore } from './store/key-value-store.js';
 import { MemoryStore } from './store/memory-store.js';
 
@@ -69,11 +69,19 @@ function namingTheModel(err: unknown, model: string): unknown {
   });
 }
 
-/** The gateway's backend: discovery (cached), remote images, then the recipe. */
+/** What the backend calls Bedrock through. */
+export interface BackendStack {
+  /** The transport every call goes through (`createTransport` or a router). */
+  transport: Transport;
+  /** The AWS region: decides which inference profile a profile-only model goes through. */
+  region: string;
+}
+
+/** The backend: discovery (cached), remote images, then the recipe. */
 export function createBackend(
-  stack: Stack,
+  stack: BackendStack,
   options: BackendOptions = {},
-): GatewayBackend & {
+): OpenAIBackend & {
   /** The discovered models, or `undefined` when discovery is unavailable (offline resolution). */
   discovered(): Promise<readonly DiscoveredModel[] | undefined>;
 } {
@@ -233,7 +241,7 @@ export function createBackend(
   };
 }
 
-function toGatewayModel(m: DiscoveredModel): GatewayModel {
+function toGatewayModel(m: DiscoveredModel): OpenAIModel {
   return {
     id: m.id,
     object: 'model',
@@ -252,7 +260,7 @@ function toGatewayModel(m: DiscoveredModel): GatewayModel {
 }
 
 /** An embedding model as `GET /v1/models` lists it, marked `mode: 'embedding'`. */
-function toEmbeddingEntry(m: EmbeddingModelFacts): GatewayModel {
+function toEmbeddingEntry(m: EmbeddingModelFacts): OpenAIModel {
   return {
     id: m.modelId,
     object: 'model',

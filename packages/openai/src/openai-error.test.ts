@@ -31,7 +31,7 @@ describe('error kind -> HTTP status', () => {
   });
 
   it("covers every kind, exactly as the README's Errors table says", () => {
-    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
     const section = readme.slice(readme.indexOf('## Errors'), readme.indexOf('## Environment'));
     const documented = new Map<string, { status: number; code: string }>();
     for (const row of section.split('\n').filter((l) => /^\| `/.test(l))) {

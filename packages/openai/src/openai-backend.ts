@@ -2,7 +2,7 @@ import type { ParamPolicy } from '@bedrock-bridge/format';
 import type { EmbeddingList, EmbeddingRequest } from '@bedrock-bridge/format/embeddings';
 import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
 import type { TransportEvent } from '@bedrock-bridge/transport';
-import type { ConversionNotes } from '../chat-completion.js';
+import type { ConversionNotes } from './chat-completion.js';
 import type { ValidatedChatRequest } from './validate-chat-request.js';
 
 /** Per-request context the server hands to the backend. */
@@ -18,7 +18,7 @@ export interface BackendCallContext {
 }
 
 /** One entry of `GET /v1/models`. */
-export interface GatewayModel {
+export interface OpenAIModel {
   id: string;
   object: 'model';
   created: number;
@@ -29,7 +29,7 @@ export interface GatewayModel {
 }
 
 /** What the HTTP layer needs from the composition (see `chat-completion.ts`). */
-export interface GatewayBackend {
+export interface OpenAIBackend {
   /** A whole `chat.completion`. */
   complete(request: ValidatedChatRequest, context: BackendCallContext): Promise<object>;
   /** `chat.completion.chunk`s; lazy: nothing is sent upstream before iteration starts. */
@@ -39,9 +39,9 @@ export interface GatewayBackend {
   /** `/v1/responses`; without it those routes answer 404. */
   responses?: ResponsesBackend;
   /** The models `GET /v1/models` lists. */
-  listModels(signal?: AbortSignal): Promise<GatewayModel[]>;
+  listModels(signal?: AbortSignal): Promise<OpenAIModel[]>;
   /** One model as `GET /v1/models/{id}` answers it, `undefined` when it is not served. */
-  getModel?(id: string, signal?: AbortSignal): Promise<GatewayModel | undefined>;
+  getModel?(id: string, signal?: AbortSignal): Promise<OpenAIModel | undefined>;
 }
 
 /** The Responses API behind `/v1/responses` (see `responses/create-response.ts`). */

@@ -1,4 +1,4 @@
-import type { ConversionNotes } from '../chat-completion.js';
+import type { ConversionNotes } from './chat-completion.js';
 
 /** Response header naming what the gateway did not send as asked (on streamed answers too). */
 export const WARNINGS_HEADER = 'x-bedrock-bridge-warnings';

@@ -1,6 +1,6 @@
 import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
 import type { ChatCompletionContext } from '../chat-completion.js';
-import type { BackendCallContext, ResponsesBackend } from '../server/gateway-backend.js';
+import type { BackendCallContext, ResponsesBackend } from '../openai-backend.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
 import { createResponse, createResponseStream, type ResponsesContext } from './create-response.js';
 import { createReasoningSeal, type ReasoningSeal, storedReasoningKey } from './reasoning-seal.js';

@@ -1,0 +1,185 @@
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import type { ParamPolicy } from '@bedrock-bridge/format';
+import type { HandlerCall, StreamOutcome } from './call-observer.js';
+import type { ConversionNotes } from './chat-completion.js';
+import { jsonResponse } from './json-response.js';
+import type { BackendCallContext } from './openai-backend.js';
+import type { OpenAIErrorResponse } from './openai-error.js';
+import { settleFailureEvents } from './responses-routes.js';
+import { SSE_DONE, SSE_HEADERS, sseEvent } from './sse.js';
+import { outgoing, toErrorResponse } from './to-error-response.js';
+import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
+
+/** One model call as a route hands it to `answerModelCall`. */
+export interface ModelCall {
+  stream: boolean;
+  complete(context: BackendCallContext): Promise<object>;
+  events(context: BackendCallContext): AsyncIterable<object>;
+  /** The first event this accepts marks the time to first token. */
+  isToken(event: object): boolean;
+  /**
+   * An event that already tells the client the stream failed: an error thrown after it ends the
+   * stream as it is (reported), with no extra error event. Default: none.
+   */
+  isFailureEvent?: (event: object) => boolean;
+}
+
+/** What the handler decided for this request before the call. */
+export interface CallSettings {
+  paramPolicy: ParamPolicy;
+  /** Strings masked in error messages that leave the process. */
+  secrets: readonly string[];
+}
+
+/** The failure reported when the reader cancels a stream (or a signal aborts the call). */
+function abortError(reason: unknown, fallback: string): BedrockBridgeError {
+  if (BedrockBridgeError.is(reason)) return reason;
+  const message = reason instanceof Error && reason.message !== '' ? reason.message : fallback;
+  return new BedrockBridgeError({ kind: 'aborted', message, cause: reason });
+}
+
+/**
+ * The upstream call's abort: fired by the call's `signal` (a server's), the request's own
+ * `signal` (a `fetch` caller's) or a cancelled body. `detach` stops listening.
+ */
+function linkAborts(request: Request, call: HandlerCall) {
+  const controller = new AbortController();
+  const sources = [call.signal, request.signal].filter((s): s is AbortSignal => s !== undefined);
+  const listeners = sources.map((source) => {
+    const listener = () =>
+      controller.abort(abortError(source.reason, 'The client closed the connection.'));
+    if (source.aborted) listener();
+    else source.addEventListener('abort', listener, { once: true });
+    return () => source.removeEventListener('abort', listener);
+  });
+  return {
+    controller,
+    /** A failure the abort caused, as the abort's reason; any other failure unchanged. */
+    why: (err: unknown) =>
+      controller.signal.aborted && BedrockBridgeError.is(controller.signal.reason)
+        ? controller.signal.reason
+        : err,
+    detach: () => {
+      for (const remove of listeners) remove();
+    },
+  };
+}
+
+/**
+ * Answers one model call, as JSON or as a `ReadableStream` of server-sent events: the warnings
+ * header, a proper HTTP status for failures before the first event, and the stream's own error
+ * event after it. The stream is pulled: nothing is read upstream before the reader asks, and
+ * cancelling it aborts the upstream call at once.
+ */
+export async function answerModelCall(
+  call: ModelCall,
+  settings: CallSettings,
+  request: Request,
+  handlerCall: HandlerCall,
+): Promise<Response> {
+  const observer = handlerCall.observer;
+  const link = linkAborts(request, handlerCall);
+  const headers: Record<string, string> = {};
+  const context: BackendCallContext = {
+    paramPolicy: settings.paramPolicy,
+    signal: link.controller.signal,
+    onEvent: (event) => observer?.transportEvent?.(event),
+    onNotes: (notes: ConversionNotes) => {
+      const header = warningsHeader(notes);
+      headers[WARNINGS_HEADER] = header;
+      observer?.notes?.(notes, header);
+    },
+  };
+  const failureOf = (err: unknown): OpenAIErrorResponse => {
+    const failure = outgoing(toErrorResponse(link.why(err)), settings.secrets);
+    observer?.failure?.(failure);
+    return failure;
+  };
+  if (!call.stream) {
+    try {
+      return jsonResponse(200, await call.complete(context), headers);
+    } catch (err) {
+      const failure = failureOf(err);
+      return jsonResponse(failure.status, failure.body, failure.headers);
+    } finally {
+      link.detach();
+    }
+  }
+  let failedInBand: unknown;
+  const events = settleFailureEvents(call.events(context), call.isFailureEvent, (err) => {
+    failedInBand = err;
+  })[Symbol.asyncIterator]();
+  let first: IteratorResult<object>;
+  try {
+    // Failures before the first event still get a proper HTTP status.
+    first = await events.next();
+  } catch (err) {
+    link.detach();
+    const failure = failureOf(err);
+    return jsonResponse(failure.status, failure.body, failure.headers);
+  }
+  const encoder = new TextEncoder();
+  let pending: IteratorResult<object> | undefined = first;
+  let chunks = 0;
+  let firstTokenAt: number | undefined;
+  let settled = false;
+  const finish = (outcome: StreamOutcome) => {
+    settled = true;
+    link.detach();
+    if (firstTokenAt !== undefined) outcome.firstTokenAt = firstTokenAt;
+    observer?.stream?.(outcome);
+  };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(stream) {
+        try {
+          const next = pending ?? (await events.next());
+          pending = undefined;
+          if (settled) return;
+          if (next.done) {
+            stream.enqueue(encoder.encode(SSE_DONE));
+            stream.close();
+            if (failedInBand !== undefined) failureOf(failedInBand);
+            finish(
+              failedInBand === undefined
+                ? { ok: true, chunks }
+                : { ok: false, chunks, error: failedInBand, clientGone: false },
+            );
+            return;
+          }
+          chunks += 1;
+          if (firstTokenAt === undefined && call.isToken(next.value)) {
+            firstTokenAt = performance.now();
+            observer?.firstToken?.(firstTokenAt);
+          }
+          stream.enqueue(encoder.encode(sseEvent(next.value)));
+        } catch (error) {
+          if (settled) return;
+          if (request.signal.aborted) {
+            // A fetch caller that aborted sees its own abort, as with a network fetch.
+            stream.error(request.signal.reason);
+            failureOf(error);
+            finish({ ok: false, chunks, error, clientGone: true });
+            return;
+          }
+          // A stream that fails part-way ends with one error event and no `[DONE]`, so no
+          // client mistakes a broken answer for a finished one.
+          stream.enqueue(encoder.encode(sseEvent(failureOf(error).body)));
+          stream.close();
+          finish({ ok: false, chunks, error, clientGone: false });
+        }
+      },
+      async cancel(reason) {
+        if (settled) return;
+        // Abort before the source is closed: the upstream socket is released at once.
+        const error = abortError(reason, 'The client stopped reading the stream.');
+        if (!link.controller.signal.aborted) link.controller.abort(error);
+        failureOf(error);
+        finish({ ok: false, chunks, error: reason, clientGone: true });
+        await events.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(body, { status: 200, headers: { ...SSE_HEADERS, ...headers } });
+}
