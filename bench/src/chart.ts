@@ -196,26 +196,56 @@ function outcomeSpec(
   };
 }
 
-function memorySpec(bars: MemoryBar[], title: string): vega.Spec {
+/** One bar of a bar panel. */
+export interface Bar {
+  system: string;
+  value: number;
+}
+
+/**
+ * A panel of horizontal bars, one per system, each labelled with its value. `colors` gives a
+ * colour per system (one colour for all when absent); `label` is the Vega format of the value
+ * (`.3~r` by default) and `suffix` follows it.
+ */
+export function barSpec(panel: {
+  title: string;
+  unit: string;
+  bars: Bar[];
+  colors?: Record<string, string>;
+  label?: string;
+  suffix?: string;
+}): vega.Spec {
+  const { bars, colors } = panel;
+  const suffix = panel.suffix === undefined ? '' : ` + ' ${panel.suffix}'`;
   return {
     width: WIDTH - 330,
-    height: Math.max(60, bars.length * 24),
-    padding: { left: 10, right: 20, top: 10, bottom: 10 },
-    title: { text: title, anchor: 'start', fontSize: 15 },
+    height: Math.max(70, bars.length * 24),
+    padding: { left: 10, right: 60, top: 10, bottom: 10 },
+    title: { text: panel.title, anchor: 'start', fontSize: 14 },
     data: [{ name: 'bars', values: bars }],
     scales: [
       { name: 'y', type: 'band', domain: bars.map((b) => b.system), range: 'height', padding: 0.2 },
       {
         name: 'x',
         type: 'linear',
-        domain: { data: 'bars', field: 'deltaMiB' },
+        domain: { data: 'bars', field: 'value' },
         range: 'width',
         nice: true,
         zero: true,
       },
+      ...(colors === undefined
+        ? []
+        : [
+            {
+              name: 'c',
+              type: 'ordinal' as const,
+              domain: Object.keys(colors),
+              range: Object.values(colors),
+            },
+          ]),
     ],
     axes: [
-      { orient: 'bottom', scale: 'x', title: 'MiB of RSS added by the concurrent streams' },
+      { orient: 'bottom', scale: 'x', title: panel.unit },
       { orient: 'left', scale: 'y', labelLimit: 420, labelFontSize: 11 },
     ],
     marks: [
@@ -227,8 +257,8 @@ function memorySpec(bars: MemoryBar[], title: string): vega.Spec {
             y: { scale: 'y', field: 'system' },
             height: { scale: 'y', band: 1 },
             x: { scale: 'x', value: 0 },
-            x2: { scale: 'x', field: 'deltaMiB' },
-            fill: { value: '#72b7b2' },
+            x2: { scale: 'x', field: 'value' },
+            fill: colors === undefined ? { value: '#72b7b2' } : { scale: 'c', field: 'system' },
           },
         },
       },
@@ -238,10 +268,10 @@ function memorySpec(bars: MemoryBar[], title: string): vega.Spec {
         encode: {
           enter: {
             y: { scale: 'y', field: 'system', band: 0.5 },
-            x: { scale: 'x', field: 'deltaMiB', offset: 5 },
+            x: { scale: 'x', field: 'value', offset: 5 },
             baseline: { value: 'middle' },
             fontSize: { value: 10 },
-            text: { signal: "format(datum.deltaMiB, '.1f') + ' MiB'" },
+            text: { signal: `format(datum.value, '${panel.label ?? '.3~r'}')${suffix}` },
           },
         },
       },
@@ -249,9 +279,14 @@ function memorySpec(bars: MemoryBar[], title: string): vega.Spec {
   };
 }
 
-export async function render(
-  spec: vega.Spec,
-): Promise<{ svg: string; width: number; height: number }> {
+/** A rendered panel. */
+export interface Panel {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export async function render(spec: vega.Spec): Promise<Panel> {
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
@@ -276,7 +311,7 @@ export async function renderChart(input: {
   memory: MemoryBar[];
   memoryTitle: string;
 }): Promise<string> {
-  const panels: Array<{ svg: string; width: number; height: number }> = [];
+  const panels: Panel[] = [];
   if (input.latency.length > 0) {
     panels.push(await render(latencySpec(input.latency, 'Time per call (lower is better)')));
   }
@@ -289,23 +324,32 @@ export async function renderChart(input: {
     );
     panels.push(await render(spec));
   }
-  if (input.memory.length > 0)
-    panels.push(await render(memorySpec(input.memory, input.memoryTitle)));
+  if (input.memory.length > 0) {
+    const bars = input.memory.map((m) => ({ system: m.system, value: m.deltaMiB }));
+    const unit = 'MiB of RSS added by the concurrent streams';
+    panels.push(
+      await render(barSpec({ title: input.memoryTitle, unit, bars, label: '.1f', suffix: 'MiB' })),
+    );
+  }
+  return stackPanels(input.title, input.subtitle, panels, 16);
+}
+
+/** One SVG of a bold title, a subtitle and the panels stacked below them, `gap` px apart. */
+export function stackPanels(title: string, subtitle: string, panels: Panel[], gap: number): string {
   const header = 56;
   const width = Math.max(WIDTH, ...panels.map((p) => p.width));
   let y = header;
   const parts: string[] = [];
   for (const panel of panels) {
-    const inner = panel.svg.replace(/^<svg/, `<svg x="0" y="${y}"`);
-    parts.push(inner);
-    y += panel.height + 16;
+    parts.push(panel.svg.replace(/^<svg/, `<svg x="0" y="${y}"`));
+    y += panel.height + gap;
   }
   const xml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">`,
     `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
-    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">${xml(input.title)}</text>`,
-    `<text x="12" y="44" font-family="sans-serif" font-size="12" fill="#444444">${xml(input.subtitle)}</text>`,
+    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">${xml(title)}</text>`,
+    `<text x="12" y="44" font-family="sans-serif" font-size="12" fill="#444444">${xml(subtitle)}</text>`,
     ...parts,
     '</svg>',
     '',

@@ -1,4 +1,5 @@
 import { startEmulator } from '@bedrock-bridge/emulator';
+import { runChild, serveUntilStdinCloses } from './service-process.js';
 
 /**
  * Runs an emulator in its own process, so that its CPU time and memory are not counted
@@ -21,20 +22,7 @@ async function main(): Promise<void> {
       emulator.requests.length = 0;
     }, 1_000).unref();
   }
-  process.stdout.write(`${JSON.stringify({ url: emulator.url })}\n`);
-  const stop = (): void => {
-    emulator.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.stdin.on('end', stop);
-  process.stdin.on('close', stop);
-  process.stdin.resume();
-  process.on('SIGTERM', stop);
+  serveUntilStdinCloses(emulator.url, () => emulator.close());
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`emulator-child: ${err instanceof Error ? err.stack : String(err)}\n`);
-  process.exit(1);
-});
+runChild('emulator-child', main);

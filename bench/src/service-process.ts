@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 /** A server (emulator or gateway) running in a child process of its own. */
@@ -91,4 +92,31 @@ export function spawnGateway(
     ['--endpoint', endpoint, ...(marks ? ['--marks'] : [])],
     cpu,
   );
+}
+
+/**
+ * The child's side of `spawnService`: prints `{"url": ...}` and, when stdin closes (the parent
+ * closed it or exited) or on SIGTERM, runs `close` and exits. Returns stdin's line reader for a
+ * child that also takes commands.
+ */
+export function serveUntilStdinCloses(url: string, close: () => Promise<void>): Interface {
+  process.stdout.write(`${JSON.stringify({ url })}\n`);
+  const stop = (): void => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  const lines = createInterface({ input: process.stdin });
+  lines.on('close', stop);
+  process.on('SIGTERM', stop);
+  return lines;
+}
+
+/** Runs a child's `main`, reporting a failure on stderr with the child's name and exit code 1. */
+export function runChild(name: string, main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    process.stderr.write(`${name}: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  });
 }

@@ -5,7 +5,7 @@ import { CONTENT, type FirstTokenMarks, sharedClock } from './first-token-marks.
 import { progress } from './progress.js';
 import { spawnEmulator, spawnGateway } from './service-process.js';
 import { formatMs, summarize } from './stats.js';
-import { post } from './systems/gateway-bare.js';
+import { jsonHeaders, postBytes } from './systems/post-bytes.js';
 import { toolkitSystem } from './systems/toolkit.js';
 
 /*
@@ -28,7 +28,7 @@ async function viaGateway(
   const sent = sharedClock();
   let firstText: number | undefined;
   let seen = '';
-  await post(agent, url, body, (chunk) => {
+  await postBytes(agent, url, '/v1/chat/completions', jsonHeaders(body), body, (chunk) => {
     if (firstText !== undefined) return;
     seen += chunk;
     if (CONTENT.test(seen)) firstText = sharedClock();

@@ -1,73 +1,7 @@
-import type * as vega from 'vega';
-import { render } from '../chart.js';
+import { type Bar, barSpec, type Panel, render, stackPanels } from '../chart.js';
 import type { CapacityResult } from './measure-capacity.js';
 
-interface Bar {
-  system: string;
-  value: number;
-}
-
 const COLORS = { gateway: '#4c78a8', floor: '#9d9d9d' };
-
-function barSpec(title: string, unit: string, bars: Bar[]): vega.Spec {
-  return {
-    width: 430,
-    height: 70,
-    padding: { left: 10, right: 60, top: 10, bottom: 10 },
-    title: { text: title, anchor: 'start', fontSize: 14 },
-    data: [{ name: 'bars', values: bars }],
-    scales: [
-      {
-        name: 'y',
-        type: 'band',
-        domain: { data: 'bars', field: 'system' },
-        range: 'height',
-        padding: 0.2,
-      },
-      {
-        name: 'x',
-        type: 'linear',
-        domain: { data: 'bars', field: 'value' },
-        range: 'width',
-        nice: true,
-        zero: true,
-      },
-      { name: 'c', type: 'ordinal', domain: Object.keys(COLORS), range: Object.values(COLORS) },
-    ],
-    axes: [
-      { orient: 'bottom', scale: 'x', title: unit },
-      { orient: 'left', scale: 'y', labelLimit: 260 },
-    ],
-    marks: [
-      {
-        type: 'rect',
-        from: { data: 'bars' },
-        encode: {
-          enter: {
-            y: { scale: 'y', field: 'system' },
-            height: { scale: 'y', band: 1 },
-            x: { scale: 'x', value: 0 },
-            x2: { scale: 'x', field: 'value' },
-            fill: { scale: 'c', field: 'system' },
-          },
-        },
-      },
-      {
-        type: 'text',
-        from: { data: 'bars' },
-        encode: {
-          enter: {
-            y: { scale: 'y', field: 'system', band: 0.5 },
-            x: { scale: 'x', field: 'value', offset: 5 },
-            baseline: { value: 'middle' },
-            fontSize: { value: 10 },
-            text: { signal: "format(datum.value, '.3~r')" },
-          },
-        },
-      },
-    ],
-  };
-}
 
 /**
  * The capacity chart (`benchmarks-capacity.svg`): per profile, the gateway beside the floor
@@ -77,10 +11,11 @@ export async function renderCapacityChart(
   result: CapacityResult,
   subtitle: string,
 ): Promise<string> {
-  const panels: Array<{ svg: string; width: number; height: number }> = [];
+  const panels: Panel[] = [];
   const add = async (title: string, unit: string, bars: Bar[]): Promise<void> => {
     const shown = bars.filter((b) => Number.isFinite(b.value));
-    if (shown.length > 0) panels.push(await render(barSpec(title, unit, shown)));
+    if (shown.length > 0)
+      panels.push(await render(barSpec({ title, unit, bars: shown, colors: COLORS })));
   };
   for (const [name, rows] of [
     ['Large prompts', result.large],
@@ -110,22 +45,6 @@ export async function renderCapacityChart(
       result.slow.map((r) => ({ system: r.target, value: r.rssPerStream / 1024 })),
     );
   }
-  const header = 56;
-  const width = Math.max(560, ...panels.map((p) => p.width));
-  let y = header;
-  const parts: string[] = [];
-  for (const panel of panels) {
-    parts.push(panel.svg.replace(/^<svg/, `<svg x="0" y="${y}"`));
-    y += panel.height + 8;
-  }
-  const xml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}">`,
-    `<rect width="${width}" height="${y}" fill="#ffffff"/>`,
-    `<text x="12" y="24" font-family="sans-serif" font-size="16" font-weight="bold">Capacity per core: gateway vs a bare Node proxy (same run)</text>`,
-    `<text x="12" y="44" font-family="sans-serif" font-size="12" fill="#444444">${xml(subtitle)}</text>`,
-    ...parts,
-    '</svg>',
-    '',
-  ].join('\n');
+  const title = 'Capacity per core: gateway vs a bare Node proxy (same run)';
+  return stackPanels(title, subtitle, panels, 8);
 }

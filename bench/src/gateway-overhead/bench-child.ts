@@ -5,8 +5,7 @@
  * so that every process's cost per call can be read separately from the load generator's.
  */
 import type { Emulator, Fault } from '@bedrock-bridge/emulator';
-import { createServer, createStack } from '@bedrock-bridge/gateway';
-import { createBackend } from '@bedrock-bridge/openai';
+import { startGatewayHere } from '../systems/start-gateway.js';
 
 /** What the parent asks a bench child. */
 export type BenchChildRequest =
@@ -41,22 +40,14 @@ async function start(role: string | undefined, arg: string | undefined) {
   }
   if (role === 'gateway') {
     if (!arg) throw new Error('bench-child gateway needs the emulator URL');
-    const stack = await createStack({ endpoint: arg, env: {} });
-    const gateway = createServer({
-      backend: createBackend(stack),
-      log: (entry) => {
-        if (entry.ttftMs !== undefined) ttftSamples.push(entry.ttftMs);
+    const running = await startGatewayHere(arg, {
+      server: {
+        log: (entry) => {
+          if (entry.ttftMs !== undefined) ttftSamples.push(entry.ttftMs);
+        },
       },
     });
-    const url = await gateway.listen(0);
-    return {
-      url,
-      emulator: undefined,
-      close: async () => {
-        await gateway.close(0);
-        await stack.close();
-      },
-    };
+    return { url: running.url, emulator: undefined, close: () => running.close() };
   }
   throw new Error(`bench-child: unknown role ${String(role)} (emulator | gateway)`);
 }

@@ -2,6 +2,7 @@ import type { ChatCompletionRequest } from '@bedrock-bridge/format';
 import { createStack } from '@bedrock-bridge/gateway';
 import { chatCompletionStream, createBackend } from '@bedrock-bridge/openai';
 import OpenAI from 'openai';
+import { summarize } from '../stats.js';
 import { type BenchProcess, startBenchProcess } from './bench-process.js';
 import { benchAgent, sseRequest } from './sse-request.js';
 
@@ -84,13 +85,9 @@ const REQUEST: ChatCompletionRequest = {
   stream: true,
 };
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+/** The median of `values` (which it does not modify). */
+function median(values: readonly number[]): number {
+  return summarize(values).median;
 }
 
 type Call = (signal?: AbortSignal, onFirst?: () => void) => Promise<[number, number]>;
@@ -119,7 +116,7 @@ export async function runGatewayBench(
   try {
     gateway = await startBenchProcess('gateway', emulator.url);
     const url = new URL('/v1/chat/completions', gateway.url);
-    const body = JSON.stringify(REQUEST);
+    const body = Buffer.from(JSON.stringify(REQUEST));
     const openai = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'bench', maxRetries: 0 });
     // Resolved like the gateway does: against the discovered catalogue (cached).
     const discovered = await createBackend(stack).discovered();

@@ -1,10 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createServer, createStack } from '@bedrock-bridge/gateway';
-import { createBackend } from '@bedrock-bridge/openai';
-import { CREDENTIALS, REGION } from '../conversation.js';
+import { runChild, serveUntilStdinCloses } from '../service-process.js';
+import { startGatewayHere } from '../systems/start-gateway.js';
 
 /**
  * The gateway for the hostile-client load, in its own process: its defaults except the two
@@ -25,25 +23,20 @@ async function main(): Promise<void> {
   const requestTimeoutMs = Number(arg('--request-timeout') ?? 60_000);
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  const stack = await createStack({
-    endpoint,
-    region: REGION,
-    transport: { credentials: { ...CREDENTIALS }, timeouts: { idleMs: 1500, firstByteMs: 5000 } },
-    env: {},
-  });
   const tally: Record<string, number> = {};
   let cutByWriteDeadline = 0;
-  const gateway = createServer({
-    backend: createBackend(stack),
-    log: (entry) => {
-      const key = `${entry.status}${entry.errorKind ? ` ${entry.errorKind}` : ''}`;
-      tally[key] = (tally[key] ?? 0) + 1;
-      if (entry.error?.includes('read nothing')) cutByWriteDeadline += 1;
+  const running = await startGatewayHere(endpoint, {
+    transport: { timeouts: { idleMs: 1500, firstByteMs: 5000 } },
+    server: {
+      log: (entry) => {
+        const key = `${entry.status}${entry.errorKind ? ` ${entry.errorKind}` : ''}`;
+        tally[key] = (tally[key] ?? 0) + 1;
+        if (entry.error?.includes('read nothing')) cutByWriteDeadline += 1;
+      },
+      limits: { writeTimeoutMs, requestTimeoutMs },
     },
-    limits: { writeTimeoutMs, requestTimeoutMs },
   });
-  const url = await gateway.listen(0, '127.0.0.1');
-  process.stdout.write(`${JSON.stringify({ url })}\n`);
+  const { gateway } = running;
 
   const stats = async () => {
     const connections = await new Promise<number>((resolve) =>
@@ -60,7 +53,7 @@ async function main(): Promise<void> {
       cutByWriteDeadline,
     };
   };
-  const lines = createInterface({ input: process.stdin });
+  const lines = serveUntilStdinCloses(running.url, () => running.close());
   lines.on('line', (line) => {
     if (line === 'gc') {
       gc();
@@ -68,22 +61,6 @@ async function main(): Promise<void> {
     }
     void stats().then((s) => process.stdout.write(`${JSON.stringify(s)}\n`));
   });
-  const stop = (): void => {
-    gateway
-      .close(1_000)
-      .then(() => stack.close())
-      .then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-  };
-  lines.on('close', stop);
-  process.on('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(
-    `hostile-gateway-child: ${err instanceof Error ? err.stack : String(err)}\n`,
-  );
-  process.exit(1);
-});
+runChild('hostile-gateway-child', main);

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { CREDENTIALS, MODEL_ID, REGION } from '../conversation.js';
 import { converseBody, toConverseShape } from '../converse-shape.js';
+import { postBytes } from './post-bytes.js';
 import type { BenchClient, CreateContext, SystemDef } from './system.js';
 
 const DELTA_MARKER = Buffer.from('contentBlockDelta');
@@ -49,33 +50,6 @@ class FrameWalker {
   }
 }
 
-function post(
-  agent: http.Agent,
-  url: URL,
-  path: string,
-  headers: http.OutgoingHttpHeaders,
-  body: Buffer,
-  onChunk: (chunk: Buffer) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { agent, host: url.hostname, port: url.port, method: 'POST', path, headers },
-      (res) => {
-        if (res.statusCode !== 200) {
-          res.resume();
-          reject(new Error(`floor: HTTP ${res.statusCode} for ${path}`));
-          return;
-        }
-        res.on('data', onChunk);
-        res.on('end', () => resolve());
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** The bare HTTP/1.1 keep-alive client that sends pre-built bytes: the floor of every figure. */
 export const floorSystem: SystemDef = {
   id: 'floor',
@@ -95,7 +69,9 @@ export const floorSystem: SystemDef = {
     return {
       async converse() {
         const chunks: Buffer[] = [];
-        await post(agent, url, `${base}/converse`, converseHeaders, body, (c) => chunks.push(c));
+        await postBytes(agent, url, `${base}/converse`, converseHeaders, body, (c) =>
+          chunks.push(c),
+        );
         // Decoding the answer is the one piece of work every client must do; the floor
         // does it too so that its text can be checked like every other system's.
         const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
@@ -106,7 +82,7 @@ export const floorSystem: SystemDef = {
       async stream(onToken) {
         const walker = new FrameWalker();
         let first = true;
-        await post(agent, url, `${base}/converse-stream`, streamHeaders, body, (chunk) => {
+        await postBytes(agent, url, `${base}/converse-stream`, streamHeaders, body, (chunk) => {
           if (walker.push(chunk) && first) {
             first = false;
             onToken('');

@@ -1,8 +1,7 @@
 import { aiSdkSystem } from './ai-sdk.js';
 import { floorSystem } from './floor.js';
 import { gatewayInProcessSystem, gatewaySystem } from './gateway.js';
-import { gatewayBareSystem } from './gateway-bare.js';
-import { gatewayResponsesSystem } from './gateway-responses.js';
+import { gatewayBareSystem, gatewayResponsesSystem } from './gateway-bare.js';
 import { langchainSystem } from './langchain.js';
 import { rawSdkHttp1System, rawSdkSystem } from './raw-sdk.js';
 import type { SystemDef } from './system.js';

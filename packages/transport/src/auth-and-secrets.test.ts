@@ -1,9 +1,15 @@
 import { inspect } from 'node:util';
-import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
 import { BedrockBridgeError, type ErrorKind } from '@bedrock-bridge/errors';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTransport, type Transport } from './create-transport.js';
-import { collect, MODEL, recorder, userInput } from './test-support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { createTransport } from './create-transport.js';
+import {
+  closedAfterEach,
+  collect,
+  MODEL,
+  recorder,
+  sharedEmulator,
+  userInput,
+} from './test-support/harness.js';
 import type { TransportOptions } from './transport-options.js';
 
 const DENIED_TOKEN = 'bedrock-api-key-DENIED-c2VjcmV0LXRva2VuLXZhbHVl';
@@ -11,23 +17,8 @@ const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCY-SECRET-KEY-0001';
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEJr-SESSION-TOKEN-0002';
 const BEARER = 'bedrock-api-key-BEARER-SECRET-0003';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ denyStreamingFor: [DENIED_TOKEN] });
-});
-afterAll(async () => {
-  await emulator.close();
-});
-/** Transports made by a test, closed after it even when an assertion failed. */
-const opened: Transport[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((t) => t.close()));
-});
-function transportWith(transportOptions: TransportOptions): Transport {
-  const t = createTransport(transportOptions);
-  opened.push(t);
-  return t;
-}
+const emulator = sharedEmulator({ denyStreamingFor: [DENIED_TOKEN] });
+const transportWith = closedAfterEach(createTransport);
 
 function options(extra: Partial<TransportOptions>): TransportOptions {
   return {

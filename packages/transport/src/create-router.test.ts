@@ -1,9 +1,14 @@
 import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
-import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from './create-router.js';
 import type { RouterOptions, SharedCooldowns } from './router-options.js';
-import { collect, recorder, TEST_CREDENTIALS, userInput } from './test-support/harness.js';
+import {
+  collect,
+  failureOf,
+  recorder,
+  TEST_CREDENTIALS,
+  userInput,
+} from './test-support/harness.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1'] as const;
 let emulators: Emulator[] = [];
@@ -44,16 +49,6 @@ function router(extra: Partial<RouterOptions> = {}): Router {
 const runtime = (e: Emulator) =>
   e.requests.filter((r) => r.operation === 'converse' || r.operation === 'converse-stream');
 const em = (i: number) => emulators[i] as Emulator;
-
-async function failureOf(promise: Promise<unknown>): Promise<BedrockBridgeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (BedrockBridgeError.is(err)) return err;
-    throw new Error(`not a BedrockBridgeError: ${String(err)}`);
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('createRouter: failover before the first event', () => {
   it.each([

@@ -1,9 +1,15 @@
-import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Transport } from './create-transport.js';
 import { converseFirstByteMs, streamFirstByteMs } from './first-byte-deadline.js';
-import { collect, MODEL, recorder, testTransport, userInput } from './test-support/harness.js';
+import {
+  collect,
+  MODEL,
+  recorder,
+  sharedEmulator,
+  testTransport,
+  userInput,
+} from './test-support/harness.js';
 
 /**
  * Which deadline guards which silence: right after a text delta (and inside a Converse body)
@@ -42,16 +48,7 @@ function toolInput(events: Awaited<ReturnType<typeof collect>>['events']): strin
   return events.map((e) => e.contentBlockDelta?.delta?.toolUse?.input ?? '').join('');
 }
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.clearFaults();
-});
+const emulator = sharedEmulator();
 
 for (const protocol of ['http1', 'http2'] as const) {
   describe(`idle phases over ${protocol}`, () => {

@@ -1,27 +1,21 @@
-import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
-import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { describe, expect, it } from 'vitest';
 import type { Transport } from './create-transport.js';
 import { invokeFirstByteMs } from './invoke-model.js';
 import { TRANSPORT_DEFAULTS } from './normalize-options.js';
-import { guard, recorder, testTransport } from './test-support/harness.js';
+import {
+  closedAfterEach,
+  failureOf,
+  guard,
+  recorder,
+  sharedEmulator,
+  testTransport,
+} from './test-support/harness.js';
 
 const TITAN = 'amazon.titan-embed-text-v2:0';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.clearFaults();
-});
-const opened: Transport[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((t) => t.close()));
-});
+const emulator = sharedEmulator();
+const closed = closedAfterEach(testTransport);
 
 function titanInput(text: string, extra: Record<string, unknown> = {}) {
   return {
@@ -39,22 +33,8 @@ function decode(body: Uint8Array | undefined): {
   return JSON.parse(new TextDecoder().decode(body));
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<BedrockBridgeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (BedrockBridgeError.is(err)) return err;
-    throw new Error(`not a BedrockBridgeError: ${String(err)}`);
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe.each(['http1', 'http2'] as const)('invokeModel over %s', (protocol) => {
-  function transport(): Transport {
-    const t = testTransport(emulator, protocol);
-    opened.push(t);
-    return t;
-  }
+  const transport = (): Transport => closed(emulator, protocol);
 
   it('returns the model body and the billed input tokens from the header', async () => {
     const out = await transport().invokeModel(titanInput('twelve chars', { dimensions: 256 }));

@@ -1,42 +1,19 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { armSocket, CONNECT_TIMEOUT_CODE } from './connect-timeout.js';
-import type { Transport } from './create-transport.js';
-import { recorder, testTransport, userInput } from './test-support/harness.js';
+import {
+  closedAfterEach,
+  failureOf,
+  recorder,
+  sharedEmulator,
+  testTransport,
+  userInput,
+} from './test-support/harness.js';
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.clearFaults();
-});
-/** Transports made by a test, closed after it even when an assertion failed. */
-const opened: Transport[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((t) => t.close()));
-});
-function transportFor(...args: Parameters<typeof testTransport>): Transport {
-  const t = testTransport(...args);
-  opened.push(t);
-  return t;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BedrockBridgeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (BedrockBridgeError.is(err)) return err;
-    throw new Error(`not a BedrockBridgeError: ${String(err)}`);
-  }
-  throw new Error('expected the call to fail');
-}
+const emulator = sharedEmulator();
+const transportFor = closedAfterEach(testTransport);
 
 function runtimeRequests(text: string): number {
   return emulator.requests.filter(

@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Transport } from './create-transport.js';
-import { recorder, testTransport, userInput } from './test-support/harness.js';
+import { recorder, sharedEmulator, testTransport, userInput } from './test-support/harness.js';
 
 /**
  * The idle deadline counts the server's silence only while the caller waits for the next event:
@@ -15,16 +14,7 @@ const IDLE_MS = 150;
 /** How long the test's consumer holds an event: well past the idle deadline. */
 const HOLD_MS = IDLE_MS * 4;
 
-let emulator: Emulator;
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.close();
-});
-beforeEach(() => {
-  emulator.clearFaults();
-});
+const emulator = sharedEmulator();
 
 for (const protocol of ['http1', 'http2'] as const) {
   describe(`idle deadline over ${protocol}`, () => {

@@ -1,5 +1,7 @@
 import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
-import type { Emulator } from '@bedrock-bridge/emulator';
+import { type Emulator, type EmulatorOptions, startEmulator } from '@bedrock-bridge/emulator';
+import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createTransport, type Transport } from '../create-transport.js';
 import type { TransportEvent } from '../transport-event.js';
 import type { TransportOptions, TransportProtocol } from '../transport-options.js';
@@ -71,4 +73,57 @@ export async function guard<T>(promise: Promise<T>, ms: number): Promise<T | 'HA
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * One emulator for the test file (or the enclosing `describe`): started before its tests, its
+ * faults cleared before each test, closed after them. The returned object stands for it.
+ */
+export function sharedEmulator(options: EmulatorOptions = {}): Emulator {
+  let current: Emulator | undefined;
+  beforeAll(async () => {
+    current = await startEmulator(options);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    current?.clearFaults();
+  });
+  return new Proxy({} as Emulator, {
+    get(_target, key) {
+      if (current === undefined) throw new Error('the shared emulator is read outside a test');
+      const value: unknown = Reflect.get(current, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
+
+/**
+ * `make` (by default `testTransport`) whose transports are closed after the test that made
+ * them, even when an assertion failed.
+ */
+export function closedAfterEach<A extends unknown[]>(
+  make: (...args: A) => Transport,
+): (...args: A) => Transport {
+  const opened: Transport[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((t) => t.close()));
+  });
+  return (...args) => {
+    const transport = make(...args);
+    opened.push(transport);
+    return transport;
+  };
+}
+
+/** The `BedrockBridgeError` that `promise` rejects with; throws when it resolves or rejects otherwise. */
+export async function failureOf(promise: Promise<unknown>): Promise<BedrockBridgeError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (BedrockBridgeError.is(err)) return err;
+    throw new Error(`not a BedrockBridgeError: ${String(err)}`);
+  }
+  throw new Error('expected the call to fail');
 }
