@@ -27,7 +27,10 @@ export function addFirstTokenMarks(gateway: Gateway): void {
     const res = reply.raw;
     const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (mark.firstToken === undefined && CONTENT.test(String(chunk))) {
+      // The handler writes bytes (an SSE event a chunk), the older server wrote strings.
+      const text =
+        chunk instanceof Uint8Array ? Buffer.from(chunk).toString('latin1') : String(chunk);
+      if (mark.firstToken === undefined && CONTENT.test(text)) {
         mark.firstToken = sharedClock();
       }
       return write(chunk, ...rest);
