@@ -129,8 +129,26 @@ export async function answerModelCall(
     if (firstTokenAt !== undefined) outcome.firstTokenAt = firstTokenAt;
     observer?.stream?.(outcome);
   };
+  /** Ends the stream for a reader that is gone: the upstream call aborted, the events closed. */
+  const abandon = async (reason: unknown, error: BedrockBridgeError) => {
+    if (!link.controller.signal.aborted) link.controller.abort(error);
+    failureOf(error);
+    finish({ ok: false, chunks, error: reason, clientGone: true });
+    await events.return?.();
+  };
   const body = new ReadableStream<Uint8Array>(
     {
+      start(stream) {
+        // A fetch caller that aborts while not reading (LangChain stops reading first) still
+        // sees its abort, and the events are closed now rather than left suspended.
+        const onAbort = () => {
+          if (settled) return;
+          stream.error(request.signal.reason);
+          void abandon(request.signal.reason, abortError(request.signal.reason, 'aborted'));
+        };
+        if (request.signal.aborted) onAbort();
+        else request.signal.addEventListener('abort', onAbort, { once: true });
+      },
       async pull(stream) {
         try {
           const next = pending ?? (await events.next());
@@ -172,11 +190,7 @@ export async function answerModelCall(
       async cancel(reason) {
         if (settled) return;
         // Abort before the source is closed: the upstream socket is released at once.
-        const error = abortError(reason, 'The client stopped reading the stream.');
-        if (!link.controller.signal.aborted) link.controller.abort(error);
-        failureOf(error);
-        finish({ ok: false, chunks, error: reason, clientGone: true });
-        await events.return?.();
+        await abandon(reason, abortError(reason, 'The client stopped reading the stream.'));
       },
     },
     { highWaterMark: 0 },
