@@ -3,8 +3,8 @@ export function countTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
-/** Every piece of text a Converse request sends to the model. */
-export function collectRequestText(body: Record<string, unknown>): string {
+/** Every piece of text a Converse request sends to the model, in order. */
+function requestTextParts(body: Record<string, unknown>): string[] {
   const parts: string[] = [];
   const system = body.system;
   if (Array.isArray(system)) {
@@ -22,7 +22,23 @@ export function collectRequestText(body: Record<string, unknown>): string {
   }
   const tools = (body.toolConfig as { tools?: unknown } | undefined)?.tools;
   if (Array.isArray(tools)) parts.push(JSON.stringify(tools));
-  return parts.join('\n');
+  return parts;
+}
+
+/** Every piece of text a Converse request sends to the model, one line break between pieces. */
+export function collectRequestText(body: Record<string, unknown>): string {
+  return requestTextParts(body).join('\n');
+}
+
+/**
+ * The tokens of `collectRequestText(body)`, counted from the pieces' lengths without joining
+ * them (a 100K-token prompt would be copied into one more 400 KB string per count).
+ */
+export function countRequestTokens(body: Record<string, unknown>): number {
+  const parts = requestTextParts(body);
+  let length = Math.max(0, parts.length - 1);
+  for (const part of parts) length += part.length;
+  return Math.ceil(length / 4);
 }
 
 /** The text a content block carries (tool inputs and results as JSON). */

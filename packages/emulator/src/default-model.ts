@@ -1,6 +1,6 @@
 import type { CatalogueModel } from './catalogue.js';
 import { chooseTool } from './choose-tool.js';
-import { blockText, collectRequestText, countTokens } from './count-tokens.js';
+import { blockText, countRequestTokens, countTokens } from './count-tokens.js';
 import { sampleFromSchema } from './schema-sample.js';
 import type { Usage } from './types.js';
 
@@ -18,7 +18,7 @@ const isObject = (v: unknown): v is Json =>
 
 /** Usage counted the emulator's way (characters / 4, rounded up). */
 export function countUsage(body: Json, content: Json[]): Usage {
-  const inputTokens = countTokens(collectRequestText(body));
+  const inputTokens = countRequestTokens(body);
   const outputTokens = countTokens(content.map(blockText).join(''));
   return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
 }

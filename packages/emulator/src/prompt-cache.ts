@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { blockText, countTokens } from './count-tokens.js';
+import { blockText } from './count-tokens.js';
 import type { Usage } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -15,21 +15,51 @@ interface Point {
   ttl: string;
 }
 
-/** The cache points of a request in prompt order, each with the prefix it closes. */
+/** The block lists of a request in prompt order: tools, system, then each message's content. */
+function blockLists(body: Json): unknown[] {
+  const lists: unknown[] = [
+    isObject(body.toolConfig) ? body.toolConfig.tools : undefined,
+    body.system,
+  ];
+  for (const message of Array.isArray(body.messages) ? body.messages : []) {
+    lists.push(isObject(message) ? message.content : undefined);
+  }
+  return lists;
+}
+
+/** How many cache points a request holds. */
+function countPoints(body: Json): number {
+  let count = 0;
+  for (const list of blockLists(body)) {
+    for (const block of Array.isArray(list) ? list : []) {
+      if (isObject(block) && isObject(block.cachePoint)) count += 1;
+    }
+  }
+  return count;
+}
+
+/**
+ * The cache points of a request in prompt order, each with the prefix it closes. Nothing is
+ * hashed when the request has no cache point, and nothing after its last one (a 100K-token
+ * prompt without cache points was hashed and copied whole on every request).
+ */
 function points(body: Json, modelId: string): Point[] {
+  const total = countPoints(body);
   const out: Point[] = [];
+  if (total === 0) return out;
   const hash = createHash('sha256').update(modelId);
-  let text = '';
+  let length = 0;
   const visit = (list: unknown, show: (block: Json) => string) => {
     for (const block of Array.isArray(list) ? list : []) {
+      if (out.length === total) return;
       if (!isObject(block)) continue;
       if (isObject(block.cachePoint)) {
         const ttl = block.cachePoint.ttl === '1h' ? '1h' : '5m';
-        out.push({ key: hash.copy().digest('hex'), tokens: countTokens(text), ttl });
+        out.push({ key: hash.copy().digest('hex'), tokens: Math.ceil(length / 4), ttl });
         continue;
       }
       hash.update(JSON.stringify(block));
-      text += show(block);
+      length += show(block).length;
     }
   };
   visit(isObject(body.toolConfig) ? body.toolConfig.tools : undefined, (b) => JSON.stringify(b));

@@ -1,5 +1,5 @@
 import type { CatalogueModel } from './catalogue.js';
-import { collectRequestText, countTokens } from './count-tokens.js';
+import { countRequestTokens } from './count-tokens.js';
 import { checkContextWindow, contextWindowFor } from './validation/context-window.js';
 import { validateModelRules } from './validation/validate-model-rules.js';
 import { validateRequestShape } from './validation/validate-request-shape.js';
@@ -24,7 +24,7 @@ export function validateConverseRequest(
   const messages = validateRequestShape(body).filter(isObject) as Json[];
   validateToolPairing(messages, isObject(body.toolConfig), model.providerName === 'Anthropic');
   validateModelRules(body, model, messages, operation);
-  const inputTokens = countTokens(collectRequestText(body));
+  const inputTokens = countRequestTokens(body);
   const config = isObject(body.inferenceConfig) ? body.inferenceConfig : {};
   const maxTokens = typeof config.maxTokens === 'number' ? config.maxTokens : undefined;
   checkContextWindow(inputTokens, maxTokens, model, contextWindowFor(body, model));
