@@ -3,7 +3,7 @@ import type { ParamPolicy } from '@bedrock-bridge/format';
 import type { HandlerCall, StreamOutcome } from './call-observer.js';
 import type { ConversionNotes } from './chat-completion.js';
 import { jsonResponse } from './json-response.js';
-import type { BackendCallContext } from './openai-backend.js';
+import type { BackendCallOptions } from './openai-backend.js';
 import type { OpenAIErrorResponse } from './openai-error.js';
 import { settleFailureEvents } from './responses-routes.js';
 import { SSE_DONE, SSE_HEADERS, sseEvent } from './sse.js';
@@ -13,8 +13,8 @@ import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
 /** One model call as a route hands it to `answerModelCall`. */
 export interface ModelCall {
   stream: boolean;
-  complete(context: BackendCallContext): Promise<object>;
-  events(context: BackendCallContext): AsyncIterable<object>;
+  complete(context: BackendCallOptions): Promise<object>;
+  events(context: BackendCallOptions): AsyncIterable<object>;
   /** The first event this accepts marks the time to first token. */
   isToken(event: object): boolean;
   /**
@@ -80,7 +80,7 @@ export async function answerModelCall(
   const observer = handlerCall.observer;
   const link = linkAborts(request, handlerCall);
   const headers: Record<string, string> = {};
-  const context: BackendCallContext = {
+  const context: BackendCallOptions = {
     paramPolicy: settings.paramPolicy,
     signal: link.controller.signal,
     onEvent: (event) => observer?.transportEvent?.(event),

@@ -33,7 +33,7 @@ export interface ConversionNotes {
 }
 
 /** What one call needs besides the request. */
-export interface ChatCompletionContext extends CallOptions {
+export interface ChatCompletionOptions extends CallOptions {
   transport: Transport;
   /** The caller's AWS region: decides which inference profile a profile-only model goes through. */
   region: string;
@@ -62,7 +62,7 @@ export interface ChatCompletionContext extends CallOptions {
  */
 async function withReasoning(
   request: ChatCompletionRequest,
-  context: ChatCompletionContext,
+  context: ChatCompletionOptions,
 ): Promise<{ request: ChatCompletionRequest; notes: string[] }> {
   const effort = request.reasoning_effort;
   if (effort == null || effort === 'none') return { request, notes: [] };
@@ -95,7 +95,7 @@ const NO_MEMORY: ReasoningMemory = {
 
 function prepare(
   request: ChatCompletionRequest,
-  context: ChatCompletionContext,
+  context: ChatCompletionOptions,
   notes: readonly string[],
 ) {
   const resolved = resolveModelId(request.model, context);
@@ -120,7 +120,7 @@ function prepare(
 /** A whole `chat.completion`. */
 export async function chatCompletion(
   request: ChatCompletionRequest,
-  context: ChatCompletionContext,
+  context: ChatCompletionOptions,
 ): Promise<ChatCompletion> {
   const ready = await withReasoning(request, context);
   const { input, answer } = prepare(ready.request, context, ready.notes);
@@ -133,7 +133,7 @@ export async function chatCompletion(
 /** `chat.completion.chunk`s as they arrive; the call starts when iteration starts. */
 export async function* chatCompletionStream(
   request: ChatCompletionRequest,
-  context: ChatCompletionContext,
+  context: ChatCompletionOptions,
 ): AsyncIterable<ChatCompletionChunk> {
   const ready = await withReasoning(request, context);
   const { input, answer, capabilities } = prepare(ready.request, context, ready.notes);

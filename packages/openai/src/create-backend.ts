@@ -12,7 +12,7 @@ import { chatCompletion, chatCompletionStream } from './chat-completion.js';
 import { createEmbeddings } from './embeddings.js';
 import { choiceCount, mergeCompletions, mergeStreams, singleChoice } from './fan-out-choices.js';
 import { createRemoteImageFetcher, type RemoteImageOptions } from './fetch-remote-image.js';
-import type { BackendCallContext, OpenAIBackend, OpenAIModel } from './openai-backend.js';
+import type { BackendCallOptions, OpenAIBackend, OpenAIModel } from './openai-backend.js';
 import { createReasoningMemory } from './reasoning-memory.js';
 import { createResponsesBackend } from './responses/responses-backend.js';
 import type { KeyValueStore } from './store/key-value-store.js';
@@ -168,7 +168,7 @@ export function createBackend(
     ...(options.reasoningTtlMs === undefined ? {} : { ttlMs: options.reasoningTtlMs }),
   });
 
-  async function contextFor(urls: { url: string; param: string }[], call: BackendCallContext) {
+  async function contextFor(urls: { url: string; param: string }[], call: BackendCallOptions) {
     // Without discovery (e.g. no control-plane permission), the built-in tables decide.
     const discovered = await discoveredOrOffline();
     const bytes = await imageBytes(urls, call.signal);

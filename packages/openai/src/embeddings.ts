@@ -21,7 +21,7 @@ import { mapBounded } from './map-bounded.js';
 export const EMBEDDING_CONCURRENCY = 8;
 
 /** What one embeddings request needs besides the request. */
-export interface EmbeddingsContext extends CallOptions {
+export interface EmbeddingsOptions extends CallOptions {
   transport: Transport;
   /** InvokeModel calls in flight at once for one request. Default `EMBEDDING_CONCURRENCY`. */
   concurrency?: number;
@@ -49,7 +49,7 @@ function parseAnswer(body: Uint8Array | undefined, modelId: string): unknown {
  */
 export async function createEmbeddings(
   request: EmbeddingRequest,
-  context: EmbeddingsContext,
+  context: EmbeddingsOptions,
 ): Promise<EmbeddingList> {
   const facts = embeddingModelFor(request.model);
   const prepared = toEmbeddingCalls(request, {

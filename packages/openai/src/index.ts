@@ -2,7 +2,7 @@
 
 export type { CallObserver, HandlerCall, StreamOutcome } from './call-observer.js';
 export {
-  type ChatCompletionContext,
+  type ChatCompletionOptions,
   type ConversionNotes,
   chatCompletion,
   chatCompletionStream,
@@ -27,7 +27,7 @@ export {
   type RemoteImageOptions,
 } from './fetch-remote-image.js';
 export type {
-  BackendCallContext,
+  BackendCallOptions,
   OpenAIBackend,
   OpenAIModel,
   ResponsesBackend,

@@ -5,8 +5,8 @@ import type { TransportEvent } from '@bedrock-bridge/transport';
 import type { ConversionNotes } from './chat-completion.js';
 import type { ValidatedChatRequest } from './validate-chat-request.js';
 
-/** Per-request context the server hands to the backend. */
-export interface BackendCallContext {
+/** What the server hands to the backend with each request. */
+export interface BackendCallOptions {
   /** Aborted when the client disconnects or the server shuts down past its deadline. */
   signal: AbortSignal;
   /** Transport events of this request (attempts, retries, evictions). */
@@ -31,11 +31,11 @@ export interface OpenAIModel {
 /** What the HTTP layer needs from the composition (see `chat-completion.ts`). */
 export interface OpenAIBackend {
   /** A whole `chat.completion`. */
-  complete(request: ValidatedChatRequest, context: BackendCallContext): Promise<object>;
+  complete(request: ValidatedChatRequest, context: BackendCallOptions): Promise<object>;
   /** `chat.completion.chunk`s; lazy: nothing is sent upstream before iteration starts. */
-  stream(request: ValidatedChatRequest, context: BackendCallContext): AsyncIterable<object>;
+  stream(request: ValidatedChatRequest, context: BackendCallOptions): AsyncIterable<object>;
   /** An OpenAI embeddings `list` (`POST /v1/embeddings`). */
-  embed(request: EmbeddingRequest, context: BackendCallContext): Promise<EmbeddingList>;
+  embed(request: EmbeddingRequest, context: BackendCallOptions): Promise<EmbeddingList>;
   /** `/v1/responses`; without it those routes answer 404. */
   responses?: ResponsesBackend;
   /** The models `GET /v1/models` lists. */
@@ -47,9 +47,9 @@ export interface OpenAIBackend {
 /** The Responses API behind `/v1/responses` (see `responses/create-response.ts`). */
 export interface ResponsesBackend {
   /** A whole `response` object (stored unless `store: false`). */
-  create(request: ResponsesRequest, context: BackendCallContext): Promise<object>;
+  create(request: ResponsesRequest, context: BackendCallOptions): Promise<object>;
   /** The Responses events; lazy: nothing is sent upstream before iteration starts. */
-  stream(request: ResponsesRequest, context: BackendCallContext): AsyncIterable<object>;
+  stream(request: ResponsesRequest, context: BackendCallOptions): AsyncIterable<object>;
   /** A stored response (reasoning sealed only when `include` asks), or `undefined`. */
   get(id: string, include?: readonly string[]): Promise<object | undefined>;
   /** Deletes a stored response; `false` when there was none. */

@@ -3,7 +3,7 @@ import type { TransportEvent } from '@bedrock-bridge/transport';
 import OpenAI from 'openai';
 import { createStack } from '../create-stack.js';
 import { createServer } from '../server/create-server.js';
-import { DEMO_MODEL, type DemoContext, demoSteps } from './demo-steps.js';
+import { DEMO_MODEL, type DemoState, demoSteps } from './demo-steps.js';
 
 /** Where the transcript goes and how it looks. */
 export interface DemoOptions {
@@ -46,7 +46,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     write(`  gateway   ${url}/v1   (OpenAI-compatible)\n`);
     write(`  client    the official openai npm package, model ${DEMO_MODEL}\n\n`);
     const client = new OpenAI({ baseURL: `${url}/v1`, apiKey: 'demo', maxRetries: 0 });
-    const context: DemoContext = { client, emulator, events, write, gatewayUrl: url };
+    const context: DemoState = { client, emulator, events, write, gatewayUrl: url };
     for (const [index, step] of demoSteps.entries()) {
       write(`${index + 1}. ${step.title}\n`);
       const start = performance.now();

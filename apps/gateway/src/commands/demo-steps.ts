@@ -9,7 +9,7 @@ import type {
 /** The model the demo talks to (on-demand in the emulator's catalogue). */
 export const DEMO_MODEL = 'anthropic.claude-3-haiku-20240307-v1:0';
 
-export interface DemoContext {
+export interface DemoState {
   client: OpenAI;
   emulator: Emulator;
   /** Every transport event so far (attempts, retries, evictions). */
@@ -22,14 +22,14 @@ export interface DemoStep {
   title: string;
   /** What "behaved as expected" means, printed on success. */
   expect: string;
-  run(context: DemoContext): Promise<void>;
+  run(context: DemoState): Promise<void>;
 }
 
 function check(condition: unknown, what: string): asserts condition {
   if (!condition) throw new Error(`expected ${what}`);
 }
 
-const say = (c: DemoContext, who: string, text: string) => c.write(`   ${who.padEnd(9)} ${text}\n`);
+const say = (c: DemoState, who: string, text: string) => c.write(`   ${who.padEnd(9)} ${text}\n`);
 
 const weatherTool: ChatCompletionTool = {
   type: 'function',
@@ -57,7 +57,7 @@ async function expectApiError(
 }
 
 /** Streams one answer, writing each delta as it arrives; returns what arrived and how it ended. */
-async function streamAnswer(c: DemoContext, prompt: string) {
+async function streamAnswer(c: DemoState, prompt: string) {
   const start = performance.now();
   const out = {
     text: '',

@@ -1,6 +1,6 @@
 import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
 import type {
-  BackendCallContext,
+  BackendCallOptions,
   OpenAIBackend,
   ResponsesBackend,
   ValidatedChatRequest,
@@ -70,7 +70,7 @@ class RequestTrace {
   }
 
   /** The call context the backend gets: transport events become attempt spans and events. */
-  wrap(call: BackendCallContext): BackendCallContext {
+  wrap(call: BackendCallOptions): BackendCallOptions {
     onCallUsage(call.signal, (usage) => this.usage(usage));
     return {
       ...call,

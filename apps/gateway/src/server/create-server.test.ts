@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
-import type { BackendCallContext, OpenAIBackend as GatewayBackend } from '@bedrock-bridge/openai';
+import type { BackendCallOptions, OpenAIBackend as GatewayBackend } from '@bedrock-bridge/openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Gateway } from './create-server.js';
 import type { RequestLogEntry } from './request-log.js';
@@ -19,7 +19,7 @@ const chunk = (text: string) => ({
 interface Controlled {
   backend: GatewayBackend;
   /** Resolves with the signal of the next backend call. */
-  calls: BackendCallContext[];
+  calls: BackendCallOptions[];
   release: () => void;
 }
 
@@ -30,7 +30,7 @@ function controlledBackend(
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const calls: BackendCallContext[] = [];
+  const calls: BackendCallOptions[] = [];
   // Waits for release(); an abort fails the wait the way the transport does: kind `aborted`,
   // the signal's reason as the cause.
   const held = (signal: AbortSignal) =>

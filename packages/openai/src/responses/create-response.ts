@@ -20,18 +20,18 @@ import {
 } from '@bedrock-bridge/format/responses';
 import { resolveModelId } from '@bedrock-bridge/models';
 import { synthesizeStream } from '@bedrock-bridge/transport';
-import type { ChatCompletionContext } from '../chat-completion.js';
+import type { ChatCompletionOptions } from '../chat-completion.js';
 import type { ReasoningSeal } from './reasoning-seal.js';
 import type { ResponseStore } from './response-store.js';
 import { forClient, inputItemsOf } from './response-view.js';
 
 /** What one Responses call needs besides the request. */
-export interface ResponsesContext extends ChatCompletionContext {
+export interface ResponsesOptions extends ChatCompletionOptions {
   store: ResponseStore;
   seal: ReasoningSeal;
 }
 
-async function prepare(request: ResponsesRequest, context: ResponsesContext) {
+async function prepare(request: ResponsesRequest, context: ResponsesOptions) {
   const history =
     typeof request.previous_response_id === 'string'
       ? await context.store.conversation(request.previous_response_id)
@@ -95,7 +95,7 @@ function keep(request: ResponsesRequest): boolean {
 /** A whole `response` object. */
 export async function createResponse(
   request: ResponsesRequest,
-  context: ResponsesContext,
+  context: ResponsesOptions,
 ): Promise<Response> {
   const { input, answer, items } = await prepare(request, context);
   const output = await context.transport.converse(input, context);
@@ -107,7 +107,7 @@ export async function createResponse(
 /** The Responses events as they arrive; the call starts when iteration starts. */
 export async function* createResponseStream(
   request: ResponsesRequest,
-  context: ResponsesContext,
+  context: ResponsesOptions,
 ): AsyncIterable<ResponseStreamEvent> {
   const { input, answer, capabilities, items } = await prepare(request, context);
   // Some models take tools only without streaming: ask Converse, replay its answer as events.

@@ -1,8 +1,8 @@
 import type { ResponsesRequest } from '@bedrock-bridge/format/responses';
-import type { ChatCompletionContext } from '../chat-completion.js';
-import type { BackendCallContext, ResponsesBackend } from '../openai-backend.js';
+import type { ChatCompletionOptions } from '../chat-completion.js';
+import type { BackendCallOptions, ResponsesBackend } from '../openai-backend.js';
 import type { KeyValueStore } from '../store/key-value-store.js';
-import { createResponse, createResponseStream, type ResponsesContext } from './create-response.js';
+import { createResponse, createResponseStream, type ResponsesOptions } from './create-response.js';
 import { createReasoningSeal, type ReasoningSeal, storedReasoningKey } from './reasoning-seal.js';
 import { ResponseStore } from './response-store.js';
 import { forClient } from './response-view.js';
@@ -17,8 +17,8 @@ export interface ResponsesBackendOptions {
   /** The chat recipe's per-call context (discovery, transport, fetched images). */
   contextFor(
     urls: { url: string; param: string }[],
-    call: BackendCallContext,
-  ): Promise<ChatCompletionContext>;
+    call: BackendCallOptions,
+  ): Promise<ChatCompletionOptions>;
 }
 
 /** Remote (non-`data:`) `input_image` URLs of a Responses request, with the field each sits in. */
@@ -57,8 +57,8 @@ export function createResponsesBackend(options: ResponsesBackendOptions): Respon
   };
   async function context(
     request: ResponsesRequest,
-    call: BackendCallContext,
-  ): Promise<ResponsesContext> {
+    call: BackendCallOptions,
+  ): Promise<ResponsesOptions> {
     const base = await options.contextFor(remoteInputImageUrls(request), call);
     return { ...base, store, seal: await sealer() };
   }
