@@ -1,7 +1,7 @@
 /**
  * The recipe: an OpenAI chat request in, an OpenAI answer out, Bedrock in between.
  *
- *   resolve the model (models) -> its rules (models) -> reasoning of earlier tool calls put
+ *   resolve the model and its rules, once (models) -> reasoning of earlier tool calls put
  *   back (reasoning memory) -> Converse input, the rules applied
  *   under the gateway's parameter policy (format) -> send (transport)
  *   -> OpenAI answer or chunk stream (format) -> its reasoning remembered
@@ -19,7 +19,7 @@ import {
   type ToConverseInputOptions,
   toConverseInput,
 } from '@bedrock-bridge/format';
-import { type DiscoveredModel, resolveModelId } from '@bedrock-bridge/models';
+import { type DiscoveredModel, type ResolvedModelId, resolveModelId } from '@bedrock-bridge/models';
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
 import { assertChatModel } from './check-model-kind.js';
 import type { ReasoningMemory } from './reasoning-memory.js';
@@ -63,11 +63,11 @@ export interface ChatCompletionOptions extends CallOptions {
 async function withReasoning(
   request: ChatCompletionRequest,
   context: ChatCompletionOptions,
+  resolved: ResolvedModelId,
 ): Promise<{ request: ChatCompletionRequest; notes: string[] }> {
   const effort = request.reasoning_effort;
   if (effort == null || effort === 'none') return { request, notes: [] };
-  const caps = resolveModelId(request.model, context).capabilities;
-  if (caps.reasoning !== 'anthropic-thinking') return { request, notes: [] };
+  if (resolved.capabilities.reasoning !== 'anthropic-thinking') return { request, notes: [] };
   const memory = context.reasoningMemory ?? NO_MEMORY;
   const restored = await memory.restore(request);
   if (restored.missing === undefined) return { request: restored.request, notes: [] };
@@ -93,14 +93,20 @@ const NO_MEMORY: ReasoningMemory = {
   },
 };
 
+/** The model resolved once per call (models), checked to be a chat model. */
+function resolveChatModel(request: ChatCompletionRequest, context: ChatCompletionOptions) {
+  const resolved = resolveModelId(request.model, context);
+  assertChatModel(request.model, resolved.capabilities);
+  return resolved;
+}
+
 function prepare(
   request: ChatCompletionRequest,
   context: ChatCompletionOptions,
+  resolved: ResolvedModelId,
   notes: readonly string[],
 ) {
-  const resolved = resolveModelId(request.model, context);
   const caps = resolved.capabilities;
-  assertChatModel(request.model, caps);
   // The model's rules go to format as they are: format applies each of them, once, under the
   // policy the gateway chose.
   const options: ToConverseInputOptions = {
@@ -122,8 +128,9 @@ export async function chatCompletion(
   request: ChatCompletionRequest,
   context: ChatCompletionOptions,
 ): Promise<ChatCompletion> {
-  const ready = await withReasoning(request, context);
-  const { input, answer } = prepare(ready.request, context, ready.notes);
+  const resolved = resolveChatModel(request, context);
+  const ready = await withReasoning(request, context, resolved);
+  const { input, answer } = prepare(ready.request, context, resolved, ready.notes);
   const output = await context.transport.converse(input, context);
   const completion = fromConverseOutput(output, { model: request.model, ...answer });
   for (const choice of completion.choices) await context.reasoningMemory?.remember(choice.message);
@@ -135,8 +142,9 @@ export async function* chatCompletionStream(
   request: ChatCompletionRequest,
   context: ChatCompletionOptions,
 ): AsyncIterable<ChatCompletionChunk> {
-  const ready = await withReasoning(request, context);
-  const { input, answer, capabilities } = prepare(ready.request, context, ready.notes);
+  const resolved = resolveChatModel(request, context);
+  const ready = await withReasoning(request, context, resolved);
+  const { input, answer, capabilities } = prepare(ready.request, context, resolved, ready.notes);
   // Some models take tools only without streaming: ask Converse, replay its answer as events.
   const events =
     input.toolConfig && !capabilities.streamingToolUse
