@@ -2,7 +2,7 @@ import { createAmazonBedrock } from '@ai-sdk/amazon-bedrock';
 import { generateText, streamText } from 'ai';
 import { toAiSdkShape } from '../ai-sdk-shape.js';
 import { CREDENTIALS, MAX_TOKENS, MODEL_ID, REGION } from '../conversation.js';
-import type { BenchClient, CreateContext, SystemDef } from './system.js';
+import { type BenchClient, type CreateContext, readText, type SystemDef } from './system.js';
 
 /**
  * Vercel AI SDK: `@ai-sdk/amazon-bedrock` pointed at the emulator with `baseURL`, called
@@ -51,14 +51,7 @@ export const aiSdkSystem: SystemDef = {
           maxOutputTokens: MAX_TOKENS,
           ...(timeout === undefined ? {} : { timeout }),
         });
-        let text = '';
-        for await (const piece of result.textStream) {
-          if (piece) {
-            text += piece;
-            onToken(piece);
-          }
-        }
-        return text;
+        return readText(result.textStream, (piece) => piece, onToken);
       },
       async close() {},
     };

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { toOpenAIRequest } from '../conversation.js';
 import { startGateway } from './start-gateway.js';
-import type { BenchClient, CreateContext, SystemDef } from './system.js';
+import { type BenchClient, type CreateContext, readText, type SystemDef } from './system.js';
 
 function openaiGatewaySystem(placement: 'process' | 'in-process'): SystemDef {
   const where = placement;
@@ -36,15 +36,7 @@ function openaiGatewaySystem(placement: 'process' | 'in-process'): SystemDef {
         },
         async stream(onToken) {
           const chunks = await openai.chat.completions.create({ ...request, stream: true });
-          let text = '';
-          for await (const chunk of chunks) {
-            const piece = chunk.choices[0]?.delta.content;
-            if (piece) {
-              text += piece;
-              onToken(piece);
-            }
-          }
-          return text;
+          return readText(chunks, (c) => c.choices[0]?.delta.content, onToken);
         },
         close: () => gateway.close(),
       };

@@ -2,7 +2,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { ChatBedrockConverse } from '@langchain/aws';
 import { CREDENTIALS, MAX_TOKENS, MODEL_ID, REGION } from '../conversation.js';
 import { toLangChainShape } from '../langchain-shape.js';
-import type { BenchClient, CreateContext, SystemDef } from './system.js';
+import { type BenchClient, type CreateContext, readText, type SystemDef } from './system.js';
 
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
@@ -54,15 +54,7 @@ export const langchainSystem: SystemDef = {
         return textOf(message.content);
       },
       async stream(onToken) {
-        let text = '';
-        for await (const chunk of await bound.stream(shape.messages)) {
-          const piece = textOf(chunk.content);
-          if (piece) {
-            text += piece;
-            onToken(piece);
-          }
-        }
-        return text;
+        return readText(await bound.stream(shape.messages), (c) => textOf(c.content), onToken);
       },
       async close() {
         client.destroy();

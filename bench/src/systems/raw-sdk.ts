@@ -7,7 +7,13 @@ import {
 import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import { CREDENTIALS, REGION } from '../conversation.js';
 import { toConverseShape } from '../converse-shape.js';
-import { type BenchClient, type CreateContext, converseText, type SystemDef } from './system.js';
+import {
+  type BenchClient,
+  type CreateContext,
+  converseText,
+  readText,
+  type SystemDef,
+} from './system.js';
 
 function rawClient(config: BedrockRuntimeClientConfig, ctx: CreateContext): BenchClient {
   const client = new BedrockRuntimeClient({
@@ -25,15 +31,7 @@ function rawClient(config: BedrockRuntimeClientConfig, ctx: CreateContext): Benc
     },
     async stream(onToken) {
       const out = await client.send(new ConverseStreamCommand(input));
-      let text = '';
-      for await (const event of out.stream ?? []) {
-        const piece = event.contentBlockDelta?.delta?.text;
-        if (piece) {
-          text += piece;
-          onToken(piece);
-        }
-      }
-      return text;
+      return readText(out.stream ?? [], (e) => e.contentBlockDelta?.delta?.text, onToken);
     },
     async close() {
       client.destroy();

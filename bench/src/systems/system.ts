@@ -65,3 +65,24 @@ export function converseText(
   }
   return text;
 }
+
+/**
+ * Reads a stream to its end, handing each text piece (`pieceOf` an item; empty ones skipped) to
+ * `onToken` as the caller would see it; resolves with the whole text. Every system reads its
+ * stream through this, so the harness costs each of them the same.
+ */
+export async function readText<T>(
+  items: AsyncIterable<T> | Iterable<T>,
+  pieceOf: (item: T) => string | null | undefined,
+  onToken: (text: string) => void,
+): Promise<string> {
+  let text = '';
+  for await (const item of items) {
+    const piece = pieceOf(item);
+    if (piece) {
+      text += piece;
+      onToken(piece);
+    }
+  }
+  return text;
+}

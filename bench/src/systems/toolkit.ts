@@ -1,7 +1,7 @@
 import { fromConverseOutput, fromConverseStream, toConverseInput } from '@bedrock-bridge/format';
 import { createTransport } from '@bedrock-bridge/transport';
 import { CREDENTIALS, MODEL_ID, REGION, toOpenAIRequest } from '../conversation.js';
-import type { BenchClient, CreateContext, SystemDef } from './system.js';
+import { type BenchClient, type CreateContext, readText, type SystemDef } from './system.js';
 import { transportTimeouts } from './transport.js';
 
 /**
@@ -37,19 +37,11 @@ export const toolkitSystem: SystemDef = {
       },
       async stream(onToken) {
         const { input, answer } = toConverseInput(request);
-        let text = '';
         const chunks = fromConverseStream(transport.converseStream(input), {
           model: MODEL_ID,
           ...answer,
         });
-        for await (const chunk of chunks) {
-          const piece = chunk.choices[0]?.delta.content;
-          if (piece) {
-            text += piece;
-            onToken(piece);
-          }
-        }
-        return text;
+        return readText(chunks, (c) => c.choices[0]?.delta.content, onToken);
       },
       close: () => transport.close(),
     };

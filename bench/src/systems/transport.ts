@@ -1,7 +1,13 @@
 import { createTransport, type TransportProtocol } from '@bedrock-bridge/transport';
 import { CREDENTIALS, REGION } from '../conversation.js';
 import { toConverseShape } from '../converse-shape.js';
-import { type BenchClient, type CreateContext, converseText, type SystemDef } from './system.js';
+import {
+  type BenchClient,
+  type CreateContext,
+  converseText,
+  readText,
+  type SystemDef,
+} from './system.js';
 
 /** Timeouts the "timeout set" fault rows give the transport. */
 export function transportTimeouts(timeoutMs: number | undefined) {
@@ -23,15 +29,8 @@ function transportClient(ctx: CreateContext, protocol: TransportProtocol | undef
       return converseText(out.output?.message?.content);
     },
     async stream(onToken) {
-      let text = '';
-      for await (const event of transport.converseStream(input)) {
-        const piece = event.contentBlockDelta?.delta?.text;
-        if (piece) {
-          text += piece;
-          onToken(piece);
-        }
-      }
-      return text;
+      const events = transport.converseStream(input);
+      return readText(events, (e) => e.contentBlockDelta?.delta?.text, onToken);
     },
     close: () => transport.close(),
   };
