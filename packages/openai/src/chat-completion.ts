@@ -21,7 +21,7 @@ import {
 } from '@bedrock-bridge/format';
 import { type DiscoveredModel, type ResolvedModelId, resolveModelId } from '@bedrock-bridge/models';
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
-import { assertChatModel } from './check-model-kind.js';
+import { assertChatModel } from './check-model-task.js';
 import type { ReasoningMemory } from './reasoning-memory.js';
 
 /** What the conversion left out or adjusted: the client is told (nothing is altered silently). */

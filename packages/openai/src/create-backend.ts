@@ -249,7 +249,7 @@ function toGatewayModel(m: DiscoveredModel): OpenAIModel {
     owned_by: m.providerName || m.provider,
     context_length: m.contextLength,
     name: m.name,
-    kind: m.kind,
+    kind: m.resourceType, // the HTTP field keeps its documented name
     capabilities: {
       tools: m.capabilities.toolUse,
       vision: m.capabilities.vision,

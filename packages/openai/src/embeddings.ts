@@ -14,7 +14,7 @@ import {
 } from '@bedrock-bridge/format/embeddings';
 import type { CallOptions, Transport } from '@bedrock-bridge/transport';
 import type { ConversionNotes } from './chat-completion.js';
-import { embeddingModelFor } from './check-model-kind.js';
+import { embeddingModelFor } from './check-model-task.js';
 import { mapBounded } from './map-bounded.js';
 
 /** InvokeModel calls one embeddings request makes at once, by default. */

@@ -12,7 +12,7 @@ import {
  * (or the reverse) is a 400 naming the model, before anything is sent upstream.
  */
 
-function wrongKind(message: string): BedrockBridgeError {
+function wrongTask(message: string): BedrockBridgeError {
   return new BedrockBridgeError({
     kind: 'validation',
     code: 'model_not_supported',
@@ -23,10 +23,10 @@ function wrongKind(message: string): BedrockBridgeError {
 
 /** Throws when a known model is not a chat model (`/v1/chat/completions`). */
 export function assertChatModel(model: string, caps: ModelCapabilities): void {
-  if (!caps.known || caps.kind === 'chat') return;
-  const use = caps.kind === 'embedding' ? ' Use it with POST /v1/embeddings, or' : '';
-  throw wrongKind(
-    `${model} is ${caps.kind === 'embedding' ? 'an' : 'a'} ${caps.kind} model, not a chat model.${use} pick a chat model.`,
+  if (!caps.known || caps.task === 'chat') return;
+  const use = caps.task === 'embedding' ? ' Use it with POST /v1/embeddings, or' : '';
+  throw wrongTask(
+    `${model} is ${caps.task === 'embedding' ? 'an' : 'a'} ${caps.task} model, not a chat model.${use} pick a chat model.`,
   );
 }
 
@@ -36,8 +36,8 @@ export function embeddingModelFor(model: string): EmbeddingModelFacts {
   if (facts !== undefined) return facts;
   const known = EMBEDDING_MODELS.map((m) => m.key).join(', ');
   const caps = getModelCapabilities(model);
-  if (caps.known && caps.kind === 'chat') {
-    throw wrongKind(
+  if (caps.known && caps.task === 'chat') {
+    throw wrongTask(
       `${model} is a chat model, not an embedding model. Use it with POST /v1/chat/completions, or pick an embedding model (${known}).`,
     );
   }
