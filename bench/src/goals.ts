@@ -108,6 +108,20 @@ export function checkGoals(
   }
   {
     const goal =
+      'the in-process fetch (openai client) adds < 0.5 ms at the median to time to first token (issue 18)';
+    const fetched = median(byId('openai-fetch'), 'ttft');
+    checks.push(
+      fetched === undefined || direct === undefined
+        ? { goal, status: 'not measured', evidence: 'openai-fetch or toolkit row missing' }
+        : {
+            goal,
+            status: fetched - direct < 0.5 ? 'met' : 'missed',
+            evidence: `openai client + createBedrockFetch ${formatMs(fetched)} ms vs transport + format called directly ${formatMs(direct)} ms, same run: +${formatMs(fetched - direct)} ms, ${(fetched / direct).toFixed(3)}x (medians)`,
+          },
+    );
+  }
+  {
+    const goal =
       'Responses: time to first response.output_text.delta within 10% of the first chat-completions delta (issue 17)';
     const responses = median(byId('gateway-responses'), 'ttft');
     const chat = median(byId('gateway-bare'), 'ttft');

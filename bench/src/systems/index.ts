@@ -3,6 +3,7 @@ import { floorSystem } from './floor.js';
 import { gatewayInProcessSystem, gatewaySystem } from './gateway.js';
 import { gatewayBareSystem, gatewayResponsesSystem } from './gateway-bare.js';
 import { langchainSystem } from './langchain.js';
+import { openaiFetchSystem } from './openai-fetch.js';
 import { rawSdkHttp1System, rawSdkSystem } from './raw-sdk.js';
 import type { SystemDef } from './system.js';
 import { toolkitSystem } from './toolkit.js';
@@ -22,4 +23,5 @@ export const ALL_SYSTEMS: readonly SystemDef[] = [
   gatewayBareSystem,
   gatewayResponsesSystem,
   gatewayInProcessSystem,
+  openaiFetchSystem,
 ];

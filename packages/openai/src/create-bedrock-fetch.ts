@@ -52,9 +52,15 @@ export function createBedrockFetch(options: BedrockFetchOptions = {}): BedrockFe
     ...(options.paramPolicy === undefined ? {} : { paramPolicy: options.paramPolicy }),
   });
   const bedrockFetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const request = new Request(input, init);
+    // A string body (what OpenAI clients send) goes to the handler as it is: a Request built
+    // without it, since reading a Request's body stream back costs more than parsing the JSON.
+    const text = typeof init?.body === 'string' ? init.body : undefined;
+    const request = new Request(input, text === undefined ? init : { ...init, body: null });
     const observer = options.observe?.(request);
-    const response = await handler(request, observer === undefined ? {} : { observer });
+    const response = await handler(request, {
+      ...(observer === undefined ? {} : { observer }),
+      ...(text === undefined ? {} : { body: text }),
+    });
     if (request.signal.aborted) {
       await response.body?.cancel(request.signal.reason);
       throw request.signal.reason;

@@ -82,7 +82,7 @@ export function createOpenAIHandler(options: OpenAIHandlerOptions): OpenAIHandle
       paramPolicyFromHeader(request.headers.get(PARAMS_HEADER) ?? undefined) ??
       options.paramPolicy ??
       'drop';
-    const text = await request.text();
+    const text = call.body ?? (await request.text());
     // No body at all is a request without fields (the validator names the first one missing);
     // an empty body labelled JSON is not JSON.
     const labelled = request.headers.get('content-type')?.includes('json') === true;

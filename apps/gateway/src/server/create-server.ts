@@ -203,7 +203,7 @@ export function createServer(options: ServerOptions): Gateway {
     };
   }
 
-  /** The handler's `Request`: the path the router matched (ids re-encoded), the body as it came. */
+  /** The handler's `Request`: the path the router matched (ids re-encoded) and its headers. */
   function toWebRequest(request: FastifyRequest): Request {
     const route = request.routeOptions.url;
     const params = (request.params ?? {}) as Record<string, string>;
@@ -217,12 +217,9 @@ export function createServer(options: ServerOptions): Gateway {
     if (type !== undefined) headers.set('content-type', type);
     const policy = request.headers[PARAMS_HEADER];
     if (policy !== undefined) headers.set(PARAMS_HEADER, [policy].flat().join(','));
-    const hasBody = request.method === 'POST' || request.method === 'PUT';
-    const body = typeof request.body === 'string' ? request.body : '';
     return new Request(`http://gateway${path}${query < 0 ? '' : request.url.slice(query)}`, {
       method: request.method,
       headers,
-      ...(hasBody ? { body } : {}),
     });
   }
 
@@ -239,6 +236,8 @@ export function createServer(options: ServerOptions): Gateway {
     state.enterHandler();
     try {
       const response = await handler(toWebRequest(request), {
+        // The body as Fastify read it (within the body limit); the handler parses it.
+        body: typeof request.body === 'string' ? request.body : '',
         signal: cancel.controller.signal,
         observer: observerFor(state, () => {
           tokenPending = true;
