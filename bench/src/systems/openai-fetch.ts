@@ -1,7 +1,7 @@
 import { createBedrockFetch } from '@bedrock-bridge/openai';
 import OpenAI from 'openai';
 import { CREDENTIALS, REGION, toOpenAIRequest } from '../conversation.js';
-import type { BenchClient, CreateContext, SystemDef } from './system.js';
+import { type BenchClient, type CreateContext, readText, type SystemDef } from './system.js';
 import { transportTimeouts } from './transport.js';
 
 /**
@@ -37,15 +37,7 @@ export const openaiFetchSystem: SystemDef = {
       },
       async stream(onToken) {
         const chunks = await openai.chat.completions.create({ ...request, stream: true });
-        let text = '';
-        for await (const chunk of chunks) {
-          const piece = chunk.choices[0]?.delta.content;
-          if (piece) {
-            text += piece;
-            onToken(piece);
-          }
-        }
-        return text;
+        return readText(chunks, (c) => c.choices[0]?.delta.content, onToken);
       },
       close: () => fetch.close(),
     };
