@@ -26,9 +26,10 @@ export async function installFromRegistry(
     `${JSON.stringify({ name: 'release-consumer', private: true, type: 'module' }, null, 2)}\n`,
   );
   writeScopedNpmrc(options.dir, options.scope, options.registryUrl);
+  // npm's http log (every request and failed attempt) lands in a failure or timeout message.
   return runCommand(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--loglevel=error', options.spec],
+    ['install', '--no-audit', '--no-fund', '--loglevel=http', options.spec],
     {
       cwd: options.dir,
       env: options.env,

@@ -38,8 +38,9 @@ describe('pack smoke test: each package installs alone from its tarball and runs
       join(project, 'package.json'),
       JSON.stringify({ name: 'smoke', private: true, type: 'module' }),
     );
+    // npm's http log (every request and failed attempt) lands in a failure or timeout message.
     const install = await installs(() =>
-      runCommand('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files], {
+      runCommand('npm', ['install', '--no-audit', '--no-fund', '--loglevel=http', ...files], {
         cwd: project,
         timeoutMs: 240_000,
         processGroup: true,

@@ -6,7 +6,7 @@ import type { TransportProtocol } from './transport-options.js';
 
 // The transport against the emulator's TLS mode (HTTP/2 or HTTP/1.1 negotiated by ALPN, as
 // Bedrock serves them), certificate verification on: vitest's global setup makes the workers
-// trust the certificate through NODE_EXTRA_CA_CERTS.
+// trust the certificate through NODE_EXTRA_CA_CERTS (see test-support/tls-setup.ts).
 
 const certPath = process.env.BEDROCK_BRIDGE_TEST_TLS_CERT;
 const keyPath = process.env.BEDROCK_BRIDGE_TEST_TLS_KEY;
