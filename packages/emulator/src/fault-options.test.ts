@@ -1,28 +1,15 @@
 import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from './start-emulator.js';
-import { post } from './test-support/harness.js';
-import { drain, HAIKU, HANDLERS, runtimeClient, userSays } from './test-support/sdk.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorFixture, post } from './test-support/harness.js';
+import { drain, HAIKU, HANDLERS, userSays } from './test-support/sdk.js';
 import type { Emulator } from './types.js';
 
 /** The options that shape a fault's answer: `retryAfterSeconds` and a stream exception's `message`. */
 
-let emulator: Emulator;
-const clients: Array<{ destroy(): void }> = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterEach(() => {
-  emulator.clearFaults();
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(async () => {
-  await emulator.close();
-});
+const fx = emulatorFixture();
 
 const converse = () =>
-  post(emulator.url, `/model/${HAIKU}/converse`, { authorization: 'Bearer t' });
+  post(fx.emulator.url, `/model/${HAIKU}/converse`, { authorization: 'Bearer t' });
 
 describe('throttling Retry-After on the wire', () => {
   it.each<[number | undefined, string | null]>([
@@ -34,7 +21,7 @@ describe('throttling Retry-After on the wire', () => {
   ])(
     'retryAfterSeconds %s sends Retry-After %s (whole seconds, rounded up)',
     async (seconds, header) => {
-      emulator.inject({
+      fx.emulator.inject({
         type: 'throttling',
         ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
       });
@@ -50,7 +37,7 @@ describe('throttling Retry-After on the wire', () => {
 
   it('rejects a retryAfterSeconds that is not a finite number >= 0', () => {
     for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '3' as unknown as number]) {
-      expect(() => emulator.inject({ type: 'throttling', retryAfterSeconds: bad })).toThrow(
+      expect(() => fx.emulator.inject({ type: 'throttling', retryAfterSeconds: bad })).toThrow(
         /retryAfterSeconds must be a finite number >= 0/,
       );
     }
@@ -58,15 +45,15 @@ describe('throttling Retry-After on the wire', () => {
 });
 
 describe.each(HANDLERS)('stream-exception message over %s', (kind) => {
-  const client = () => {
-    const made = runtimeClient(emulator.url, kind, { maxAttempts: 1 });
-    clients.push(made);
-    return made;
-  };
+  const client = () => fx.client(kind, { maxAttempts: 1 });
   const input = { modelId: HAIKU, messages: userSays('say something') };
 
   it('defaults to the context-overflow wording for validationException', async () => {
-    emulator.inject({ type: 'stream-exception', exception: 'validationException', afterEvents: 1 });
+    fx.emulator.inject({
+      type: 'stream-exception',
+      exception: 'validationException',
+      afterEvents: 1,
+    });
     const out = await client().send(new ConverseStreamCommand(input));
     const { types, error } = await drain(out.stream);
     expect(types).toEqual(['messageStart']);
@@ -78,7 +65,7 @@ describe.each(HANDLERS)('stream-exception message over %s', (kind) => {
 
   it('carries a given message in the exception frame', async () => {
     const message = 'messages.0.content.0.text: blank text is not allowed';
-    emulator.inject({
+    fx.emulator.inject({
       type: 'stream-exception',
       exception: 'validationException',
       afterEvents: 2,
@@ -92,7 +79,7 @@ describe.each(HANDLERS)('stream-exception message over %s', (kind) => {
 
   it('carries a given message in the HTTP error a converse request gets', async () => {
     const message = 'Malformed input request: #/temperature: expected type: Number';
-    emulator.inject({ type: 'stream-exception', exception: 'validationException', message });
+    fx.emulator.inject({ type: 'stream-exception', exception: 'validationException', message });
     const error = await client()
       .send(new ConverseCommand(input))
       .catch((err: unknown) => err);
@@ -107,10 +94,14 @@ describe.each(HANDLERS)('stream-exception message over %s', (kind) => {
 describe('stream-exception message validation', () => {
   it('must be a non-empty string, and only on stream-exception and model-error faults', () => {
     expect(() =>
-      emulator.inject({ type: 'stream-exception', exception: 'throttlingException', message: ' ' }),
+      fx.emulator.inject({
+        type: 'stream-exception',
+        exception: 'throttlingException',
+        message: ' ',
+      }),
     ).toThrow(/message must be a non-empty string/);
     expect(() =>
-      emulator.inject({ type: 'throttling', message: 'x' } as unknown as Parameters<
+      fx.emulator.inject({ type: 'throttling', message: 'x' } as unknown as Parameters<
         Emulator['inject']
       >[0]),
     ).toThrow(/message is only for stream-exception and model-error faults/);

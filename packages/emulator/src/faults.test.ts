@@ -4,35 +4,27 @@ import {
   ConverseCommand,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from './start-emulator.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorFixture } from './test-support/harness.js';
 import {
   controlClient,
   drain,
   HAIKU,
   HANDLERS,
   type HandlerKind,
-  runtimeClient,
   userSays,
 } from './test-support/sdk.js';
-import type { Emulator, Fault, StreamExceptionType } from './types.js';
+import type { Fault, StreamExceptionType } from './types.js';
 
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
 const input = { modelId: HAIKU, messages: userSays('hello there friend') };
 
 describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: HandlerKind) => {
-  let emulator: Emulator;
-  const clients: BedrockRuntimeClient[] = [];
+  const fx = emulatorFixture();
   /** A client without retries, so each fault's raw effect is visible. */
-  const raw = (timeoutMs?: number) => {
-    const client = runtimeClient(emulator.url, kind, {
-      maxAttempts: 1,
-      ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    });
-    clients.push(client);
-    return client;
-  };
+  const raw = (timeoutMs?: number) =>
+    fx.client(kind, { maxAttempts: 1, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
   const converse = (client: BedrockRuntimeClient) =>
     client.send(new ConverseCommand(input)).then(
       (out) => ({ out, error: undefined }),
@@ -47,17 +39,6 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     }
   };
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(() => {
-    emulator.clearFaults();
-    for (const client of clients.splice(0)) client.destroy();
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-
   it.each<[Fault, string, number]>([
     [{ type: 'throttling' }, 'ThrottlingException', 429],
     [{ type: 'service-unavailable' }, 'ServiceUnavailableException', 503],
@@ -71,10 +52,10 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   ])(
     '%o answers %s (%i), to converse and to converse-stream alike',
     async (fault, name, status) => {
-      emulator.inject({ ...fault, times: 2 });
+      fx.emulator.inject({ ...fault, times: 2 });
       const { error } = await converse(raw());
       expect(error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
-      expect(emulator.requests.at(-1)).toMatchObject({ fault: fault.type, status });
+      expect(fx.emulator.requests.at(-1)).toMatchObject({ fault: fault.type, status });
       if (fault.type === 'context-overflow') {
         expect(error?.message).toBe('prompt is too long: 201024 tokens > 200000 maximum');
       }
@@ -82,7 +63,7 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
       const streamed = await stream(raw());
       expect(streamed.error).toMatchObject({ name, $metadata: { httpStatusCode: status } });
       expect(streamed.types).toEqual([]);
-      expect(emulator.requests.at(-1)).toMatchObject({
+      expect(fx.emulator.requests.at(-1)).toMatchObject({
         operation: 'converse-stream',
         fault: fault.type,
         status,
@@ -91,13 +72,12 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   );
 
   it('the SDK retries throttling by itself (3 attempts, recorded)', async () => {
-    emulator.inject({ type: 'throttling', times: 2, retryAfterSeconds: 0 });
-    const client = runtimeClient(emulator.url, kind);
-    clients.push(client);
-    const before = emulator.requests.length;
+    fx.emulator.inject({ type: 'throttling', times: 2, retryAfterSeconds: 0 });
+    const client = fx.client(kind);
+    const before = fx.emulator.requests.length;
     const out = await client.send(new ConverseCommand(input));
     expect(out.output?.message?.content?.[0]?.text).toBe('Echo: hello there friend');
-    const attempts = emulator.requests.slice(before).map((r) => [r.attempt, r.status, r.fault]);
+    const attempts = fx.emulator.requests.slice(before).map((r) => [r.attempt, r.status, r.fault]);
     expect(attempts).toEqual([
       [1, 429, 'throttling'],
       [2, 429, 'throttling'],
@@ -112,14 +92,14 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     'internalServerException',
     'serviceUnavailableException',
   ])('stream-exception %s after K events surfaces while iterating', async (exception) => {
-    emulator.inject({ type: 'stream-exception', exception, afterEvents: 1 });
+    fx.emulator.inject({ type: 'stream-exception', exception, afterEvents: 1 });
     const { types, error } = await stream(raw());
     expect(types).toEqual(['messageStart']);
     expect(error).toMatchObject({ name: exception.charAt(0).toUpperCase() + exception.slice(1) });
   });
 
   it('stream-exception on converse answers the matching HTTP error', async () => {
-    emulator.inject({ type: 'stream-exception', exception: 'serviceUnavailableException' });
+    fx.emulator.inject({ type: 'stream-exception', exception: 'serviceUnavailableException' });
     const { error } = await converse(raw());
     expect(error).toMatchObject({
       name: 'ServiceUnavailableException',
@@ -128,7 +108,7 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('cut (FIN) mid-stream', async () => {
-    emulator.inject({ type: 'cut', afterEvents: 2 });
+    fx.emulator.inject({ type: 'cut', afterEvents: 2 });
     const { types, error } = await stream(raw());
     expect(types).toEqual(['messageStart', 'contentBlockDelta']);
     if (kind === 'http2') {
@@ -140,14 +120,14 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('cut (FIN) in the middle of a converse body fails the call', async () => {
-    emulator.inject({ type: 'cut', operation: 'converse' });
+    fx.emulator.inject({ type: 'cut', operation: 'converse' });
     const { error } = await converse(raw());
     if (kind === 'http2') expect(error?.name).toBe('SyntaxError');
     else expect(error).toMatchObject({ code: 'ECONNRESET' });
   });
 
   it('reset (RST) mid-stream', async () => {
-    emulator.inject({ type: 'reset', afterEvents: 2 });
+    fx.emulator.inject({ type: 'reset', afterEvents: 2 });
     const { types, error } = await stream(raw());
     expect(types).toEqual(['messageStart', 'contentBlockDelta']);
     if (kind === 'http2' && NODE_MAJOR < 24) {
@@ -160,7 +140,7 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('no-message-stop ends the stream cleanly without messageStop or metadata (accepted silently)', async () => {
-    emulator.inject({ type: 'no-message-stop' });
+    fx.emulator.inject({ type: 'no-message-stop' });
     const { types, error } = await stream(raw());
     expect(error).toBeUndefined();
     expect(types.at(-1)).toBe('contentBlockStop');
@@ -169,7 +149,7 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('no-message-stop only matches streams: converse is untouched', async () => {
-    emulator.inject({ type: 'no-message-stop' });
+    fx.emulator.inject({ type: 'no-message-stop' });
     const { out } = await converse(raw());
     expect(out?.stopReason).toBe('end_turn');
     const { types } = await stream(raw());
@@ -177,20 +157,20 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('corrupt-frame fails the CRC check while iterating', async () => {
-    emulator.inject({ type: 'corrupt-frame', afterEvents: 2 });
+    fx.emulator.inject({ type: 'corrupt-frame', afterEvents: 2 });
     const { types, error } = await stream(raw());
     expect(types).toEqual(['messageStart', 'contentBlockDelta']);
     expect((error as Error).message).toMatch(/checksum/);
   });
 
   it('corrupt-frame on converse sends a body that is not JSON', async () => {
-    emulator.inject({ type: 'corrupt-frame', operation: 'converse' });
+    fx.emulator.inject({ type: 'corrupt-frame', operation: 'converse' });
     const { error } = await converse(raw());
     expect(error?.name).toBe('SyntaxError');
   });
 
   it('reset (RST) in the middle of a converse body fails the call', async () => {
-    emulator.inject({ type: 'reset', operation: 'converse' });
+    fx.emulator.inject({ type: 'reset', operation: 'converse' });
     const { out, error } = await converse(raw());
     expect(out).toBeUndefined();
     // Over HTTP/2 the SDK parses the half body it got: a JSON error, not a connection error.
@@ -199,17 +179,17 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('stall in the middle of a converse body: silent until the client gives up', async () => {
-    emulator.inject({ type: 'stall', operation: 'converse' });
+    fx.emulator.inject({ type: 'stall', operation: 'converse' });
     const { out, error } = await converse(raw(300));
     expect(out).toBeUndefined();
     // NodeHttp2Handler's requestTimeout ends the body quietly; the SDK then fails to parse it.
     if (kind === 'http2') expect(error?.name).toBe('SyntaxError');
     else expect(error).toMatchObject({ name: 'TimeoutError' });
-    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'stall', status: 200 });
+    expect(fx.emulator.requests.at(-1)).toMatchObject({ fault: 'stall', status: 200 });
   });
 
   it('stall mid-stream: silent, socket open, until the client gives up', async () => {
-    emulator.inject({ type: 'stall', afterEvents: 2 });
+    fx.emulator.inject({ type: 'stall', afterEvents: 2 });
     const { types, error } = await stream(raw(300));
     expect(types).toEqual(['messageStart', 'contentBlockDelta']);
     if (kind === 'http2') {
@@ -218,23 +198,23 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     } else {
       expect(error).toMatchObject({ name: 'TimeoutError' });
     }
-    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'stall', status: 200 });
+    expect(fx.emulator.requests.at(-1)).toMatchObject({ fault: 'stall', status: 200 });
   });
 
   it('blackhole: the request is accepted and never answered', async () => {
-    emulator.inject({ type: 'blackhole' });
+    fx.emulator.inject({ type: 'blackhole' });
     const { error } = await converse(raw(300));
     expect(error).toMatchObject({ name: 'TimeoutError' });
-    expect(emulator.requests.at(-1)?.status).toBeUndefined();
-    expect(emulator.requests.at(-1)?.fault).toBe('blackhole');
+    expect(fx.emulator.requests.at(-1)?.status).toBeUndefined();
+    expect(fx.emulator.requests.at(-1)?.fault).toBe('blackhole');
   });
 
   it('blackhole can be ended by the caller with an AbortController', async () => {
-    emulator.inject({ type: 'blackhole' });
+    fx.emulator.inject({ type: 'blackhole' });
     const controller = new AbortController();
     const call = raw().send(new ConverseCommand(input), { abortSignal: controller.signal });
     const settled = call.catch((err: unknown) => err);
-    await expect.poll(() => emulator.requests.at(-1)?.fault).toBe('blackhole');
+    await expect.poll(() => fx.emulator.requests.at(-1)?.fault).toBe('blackhole');
     controller.abort();
     expect(await settled).toMatchObject({ name: 'AbortError' });
   });
@@ -242,10 +222,10 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   it('stale-keep-alive drops the pooled connection before any byte', async () => {
     const client = raw();
     await converse(client);
-    const warm = emulator.requests.at(-1);
-    emulator.inject({ type: 'stale-keep-alive' });
+    const warm = fx.emulator.requests.at(-1);
+    fx.emulator.inject({ type: 'stale-keep-alive' });
     const { error } = await converse(client);
-    const dropped = emulator.requests.at(-1);
+    const dropped = fx.emulator.requests.at(-1);
     expect(dropped).toMatchObject({ fault: 'stale-keep-alive' });
     expect(dropped?.status).toBeUndefined();
     if (kind === 'http1') {
@@ -262,14 +242,13 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('stale-keep-alive is healed by the SDK retry on a new connection', async () => {
-    const client = runtimeClient(emulator.url, kind);
-    clients.push(client);
+    const client = fx.client(kind);
     await converse(client);
-    emulator.inject({ type: 'stale-keep-alive' });
-    const before = emulator.requests.length;
+    fx.emulator.inject({ type: 'stale-keep-alive' });
+    const before = fx.emulator.requests.length;
     const { out } = await converse(client);
     expect(out?.stopReason).toBe('end_turn');
-    const seen = emulator.requests.slice(before);
+    const seen = fx.emulator.requests.slice(before);
     expect(seen.map((r) => [r.attempt, r.status])).toEqual([
       [1, undefined],
       [2, 200],
@@ -278,18 +257,18 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('slow-first-byte delays the response headers', async () => {
-    emulator.inject({ type: 'slow-first-byte', delayMs: 2_000 });
+    fx.emulator.inject({ type: 'slow-first-byte', delayMs: 2_000 });
     const { error } = await converse(raw(200));
     expect(error).toMatchObject({ name: 'TimeoutError' });
-    emulator.inject({ type: 'slow-first-byte', delayMs: 20 });
+    fx.emulator.inject({ type: 'slow-first-byte', delayMs: 20 });
     const { types } = await stream(raw());
     expect(types.at(-1)).toBe('metadata');
-    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'slow-first-byte', status: 200 });
+    expect(fx.emulator.requests.at(-1)).toMatchObject({ fault: 'slow-first-byte', status: 200 });
   });
 
   it('pause goes silent after K events, then finishes the answer', async () => {
     const PAUSE_MS = 300;
-    emulator.inject({ type: 'pause', afterEvents: 2, delayMs: PAUSE_MS });
+    fx.emulator.inject({ type: 'pause', afterEvents: 2, delayMs: PAUSE_MS });
     const out = await raw().send(new ConverseStreamCommand(input));
     const arrivals: Array<{ type: string; at: number }> = [];
     for await (const event of out.stream ?? []) {
@@ -300,19 +279,19 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
     expect(arrivals.map((a) => a.type)).toEqual(plain);
     const gaps = arrivals.slice(1).map((a, i) => a.at - (arrivals[i]?.at ?? a.at));
     expect(gaps.findIndex((gap) => gap >= PAUSE_MS - 20)).toBe(1);
-    expect(emulator.requests.at(-2)).toMatchObject({ fault: 'pause', status: 200 });
+    expect(fx.emulator.requests.at(-2)).toMatchObject({ fault: 'pause', status: 200 });
 
-    emulator.inject({ type: 'pause', delayMs: PAUSE_MS, operation: 'converse' });
+    fx.emulator.inject({ type: 'pause', delayMs: PAUSE_MS, operation: 'converse' });
     const started = performance.now();
     const { out: answer } = await converse(raw());
     expect(performance.now() - started).toBeGreaterThanOrEqual(PAUSE_MS - 20);
     expect(answer?.stopReason).toBe('end_turn');
-    expect(emulator.requests.at(-1)).toMatchObject({ fault: 'pause', status: 200 });
+    expect(fx.emulator.requests.at(-1)).toMatchObject({ fault: 'pause', status: 200 });
   });
 
   it('matches faults by operation, model id and times', async () => {
-    emulator.inject({ type: 'internal-server', operation: 'converse-stream', times: 2 });
-    emulator.inject({ type: 'model-timeout', modelId: 'amazon.nova-micro-v1:0' });
+    fx.emulator.inject({ type: 'internal-server', operation: 'converse-stream', times: 2 });
+    fx.emulator.inject({ type: 'model-timeout', modelId: 'amazon.nova-micro-v1:0' });
     const client = raw();
     expect((await converse(client)).out?.stopReason).toBe('end_turn');
     expect((await stream(client)).error).toMatchObject({ name: 'InternalServerException' });
@@ -325,8 +304,8 @@ describe.each(HANDLERS)('faults as the raw SDK sees them over %s', (kind: Handle
   });
 
   it('control-plane faults apply to the control plane only', async () => {
-    emulator.inject({ type: 'service-unavailable', operation: 'control' });
-    const control = controlClient(emulator.url, kind, 'us-east-1', 1);
+    fx.emulator.inject({ type: 'service-unavailable', operation: 'control' });
+    const control = controlClient(fx.emulator.url, kind, 'us-east-1', 1);
     const runtime = raw();
     try {
       expect((await converse(runtime)).out?.stopReason).toBe('end_turn');

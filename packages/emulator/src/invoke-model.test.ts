@@ -3,10 +3,9 @@ import {
   ConverseCommand,
   InvokeModelCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from './start-emulator.js';
-import { HAIKU, HANDLERS, runtimeClient, userSays } from './test-support/sdk.js';
-import type { Emulator } from './types.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emulatorFixture } from './test-support/harness.js';
+import { HAIKU, HANDLERS, userSays } from './test-support/sdk.js';
 
 const TITAN = 'amazon.titan-embed-text-v2:0';
 const COHERE = 'cohere.embed-english-v3';
@@ -15,15 +14,10 @@ const MULTIMODAL = 'amazon.titan-embed-image-v1';
 const norm = (v: number[]) => Math.sqrt(v.reduce((s, x) => s + x * x, 0));
 
 describe.each(HANDLERS)('InvokeModel over %s', (kind) => {
-  let emulator: Emulator;
+  const fx = emulatorFixture();
   let client: BedrockRuntimeClient;
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    client = runtimeClient(emulator.url, kind, { maxAttempts: 1 });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
+  beforeEach(() => {
+    client = fx.client(kind, { maxAttempts: 1 });
   });
 
   async function invoke(modelId: string, body: unknown) {
@@ -195,10 +189,10 @@ describe.each(HANDLERS)('InvokeModel over %s', (kind) => {
   });
 
   it('records the request as invoke-model and applies runtime faults to it', async () => {
-    emulator.inject({ type: 'throttling', operation: 'invoke-model' });
+    fx.emulator.inject({ type: 'throttling', operation: 'invoke-model' });
     const error = await rejection(TITAN, { inputText: 'x' });
     expect(error).toMatchObject({ name: 'ThrottlingException', status: 429 });
-    const last = emulator.requests.at(-1);
+    const last = fx.emulator.requests.at(-1);
     expect(last).toMatchObject({ operation: 'invoke-model', modelId: TITAN, fault: 'throttling' });
   });
 });

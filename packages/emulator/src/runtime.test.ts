@@ -4,18 +4,9 @@ import {
   ConverseStreamCommand,
   type Tool,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from './start-emulator.js';
-import {
-  drain,
-  HAIKU,
-  HANDLERS,
-  runtimeClient,
-  SONNET4_US,
-  streamedText,
-  userSays,
-} from './test-support/sdk.js';
-import type { Emulator } from './types.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emulatorFixture } from './test-support/harness.js';
+import { drain, HAIKU, HANDLERS, SONNET4_US, streamedText, userSays } from './test-support/sdk.js';
 
 const weatherTool: Tool = {
   toolSpec: {
@@ -36,16 +27,10 @@ const weatherTool: Tool = {
 };
 
 describe.each(HANDLERS)('runtime over %s', (kind) => {
-  let emulator: Emulator;
+  const fx = emulatorFixture({ deltas: 4 });
   let client: BedrockRuntimeClient;
-  beforeAll(async () => {
-    emulator = await startEmulator({ deltas: 4 });
-    client = runtimeClient(emulator.url, kind);
-  });
-  afterEach(() => emulator.clearFaults());
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
+  beforeEach(() => {
+    client = fx.client(kind);
   });
 
   it('converse echoes the last user text with usage and metrics', async () => {
@@ -59,7 +44,7 @@ describe.each(HANDLERS)('runtime over %s', (kind) => {
     expect(out.stopReason).toBe('end_turn');
     expect(out.usage).toEqual({ inputTokens: 3, outputTokens: 5, totalTokens: 8 });
     expect(out.metrics?.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(emulator.requests.at(-1)).toMatchObject({
+    expect(fx.emulator.requests.at(-1)).toMatchObject({
       protocol: kind,
       operation: 'converse',
       modelId: HAIKU,
@@ -95,8 +80,8 @@ describe.each(HANDLERS)('runtime over %s', (kind) => {
     const arn = `arn:aws:bedrock:us-east-1:123456789012:inference-profile/${SONNET4_US}`;
     const out = await client.send(new ConverseCommand({ modelId: arn, messages: userSays('arn') }));
     expect(out.output?.message?.content?.[0]?.text).toBe('Echo: arn');
-    expect(emulator.requests.at(-1)?.modelId).toBe(arn);
-    expect(emulator.requests.at(-1)?.path).toContain('%2F');
+    expect(fx.emulator.requests.at(-1)?.modelId).toBe(arn);
+    expect(fx.emulator.requests.at(-1)?.path).toContain('%2F');
   });
 
   it('calls a declared tool when asked, with arguments from the required properties', async () => {
@@ -191,7 +176,7 @@ describe.each(HANDLERS)('runtime over %s', (kind) => {
   });
 
   it('serves scripted content, usage and exact event lists', async () => {
-    emulator.script({
+    fx.emulator.script({
       content: [{ text: 'scripted' }],
       stopReason: 'max_tokens',
       usage: { inputTokens: 7, outputTokens: 9, cacheReadInputTokens: 3 },
@@ -206,7 +191,7 @@ describe.each(HANDLERS)('runtime over %s', (kind) => {
       cacheReadInputTokens: 3,
     });
 
-    emulator.script({
+    fx.emulator.script({
       events: [
         { messageStart: { role: 'assistant' } },
         { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'exact' } } },
@@ -220,7 +205,7 @@ describe.each(HANDLERS)('runtime over %s', (kind) => {
     expect(types).toEqual(['messageStart', 'contentBlockDelta', 'messageStop']);
     expect(events[2]?.messageStop?.stopReason).toBe('model_context_window_exceeded');
 
-    emulator.script({
+    fx.emulator.script({
       events: [
         { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'agg' } } },
         { contentBlockDelta: { contentBlockIndex: 0, delta: { text: 'regated' } } },
@@ -234,7 +219,7 @@ describe.each(HANDLERS)('runtime over %s', (kind) => {
   });
 
   it('a scripted in-stream exception reaches the iterator as the modelled error', async () => {
-    emulator.script({
+    fx.emulator.script({
       events: [
         { messageStart: { role: 'assistant' } },
         { modelStreamErrorException: { message: 'boom', originalStatusCode: 500 } },

@@ -5,10 +5,9 @@ import {
   ConverseStreamCommand,
   type Message,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from './start-emulator.js';
-import { HAIKU, HANDLERS, runtimeClient, SONNET4_US, userSays } from './test-support/sdk.js';
-import type { Emulator } from './types.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emulatorFixture } from './test-support/harness.js';
+import { HAIKU, HANDLERS, SONNET4_US, userSays } from './test-support/sdk.js';
 
 const tool = { toolSpec: { name: 'lookup', inputSchema: { json: { type: 'object' } } } };
 const toolUse = (id: string): Message => ({
@@ -21,15 +20,10 @@ const toolResult = (...ids: string[]): Message => ({
 });
 
 describe.each(HANDLERS)('validation over %s', (kind) => {
-  let emulator: Emulator;
+  const fx = emulatorFixture();
   let client: BedrockRuntimeClient;
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    client = runtimeClient(emulator.url, kind, { maxAttempts: 1 });
-  });
-  afterAll(async () => {
-    client.destroy();
-    await emulator.close();
+  beforeEach(() => {
+    client = fx.client(kind, { maxAttempts: 1 });
   });
 
   const rejects = async (input: Partial<ConverseCommandInput>) => {

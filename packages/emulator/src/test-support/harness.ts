@@ -1,5 +1,8 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startEmulator } from '../start-emulator.js';
 import type { Emulator, EmulatorOptions } from '../types.js';
+import { type ClientOptions, type HandlerKind, runtimeClient } from './sdk.js';
 
 const open: Emulator[] = [];
 const clients: Array<{ destroy(): void }> = [];
@@ -37,4 +40,41 @@ export function post(
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
+}
+
+/** An emulator shared by the tests of a `describe` (or a file), and runtime clients on it. */
+export interface EmulatorFixture {
+  readonly emulator: Emulator;
+  /** A runtime client on the emulator, destroyed after the test that made it. */
+  client(kind: HandlerKind, options?: ClientOptions): BedrockRuntimeClient;
+}
+
+/**
+ * Starts an emulator before the tests of the enclosing `describe` (or file) and closes it after
+ * them; after each test its faults are cleared and the clients made with `client` destroyed.
+ */
+export function emulatorFixture(options: EmulatorOptions = {}): EmulatorFixture {
+  let emulator: Emulator | undefined;
+  const made: BedrockRuntimeClient[] = [];
+  beforeAll(async () => {
+    emulator = await startEmulator(options);
+  });
+  afterEach(() => {
+    emulator?.clearFaults();
+    for (const client of made.splice(0)) client.destroy();
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return {
+    get emulator(): Emulator {
+      if (emulator === undefined) throw new Error('the emulator is read outside a test');
+      return emulator;
+    },
+    client(kind, clientOptions = {}) {
+      const client = runtimeClient(this.emulator.url, kind, clientOptions);
+      made.push(client);
+      return client;
+    },
+  };
 }
