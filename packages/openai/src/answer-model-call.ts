@@ -106,9 +106,15 @@ export async function answerModelCall(
     }
   }
   let failedInBand: unknown;
-  const events = settleFailureEvents(call.events(context), call.isFailureEvent, (err) => {
-    failedInBand = err;
-  })[Symbol.asyncIterator]();
+  // Only a stream with failure events needs the settling layer (one generator less per event).
+  const source = call.events(context);
+  const events = (
+    call.isFailureEvent === undefined
+      ? source
+      : settleFailureEvents(source, call.isFailureEvent, (err) => {
+          failedInBand = err;
+        })
+  )[Symbol.asyncIterator]();
   let first: IteratorResult<object>;
   try {
     // Failures before the first event still get a proper HTTP status.
