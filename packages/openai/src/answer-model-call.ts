@@ -100,7 +100,8 @@ export async function answerModelCall(
       return jsonResponse(200, await call.complete(context), headers);
     } catch (err) {
       const failure = failureOf(err);
-      return jsonResponse(failure.status, failure.body, failure.headers);
+      // The warnings header goes on an error answered after the conversion too.
+      return jsonResponse(failure.status, failure.body, { ...headers, ...failure.headers });
     } finally {
       link.detach();
     }
@@ -122,7 +123,8 @@ export async function answerModelCall(
   } catch (err) {
     link.detach();
     const failure = failureOf(err);
-    return jsonResponse(failure.status, failure.body, failure.headers);
+    // The warnings header goes on an error answered after the conversion too.
+    return jsonResponse(failure.status, failure.body, { ...headers, ...failure.headers });
   }
   const encoder = new TextEncoder();
   let pending: IteratorResult<object> | undefined = first;

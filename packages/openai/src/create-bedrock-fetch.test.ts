@@ -74,6 +74,21 @@ describe('createBedrockFetch with the openai client', () => {
     expect(strict.param).toBeTruthy();
   });
 
+  it('keeps the warnings header on an error answered after the conversion', async () => {
+    t.emulator.inject({ type: 'throttling', times: 2, operation: 'converse' });
+    const error = await apiError(
+      t.client.chat.completions.create({
+        model: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+        messages: [{ role: 'user', content: 'hi' }],
+        temperature: 0.5,
+        top_p: 0.9,
+      }),
+    );
+    expect(error.status).toBe(429);
+    expect(error.headers?.get('x-bedrock-bridge-warnings')).toContain('top_p');
+    expect(error.headers?.get('retry-after')).toBe('1');
+  });
+
   it('answers invalid requests with OpenAI errors naming the field', async () => {
     const bad = await apiError(
       t.client.chat.completions.create({
