@@ -152,6 +152,29 @@ describe('createBedrockFetch with the openai client', () => {
     await expect.poll(() => t.emulator.connections.open).toBeLessThan(openBefore);
   });
 
+  it('cancelling the body aborts the upstream call at once', async () => {
+    t.emulator.inject({ type: 'stall', afterEvents: 3, operation: 'converse-stream' });
+    const from = t.heard.streams.length;
+    const response = await t.fetch(`${BASE_URL}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: MODEL,
+        messages: [{ role: 'user', content: 'a long answer please' }],
+        stream: true,
+      }),
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body?.getReader();
+    const first = await reader?.read();
+    expect(new TextDecoder().decode(first?.value)).toMatch(/^data: \{/);
+    const openBefore = t.emulator.connections.open;
+    await reader?.cancel(new Error('the reader is done'));
+    expect(t.heard.streams.slice(from)).toMatchObject([{ ok: false, clientGone: true }]);
+    expect(t.heard.failures.at(-1)?.body.error.message).toBe('the reader is done');
+    await expect.poll(() => t.emulator.connections.open).toBeLessThan(openBefore);
+  });
+
   it('reports a cut upstream stream as an error, never as a shorter answer', async () => {
     t.emulator.inject({ type: 'cut', afterEvents: 3, operation: 'converse-stream' });
     const stream = await t.client.chat.completions.create({
