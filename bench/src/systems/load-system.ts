@@ -14,6 +14,7 @@ const LOADERS: Record<string, () => Promise<SystemDef>> = {
   gateway: async () => (await import('./gateway.js')).gatewaySystem,
   'gateway-inproc': async () => (await import('./gateway.js')).gatewayInProcessSystem,
   'gateway-bare': async () => (await import('./gateway-bare.js')).gatewayBareSystem,
+  'openai-fetch': async () => (await import('./openai-fetch.js')).openaiFetchSystem,
   transport: async () => (await import('./transport.js')).transportSystem,
   'transport-http2': async () => (await import('./transport.js')).transportHttp2System,
 };
