@@ -253,6 +253,17 @@ describe('the Converse body written with one JSON.stringify', () => {
     await expectSameBody({ modelId: MODEL });
   });
 
+  it('keeps a "__proto__" key of a document, as the SDK does', async () => {
+    const doc = JSON.parse('{"__proto__": {"x": 1}, "constructor": "c"}');
+    const body = await expectSameBody({
+      modelId: MODEL,
+      messages: [{ role: 'user', content: [{ text: 'hi' }] }],
+      additionalModelRequestFields: doc,
+      requestMetadata: JSON.parse('{"__proto__": "m"}'),
+    });
+    expect(body.toString('utf8')).toContain('"__proto__":{"x":1}');
+  });
+
   it('a 100K-token prompt', async () => {
     const text = 'Section 1. The quarterly report covers revenue by region. '.repeat(7000);
     await expectSameBody({

@@ -18,6 +18,23 @@ const HTTP_BOUND = ['httpLabel', 'httpHeader', 'httpQuery', 'httpPrefixHeaders',
 
 type Json = Record<string, unknown>;
 
+/**
+ * Sets `out[key]`; a key "__proto__" (a document or map may hold one) becomes an own property,
+ * as the SDK writes it, instead of a prototype assignment that would drop it.
+ */
+function put(out: Json, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(out, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    out[key] = value;
+  }
+}
+
 const isNonFinite = (v: unknown): boolean =>
   typeof v === 'number' && (Number.isNaN(v) || v === Infinity || v === -Infinity);
 
@@ -53,7 +70,7 @@ function primitiveMap(value: Json, sparse: boolean): Json {
   for (const key of Object.keys(value)) {
     const v = value[key];
     if (v === undefined || (v === null && !sparse)) continue;
-    out[key] = isNonFinite(v) ? String(v) : v;
+    put(out, key, isNonFinite(v) ? String(v) : v);
   }
   return out;
 }
@@ -79,7 +96,7 @@ function wireDocument(value: unknown): unknown {
       const out: Json = {};
       for (const key of Object.keys(value)) {
         const v = (value as Json)[key];
-        if (v !== undefined) out[key] = wireDocument(v);
+        if (v !== undefined) put(out, key, wireDocument(v));
       }
       return out;
     }
@@ -147,7 +164,7 @@ function wireStruct(ns: NormalizedSchema, value: Json, bound?: string[]): Json {
   }
   if (!wrote && ns.isUnionSchema()) {
     const unknown = value.$unknown;
-    if (Array.isArray(unknown)) out[String(unknown[0])] = wireDocument(unknown[1]);
+    if (Array.isArray(unknown)) put(out, String(unknown[0]), wireDocument(unknown[1]));
   }
   return out;
 }
@@ -199,7 +216,7 @@ function wireValue(ns: NormalizedSchema, value: unknown): unknown {
     for (const key of Object.keys(value)) {
       const v = (value as Json)[key];
       if (v == null && !sparse) continue;
-      out[key] = wireValue(item, v);
+      put(out, key, wireValue(item, v));
     }
     return out;
   }
