@@ -3,6 +3,7 @@ import { createBackend, createBedrockFetch } from '@bedrock-bridge/openai';
 import { createTransport } from '@bedrock-bridge/transport';
 import OpenAI from 'openai';
 import { buildConversation, CREDENTIALS, REGION, toOpenAIRequest } from './conversation.js';
+import { CONTENT } from './first-token-marks.js';
 import { progress } from './progress.js';
 import { spawnEmulator } from './service-process.js';
 import { formatMs, summarize } from './stats.js';
@@ -18,6 +19,8 @@ import { toolkitSystem } from './systems/toolkit.js';
  *   openai       the official openai client with that fetch (the bench's `openai-fetch` row)
  * Time to first token (first text piece) and CPU per call, medians.
  * Run after `pnpm build`: `node dist/openai-fetch-breakdown.js [--calls N]` inside bench/.
+ * `--ways composition,handler` runs only those ways (the first one listed is the baseline), e.g.
+ * under `node --cpu-prof` to see where one way's time goes.
  */
 
 type Way = (onText: () => void) => Promise<void>;
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
     options: {
       calls: { type: 'string', default: '300' },
       warmup: { type: 'string', default: '50' },
+      ways: { type: 'string', default: 'direct,composition,handler,openai' },
     },
   });
   const calls = Number(values.calls);
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
     apiKey: 'unused',
     fetch: clientFetch,
   });
-  const ways: [string, Way][] = [
+  const all: [string, Way][] = [
     ['direct: transport + format', (onText) => direct.stream(onText).then(() => {})],
     [
       'composition: createBackend recipe',
@@ -78,7 +82,8 @@ async function main(): Promise<void> {
         const reader = response.body?.getReader();
         const decoder = new TextDecoder();
         for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
-          if (decoder.decode(next.value).includes('"content":"')) onText();
+          // Answer text, as the other ways count it: not the role chunk's `"content":""`.
+          if (CONTENT.test(decoder.decode(next.value, { stream: true }))) onText();
         }
       },
     ],
@@ -91,6 +96,13 @@ async function main(): Promise<void> {
       },
     ],
   ];
+  const wanted = values.ways.split(',');
+  const ways = wanted.map((id) => {
+    const way = all.find(([name]) => name.startsWith(`${id}:`) || name.startsWith(`${id} `));
+    if (way === undefined)
+      throw new Error(`--ways: unknown way '${id}' (direct, composition, handler, openai)`);
+    return way;
+  });
   const ttft = ways.map(() => [] as number[]);
   const cpu = ways.map(() => [] as number[]);
   try {
