@@ -19,10 +19,11 @@ import {
   type ToConverseInputOptions,
   toConverseInput,
 } from '@bedrock-bridge/format';
-import { type DiscoveredModel, type ResolvedModelId, resolveModelId } from '@bedrock-bridge/models';
+import type { DiscoveredModel, ResolvedModelId } from '@bedrock-bridge/models';
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
 import { assertChatModel } from './check-model-task.js';
 import type { ReasoningMemory } from './reasoning-memory.js';
+import { resolveModelCached } from './resolve-model-cached.js';
 
 /** What the conversion left out or adjusted: the client is told (nothing is altered silently). */
 export interface ConversionNotes {
@@ -93,9 +94,9 @@ const NO_MEMORY: ReasoningMemory = {
   },
 };
 
-/** The model resolved once per call (models), checked to be a chat model. */
+/** The model resolved (models; remembered per discovered list), checked to be a chat model. */
 function resolveChatModel(request: ChatCompletionRequest, context: ChatCompletionOptions) {
-  const resolved = resolveModelId(request.model, context);
+  const resolved = resolveModelCached(request.model, context);
   assertChatModel(request.model, resolved.capabilities);
   return resolved;
 }

@@ -103,10 +103,17 @@ export function createBackend(
   // The last list discovered: what a request uses while a slow refresh is under way.
   let lastGood: readonly DiscoveredModel[] | undefined;
 
+  // Until then `lastGood` is the list the discovery cache would answer with, so a chat request
+  // takes it without asking (no timer, no race). Set only when a discovery brought a new list:
+  // fetched after `started`, so the cache keeps it at least as long.
+  let freshUntil = Number.NEGATIVE_INFINITY;
+
   async function discoveredOrOffline(): Promise<readonly DiscoveredModel[] | undefined> {
-    if (performance.now() - failedAt < 60_000) return lastGood;
+    const started = performance.now();
+    if (started - failedAt < 60_000 || started < freshUntil) return lastGood;
     const discovery = discover().then(
       (models) => {
+        if (models !== lastGood) freshUntil = started + ttlMs;
         lastGood = models;
         return models;
       },
