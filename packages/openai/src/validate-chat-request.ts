@@ -3,6 +3,7 @@ import type { ChatCompletionRequest } from '@bedrock-bridge/format';
 import { z } from 'zod';
 import { jsonTextDepth } from './json-depth.js';
 import { paramFromPath } from './param-path.js';
+import { arePlainMessages } from './plain-messages.js';
 
 /*
  * Strict validation of `POST /v1/chat/completions` bodies at the HTTP edge. It checks shapes
@@ -201,7 +202,7 @@ const positiveInt = z.int().min(1).nullish();
  * here: format applies the model's rules under the request's parameter policy (dropped and
  * named in `x-bedrock-bridge-warnings`, or a 400 naming the field).
  */
-export const chatRequestSchema = z.strictObject({
+const chatRequestShape = {
   model: z.string().min(1),
   messages: z.array(message).min(1),
   stream: z.boolean().nullish(),
@@ -262,7 +263,15 @@ export const chatRequestSchema = z.strictObject({
     .union([z.enum(['none', 'auto']), z.strictObject({ name: z.string().min(1) })])
     .nullish(),
   web_search_options: z.unknown().optional(),
-});
+};
+export const chatRequestSchema = z.strictObject(chatRequestShape);
+
+/**
+ * The same schema for a request whose messages `arePlainMessages` already accepted: the fields
+ * around them are checked (and reported) exactly as by `chatRequestSchema`, the messages pass as
+ * they are (the full schema would return them unchanged).
+ */
+const aroundPlainMessages = z.strictObject({ ...chatRequestShape, messages: z.array(z.unknown()) });
 
 /** A request that passed validation, top-level `null`s removed (OpenAI reads them as absent). */
 export type ValidatedChatRequest = ChatCompletionRequest;
@@ -352,7 +361,10 @@ export function validateChatRequest(body: unknown): ValidatedChatRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid(`The request body must be a JSON object, got ${typeName(body)}.`, undefined);
   }
-  const result = chatRequestSchema.safeParse(body, { reportInput: true });
+  const schema = arePlainMessages((body as { messages?: unknown }).messages, MAX_ARGUMENTS_DEPTH)
+    ? aroundPlainMessages
+    : chatRequestSchema;
+  const result = schema.safeParse(body, { reportInput: true });
   if (!result.success) {
     const first = result.error.issues[0];
     throw first ? describeIssue(first) : invalid('Invalid request body.', undefined);
