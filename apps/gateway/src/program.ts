@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { TRANSPORT_DEFAULTS, type UpstreamOptions } from '@bedrock-bridge/transport';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { SERVER_LIMIT_DEFAULTS } from './server/server-limits.js';
 import { parseUpstreamFlag } from './upstreams/parse-upstream-flag.js';
 
 /** Collects repeated `--upstream` values. */
@@ -67,6 +68,8 @@ export interface ServeFlags extends UpstreamFlags {
   reasoningKey?: string;
   allowedHosts?: string[];
   requestTimeout: number;
+  /** Calls to Bedrock answered at once (0: no cap). */
+  maxInFlight: number;
   shutdownTimeout: number;
   /** Upstream deadlines and attempts (the transport's defaults when absent). */
   firstByteMs?: number;
@@ -177,6 +180,15 @@ export function buildProgram(): Command {
         .env('BEDROCK_BRIDGE_REQUEST_TIMEOUT')
         .default(60_000)
         .argParser(integer(1000, 3_600_000)),
+    )
+    .addOption(
+      new Option(
+        '--max-in-flight <n>',
+        'calls to Bedrock answered at once; past it a new call gets 503 server_busy with Retry-After at once (0: no cap)',
+      )
+        .env('BEDROCK_BRIDGE_MAX_IN_FLIGHT')
+        .default(SERVER_LIMIT_DEFAULTS.maxInFlight)
+        .argParser(integer(0, 1_000_000)),
     )
     .addOption(
       new Option('--log-prompts', 'include the messages in request log lines (off by default)'),

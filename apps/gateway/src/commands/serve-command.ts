@@ -135,7 +135,7 @@ export async function serveCommand(given: ServeFlags): Promise<void> {
             : {}),
         ...(flags.logPrompts ? { logPrompts: true } : {}),
         ...(flags.allowedHosts ? { allowedHosts: flags.allowedHosts } : {}),
-        limits: { requestTimeoutMs: flags.requestTimeout },
+        limits: { requestTimeoutMs: flags.requestTimeout, maxInFlight: flags.maxInFlight },
       },
     },
     metrics,

@@ -76,6 +76,16 @@ export interface Gateway {
   close(deadlineMs?: number): Promise<void>;
 }
 
+/** The answer to a call past `maxInFlight`: at once, with when to come back. */
+function busy(maxInFlight: number): OpenAIErrorResponse {
+  const failure = gatewayError(
+    503,
+    `The gateway is answering ${maxInFlight} calls already, its limit; retry after 1 s.`,
+    { type: 'server_error', code: 'server_busy' },
+  );
+  return { ...failure, headers: { 'retry-after': '1' } };
+}
+
 /** Pending connections the kernel may queue before the gateway accepts them. */
 export const LISTEN_BACKLOG = 4096;
 
@@ -231,6 +241,9 @@ export function createServer(options: ServerOptions): Gateway {
   async function delegate(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     const state = request.bridge;
     const res = reply.raw;
+    if (limits.maxInFlight > 0 && active.size >= limits.maxInFlight && request.method === 'POST') {
+      return sendError(reply, request, busy(limits.maxInFlight));
+    }
     const cancel = upstreamCancel(res, active);
     let tokenPending = false;
     state.enterHandler();

@@ -27,6 +27,22 @@ export interface ServerLimits {
   maxJsonDepth?: number;
   /** Largest header section in bytes (431 above it). Default 16384 (Node's). */
   maxHeaderBytes?: number;
+  /**
+   * Calls to Bedrock answered at once (`POST` to chat completions, Responses and embeddings,
+   * streamed or not: each holds an upstream socket and memory until its answer ends). Past it a
+   * new call is answered at once with 503 `server_busy` and `Retry-After: 1`, before anything is
+   * opened upstream, instead of joining the calls already held. `/healthz`, `/readyz`,
+   * `/metrics` and the `GET` routes are never refused.
+   *
+   * Why it matters beyond memory: Node (libuv 1.45 and later) accepts one new connection per turn
+   * of the event loop, and a turn runs every ready callback. Past what one core relays, turns
+   * last hundreds of milliseconds, so new connections wait in the kernel's accept queue (up to
+   * `LISTEN_BACKLOG`) for 15 s and more, `/healthz` included, while open streams get their bytes
+   * within a turn. A cap at what the core holds keeps the turns short; a refused call costs a
+   * fraction of an admitted one. Default 1024. `0` = no cap. CLI `--max-in-flight`, env
+   * `BEDROCK_BRIDGE_MAX_IN_FLIGHT`.
+   */
+  maxInFlight?: number;
 }
 
 export const SERVER_LIMIT_DEFAULTS: Required<ServerLimits> = {
@@ -37,6 +53,7 @@ export const SERVER_LIMIT_DEFAULTS: Required<ServerLimits> = {
   writeTimeoutMs: 30_000,
   maxJsonDepth: 64,
   maxHeaderBytes: 16_384,
+  maxInFlight: 1024,
 };
 
 /** The limits with defaults filled in; a header timeout never exceeds the request timeout. */
