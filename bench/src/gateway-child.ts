@@ -7,17 +7,23 @@ import { startGatewayHere } from './systems/start-gateway.js';
  * the client measuring it does not share a thread with it. Prints `{"url": ...}` once
  * listening; exits when stdin closes. Arguments: `--endpoint URL` (the emulator), and
  * `--marks` to record when each chat request arrived and wrote its first text
- * (`first-token-marks.ts`, read by `ttft-breakdown`).
+ * (`first-token-marks.ts`, read by `ttft-breakdown`), `--max-in-flight N` for the server's cap
+ * on calls answered at once (its default otherwise).
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const i = args.indexOf('--endpoint');
   const endpoint = i >= 0 ? args[i + 1] : undefined;
   if (!endpoint) throw new Error('gateway-child: --endpoint URL is required');
-  const running = await startGatewayHere(
-    endpoint,
-    args.includes('--marks') ? { beforeListen: addFirstTokenMarks } : {},
-  );
+  const cap = args.indexOf('--max-in-flight');
+  const maxInFlight = cap >= 0 ? Number(args[cap + 1]) : undefined;
+  if (maxInFlight !== undefined && !Number.isInteger(maxInFlight)) {
+    throw new Error('gateway-child: --max-in-flight must be an integer');
+  }
+  const running = await startGatewayHere(endpoint, {
+    ...(args.includes('--marks') ? { beforeListen: addFirstTokenMarks } : {}),
+    ...(maxInFlight === undefined ? {} : { server: { limits: { maxInFlight } } }),
+  });
   serveUntilStdinCloses(running.url, () => running.close());
 }
 

@@ -14,6 +14,7 @@ export const SECTIONS = [
   'packages',
   'hostile',
   'regions',
+  'new-connections',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { checkCapacityGoals } from './capacity/capacity-goals.js';
 import { renderCapacityChart } from './capacity/chart-capacity.js';
 import { measureCapacity } from './capacity/measure-capacity.js';
+import { measureNewConnections, NEW_CONNECTION_DEFAULTS } from './capacity/new-connections.js';
 import { capacitySection, spliceCapacity } from './capacity/report-capacity.js';
+import { newConnectionsSection, spliceNewConnections } from './capacity/report-new-connections.js';
 import { type LatencyBar, type MemoryBar, type OutcomeCell, renderChart } from './chart.js';
 import { buildConversation, DELTAS, messageCount } from './conversation.js';
 import { measureEmbeddings } from './embeddings/measure-embeddings.js';
@@ -222,6 +224,23 @@ async function main(): Promise<void> {
     progress(`wrote the regions section of ${file}`);
     process.exit(0);
   }
+  let newConnections: string | undefined;
+  if (options.sections.has('new-connections')) {
+    const settings = options.quick
+      ? { ...NEW_CONNECTION_DEFAULTS, streams: 600, seconds: 8 }
+      : NEW_CONNECTION_DEFAULTS;
+    newConnections = newConnectionsSection(await measureNewConnections(settings));
+  }
+  if (options.sections.size === 1 && newConnections !== undefined) {
+    // A run of this section alone replaces its own section of BENCHMARKS.md and leaves the rest.
+    await mkdir(options.outDir, { recursive: true });
+    const file = path.join(options.outDir, 'BENCHMARKS.md');
+    const before = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+    await writeFile(file, spliceNewConnections(before, newConnections));
+    process.stdout.write(`${newConnections}\n`);
+    progress(`wrote the new-connections section of ${file}`);
+    process.exit(0);
+  }
   let hostile: string | undefined;
   if (options.sections.has('hostile')) {
     const load = os
@@ -297,7 +316,9 @@ async function main(): Promise<void> {
       : spliceEmbeddings(renderMarkdown(figures), embeddings);
   const withHostile =
     hostile === undefined ? withEmbeddings : spliceHostile(withEmbeddings, hostile);
-  const markdown = regions === undefined ? withHostile : spliceRegions(withHostile, regions);
+  const withRegions = regions === undefined ? withHostile : spliceRegions(withHostile, regions);
+  const markdown =
+    newConnections === undefined ? withRegions : spliceNewConnections(withRegions, newConnections);
   const svg = await renderChart({
     title: `bedrock-bridge vs the raw AWS SDK, AI SDK and LangChain${options.quick ? ' (quick run)' : ''}`,
     subtitle: `${machine.date.slice(0, 16).replace('T', ' ')} UTC; ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; emulator on loopback`,

@@ -81,15 +81,19 @@ export function spawnEmulator(options: {
   );
 }
 
-/** The gateway app with default settings in front of `endpoint`. */
+/**
+ * The gateway app with default settings in front of `endpoint`; `args` are `gateway-child`'s
+ * other flags (e.g. `--max-in-flight N`).
+ */
 export function spawnGateway(
   endpoint: string,
   marks = false,
   cpu?: string,
+  args: string[] = [],
 ): Promise<ServiceProcess> {
   return spawnService(
     'gateway-child.js',
-    ['--endpoint', endpoint, ...(marks ? ['--marks'] : [])],
+    ['--endpoint', endpoint, ...(marks ? ['--marks'] : []), ...args],
     cpu,
   );
 }
