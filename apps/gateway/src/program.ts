@@ -68,7 +68,7 @@ export interface ServeFlags extends UpstreamFlags {
   reasoningKey?: string;
   allowedHosts?: string[];
   requestTimeout: number;
-  /** Calls to Bedrock answered at once (0: no cap). */
+  /** Requests that call Bedrock answered at once (0: no cap). */
   maxInFlight: number;
   shutdownTimeout: number;
   /** Upstream deadlines and attempts (the transport's defaults when absent). */
@@ -184,7 +184,7 @@ export function buildProgram(): Command {
     .addOption(
       new Option(
         '--max-in-flight <n>',
-        'calls to Bedrock answered at once; past it a new call gets 503 server_busy with Retry-After at once (0: no cap)',
+        'requests that call Bedrock answered at once; past it a new one gets 503 server_busy with Retry-After at once (0: no cap)',
       )
         .env('BEDROCK_BRIDGE_MAX_IN_FLIGHT')
         .default(SERVER_LIMIT_DEFAULTS.maxInFlight)

@@ -80,7 +80,7 @@ export interface Gateway {
 function busy(maxInFlight: number): OpenAIErrorResponse {
   const failure = gatewayError(
     503,
-    `The gateway is answering ${maxInFlight} calls already, its limit; retry after 1 s.`,
+    `The gateway is answering ${maxInFlight} requests already, its limit; retry after 1 s.`,
     { type: 'server_error', code: 'server_busy' },
   );
   return { ...failure, headers: { 'retry-after': '1' } };

@@ -109,7 +109,7 @@ describe('maxInFlight: a call past the cap is refused at once, never queued', ()
       expect(headers['content-type']).toMatch(/^application\/json/);
       expect(JSON.parse(text)).toEqual({
         error: {
-          message: `The gateway is answering ${CAP} calls already, its limit; retry after 1 s.`,
+          message: `The gateway is answering ${CAP} requests already, its limit; retry after 1 s.`,
           type: 'server_error',
           param: null,
           code: 'server_busy',

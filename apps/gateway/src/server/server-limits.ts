@@ -28,10 +28,10 @@ export interface ServerLimits {
   /** Largest header section in bytes (431 above it). Default 16384 (Node's). */
   maxHeaderBytes?: number;
   /**
-   * Calls to Bedrock answered at once (`POST` to chat completions, Responses and embeddings,
-   * streamed or not: each holds an upstream socket and memory until its answer ends). Past it a
-   * new call is answered at once with 503 `server_busy` and `Retry-After: 1`, before anything is
-   * opened upstream, instead of joining the calls already held. `/healthz`, `/readyz`,
+   * Requests that call Bedrock answered at once (`POST` to chat completions, Responses and
+   * embeddings, streamed or not: each holds upstream sockets, one per choice of `n`, and memory
+   * until its answer ends). Past it a new one is answered at once with 503 `server_busy` and
+   * `Retry-After: 1`, before anything is opened upstream, instead of joining those already held. `/healthz`, `/readyz`,
    * `/metrics` and the `GET` routes are never refused.
    *
    * Why it matters beyond memory: Node (libuv 1.45 and later) accepts one new connection per turn
