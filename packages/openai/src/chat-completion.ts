@@ -8,6 +8,7 @@
  *
  * Everything else in this app (HTTP, auth, logs, image fetching, the CLI) is around it.
  */
+
 import {
   type ChatCompletion,
   type ChatCompletionChunk,
@@ -19,11 +20,11 @@ import {
   type ToConverseInputOptions,
   toConverseInput,
 } from '@bedrock-bridge/format';
-import type { DiscoveredModel, ResolvedModelId } from '@bedrock-bridge/models';
+import { type DiscoveredModel, type ResolvedModelId, resolveModelId } from '@bedrock-bridge/models';
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
 import { assertChatModel } from './check-model-task.js';
+import type { ModelResolver } from './model-resolver.js';
 import type { ReasoningMemory } from './reasoning-memory.js';
-import { resolveModelCached } from './resolve-model-cached.js';
 
 /** What the conversion left out or adjusted: the client is told (nothing is altered silently). */
 export interface ConversionNotes {
@@ -40,6 +41,11 @@ export interface ChatCompletionOptions extends CallOptions {
   region: string;
   /** `discoverModels` output for the region; without it, the built-in tables decide. */
   discovered?: readonly DiscoveredModel[] | undefined;
+  /**
+   * How `model` is resolved. Default `resolveModelId` on every call; `createBackend` passes its own
+   * `createModelResolver()`, which remembers each answer per discovered list.
+   */
+  resolveModel?: ModelResolver;
   /** Bytes of remote `image_url`s, fetched beforehand (format does no I/O). */
   imageBytes?: ReadonlyMap<string, Uint8Array>;
   /** Called before anything is sent upstream, when the conversion dropped or adjusted something. */
@@ -94,9 +100,9 @@ const NO_MEMORY: ReasoningMemory = {
   },
 };
 
-/** The model resolved (models; remembered per discovered list), checked to be a chat model. */
+/** The model resolved (models, through the caller's resolver), checked to be a chat model. */
 function resolveChatModel(request: ChatCompletionRequest, context: ChatCompletionOptions) {
-  const resolved = resolveModelCached(request.model, context);
+  const resolved = (context.resolveModel ?? resolveModelId)(request.model, context);
   assertChatModel(request.model, resolved.capabilities);
   return resolved;
 }

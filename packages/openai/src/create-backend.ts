@@ -12,6 +12,7 @@ import { chatCompletion, chatCompletionStream } from './chat-completion.js';
 import { createEmbeddings } from './embeddings.js';
 import { choiceCount, mergeCompletions, mergeStreams, singleChoice } from './fan-out-choices.js';
 import { createRemoteImageFetcher, type RemoteImageOptions } from './fetch-remote-image.js';
+import { createModelResolver } from './model-resolver.js';
 import type { BackendCallOptions, OpenAIBackend, OpenAIModel } from './openai-backend.js';
 import { createReasoningMemory } from './reasoning-memory.js';
 import { createResponsesBackend } from './responses/responses-backend.js';
@@ -175,6 +176,8 @@ export function createBackend(
     ...(options.reasoningTtlMs === undefined ? {} : { ttlMs: options.reasoningTtlMs }),
   });
 
+  const resolveModel = createModelResolver();
+
   async function contextFor(urls: { url: string; param: string }[], call: BackendCallOptions) {
     // Without discovery (e.g. no control-plane permission), the built-in tables decide.
     const discovered = await discoveredOrOffline();
@@ -183,6 +186,7 @@ export function createBackend(
       transport: stack.transport,
       region: stack.region,
       discovered,
+      resolveModel,
       signal: call.signal,
       onEvent: call.onEvent,
       reasoningMemory,

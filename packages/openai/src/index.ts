@@ -26,6 +26,7 @@ export {
   type RemoteImageFetcher,
   type RemoteImageOptions,
 } from './fetch-remote-image.js';
+export { createModelResolver, type ModelResolver } from './model-resolver.js';
 export type {
   BackendCallOptions,
   OpenAIBackend,

@@ -18,9 +18,9 @@ import {
   responseFromConverseOutput,
   responsesToConverseInput,
 } from '@bedrock-bridge/format/responses';
+import { resolveModelId } from '@bedrock-bridge/models';
 import { synthesizeStream } from '@bedrock-bridge/transport';
 import type { ChatCompletionOptions } from '../chat-completion.js';
-import { resolveModelCached } from '../resolve-model-cached.js';
 import type { ReasoningSeal } from './reasoning-seal.js';
 import type { ResponseStore } from './response-store.js';
 import { forClient, inputItemsOf } from './response-view.js';
@@ -37,7 +37,7 @@ async function prepare(request: ResponsesRequest, context: ResponsesOptions) {
       ? await context.store.conversation(request.previous_response_id)
       : undefined;
   const stored = await context.store.items(referencedItemIds(request));
-  const resolved = resolveModelCached(request.model ?? '', context);
+  const resolved = (context.resolveModel ?? resolveModelId)(request.model ?? '', context);
   const caps = resolved.capabilities;
   // The model's rules go to format as they are; format applies them once (see chat-completion.ts).
   const convert = (r: ResponsesRequest) =>
