@@ -2,7 +2,7 @@ import { type BackendOptions, createBackend, type KeyValueStore } from '@bedrock
 import { aliasedBackend, type ModelAlias } from './config/alias-backend.js';
 import type { Stack } from './create-stack.js';
 import { GatewayMetrics } from './observability/gateway-metrics.js';
-import { observedTransport } from './observability/observed-transport.js';
+import { CallUsageSinks, observedTransport } from './observability/observed-transport.js';
 import { tracedBackend } from './observability/traced-backend.js';
 import { createServer, type Gateway, type ServerOptions } from './server/create-server.js';
 import { registerOpsRoutes } from './server/ops-routes.js';
@@ -34,9 +34,10 @@ export function composeGateway(
     defaultMetrics: options.processMetrics ?? true,
   }),
 ): { gateway: Gateway; metrics: GatewayMetrics } {
+  const usage = new CallUsageSinks();
   const stack = {
     ...options.stack,
-    transport: observedTransport(options.stack.transport, metrics),
+    transport: observedTransport(options.stack.transport, metrics, usage),
   };
   // The reasoning of tool loops lives in the gateway's store (shared when it is Redis).
   const backendOptions: BackendOptions = { ...options.backend };
@@ -44,6 +45,7 @@ export function composeGateway(
     backendOptions.reasoningStore = options.store;
   const backend = tracedBackend(
     aliasedBackend(createBackend(stack, backendOptions), options.aliases ?? new Map()),
+    usage,
   );
   const log = options.server?.log === false ? undefined : (options.server?.log ?? jsonLineLogger);
   const gateway = createServer({

@@ -1,20 +1,36 @@
 import type { Transport } from '@bedrock-bridge/transport';
 import type { GatewayMetrics, TokenUsage } from './gateway-metrics.js';
 
-/** Where a call's token usage goes besides the metrics (its trace span), keyed by the call's signal. */
-const usageSinks = new WeakMap<AbortSignal, (usage: TokenUsage) => void>();
+/**
+ * Where each call's token usage goes besides the metrics (its trace span), keyed by the call's
+ * signal. One per gateway, shared by its observed transport (which reports) and its traced
+ * backend (which listens); nothing is kept at module level.
+ */
+export class CallUsageSinks {
+  readonly #sinks = new WeakMap<AbortSignal, (usage: TokenUsage) => void>();
 
-/** Routes the usage of the call made with `signal` to `sink` too (e.g. its span). */
-export function onCallUsage(signal: AbortSignal, sink: (usage: TokenUsage) => void): void {
-  usageSinks.set(signal, sink);
+  /** Routes the usage of the call made with `signal` to `sink` too (e.g. its span). */
+  on(signal: AbortSignal, sink: (usage: TokenUsage) => void): void {
+    this.#sinks.set(signal, sink);
+  }
+
+  /** Hands `usage` to the sink registered for `signal`, if any. */
+  report(signal: AbortSignal, usage: TokenUsage): void {
+    this.#sinks.get(signal)?.(usage);
+  }
 }
 
 /**
  * The transport with metering: tokens by model from every answer (a Converse answer's `usage`,
  * a stream's `metadata` event, an InvokeModel answer's input-token header) and the number of
- * open streams. Calls and events are unchanged.
+ * open streams. Calls and events are unchanged. A call's usage also goes to the sink registered
+ * in `sinks` for its signal.
  */
-export function observedTransport(transport: Transport, metrics: GatewayMetrics): Transport {
+export function observedTransport(
+  transport: Transport,
+  metrics: GatewayMetrics,
+  sinks?: CallUsageSinks,
+): Transport {
   const report = (
     model: string | undefined,
     usage: TokenUsage | undefined,
@@ -22,7 +38,7 @@ export function observedTransport(transport: Transport, metrics: GatewayMetrics)
   ) => {
     if (usage === undefined) return;
     metrics.usage(model ?? 'unknown', usage);
-    if (signal !== undefined) usageSinks.get(signal)?.(usage);
+    if (signal !== undefined) sinks?.report(signal, usage);
   };
   return {
     ...transport,

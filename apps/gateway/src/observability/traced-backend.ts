@@ -9,7 +9,7 @@ import type { TransportEvent } from '@bedrock-bridge/transport';
 import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { TokenUsage } from './gateway-metrics.js';
 import { modelLabel } from './gateway-metrics.js';
-import { onCallUsage } from './observed-transport.js';
+import type { CallUsageSinks } from './observed-transport.js';
 
 /** Looked up per request: an SDK started after this module loaded is still found. */
 const tracer = () => trace.getTracer('@bedrock-bridge/gateway');
@@ -46,7 +46,10 @@ class RequestTrace {
   readonly span: Span;
   #attempt: Span | undefined;
 
-  constructor(request: ValidatedChatRequest, stream: boolean) {
+  readonly #usage: CallUsageSinks | undefined;
+
+  constructor(request: ValidatedChatRequest, stream: boolean, usage?: CallUsageSinks) {
+    this.#usage = usage;
     const model = modelLabel(request.model);
     this.span = tracer().startSpan(`chat ${model}`, {
       kind: SpanKind.CLIENT,
@@ -71,7 +74,7 @@ class RequestTrace {
 
   /** The call context the backend gets: transport events become attempt spans and events. */
   wrap(call: BackendCallOptions): BackendCallOptions {
-    onCallUsage(call.signal, (usage) => this.usage(usage));
+    this.#usage?.on(call.signal, (usage) => this.usage(usage));
     return {
       ...call,
       onEvent: (event) => {
@@ -180,9 +183,10 @@ class RequestTrace {
  * every call is a no-op). One `chat {model}` span per request with the GenAI semantic
  * conventions, a child span per upstream attempt, and retries, evictions, failovers and
  * cool-downs as span events; one `embeddings {model}` span per embeddings request. No prompt,
- * answer text or error message is recorded.
+ * answer text or error message is recorded. Token usage reaches a call's span through `usage`
+ * (the sinks the observed transport reports to); without it spans carry no usage.
  */
-export function tracedBackend(backend: OpenAIBackend): OpenAIBackend {
+export function tracedBackend(backend: OpenAIBackend, usage?: CallUsageSinks): OpenAIBackend {
   return {
     ...backend,
     async embed(request, call) {
@@ -212,11 +216,11 @@ export function tracedBackend(backend: OpenAIBackend): OpenAIBackend {
       }
     },
     async complete(request, call) {
-      const t = new RequestTrace(request, false);
+      const t = new RequestTrace(request, false, usage);
       return t.around(() => backend.complete(request, t.wrap(call)));
     },
     async *stream(request, call) {
-      const t = new RequestTrace(request, true);
+      const t = new RequestTrace(request, true, usage);
       const reasons: string[] = [];
       try {
         for await (const chunk of backend.stream(request, t.wrap(call))) {
@@ -238,7 +242,7 @@ export function tracedBackend(backend: OpenAIBackend): OpenAIBackend {
       }
     },
     listModels: (signal) => backend.listModels(signal),
-    ...(backend.responses ? { responses: tracedResponses(backend.responses) } : {}),
+    ...(backend.responses ? { responses: tracedResponses(backend.responses, usage) } : {}),
   };
 }
 
@@ -256,15 +260,15 @@ function spanFields(request: ResponsesRequest): ValidatedChatRequest {
 }
 
 /** `/v1/responses` calls get the same `chat {model}` span as chat completions. */
-function tracedResponses(responses: ResponsesBackend): ResponsesBackend {
+function tracedResponses(responses: ResponsesBackend, usage?: CallUsageSinks): ResponsesBackend {
   return {
     ...responses,
     async create(request, call) {
-      const t = new RequestTrace(spanFields(request), false);
+      const t = new RequestTrace(spanFields(request), false, usage);
       return t.around(() => responses.create(request, t.wrap(call)));
     },
     async *stream(request, call) {
-      const t = new RequestTrace(spanFields(request), true);
+      const t = new RequestTrace(spanFields(request), true, usage);
       try {
         for await (const event of responses.stream(request, t.wrap(call))) {
           const e = event as { type?: unknown; response?: { id?: unknown } };
