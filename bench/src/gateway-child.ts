@@ -20,9 +20,15 @@ async function main(): Promise<void> {
   if (maxInFlight !== undefined && !Number.isInteger(maxInFlight)) {
     throw new Error('gateway-child: --max-in-flight must be an integer');
   }
+  const busy = args.indexOf('--max-loop-busy');
   const running = await startGatewayHere(endpoint, {
     ...(args.includes('--marks') ? { beforeListen: addFirstTokenMarks } : {}),
-    ...(maxInFlight === undefined ? {} : { server: { limits: { maxInFlight } } }),
+    server: {
+      limits: {
+        ...(maxInFlight === undefined ? {} : { maxInFlight }),
+        ...(busy >= 0 ? { maxLoopBusy: Number(args[busy + 1]) } : {}),
+      },
+    },
   });
   serveUntilStdinCloses(running.url, () => running.close());
 }

@@ -29,6 +29,15 @@ function integer(min: number, max: number) {
   };
 }
 
+/** A share from 0 to 1 (0 turns the option off). */
+function share(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new InvalidArgumentError('expected a number from 0 to 1.');
+  }
+  return n;
+}
+
 /** An upstream deadline flag, in ms (1 ms to 1 h); absent means the transport's default. */
 function upstreamMs(flags: string, description: string): Option {
   return new Option(flags, description).argParser(integer(1, 3_600_000));
@@ -70,6 +79,8 @@ export interface ServeFlags extends UpstreamFlags {
   requestTimeout: number;
   /** Requests that call Bedrock answered at once (0: no cap). */
   maxInFlight: number;
+  /** Share of the last half second the event loop may be busy before new requests are refused (0: off). */
+  maxLoopBusy: number;
   shutdownTimeout: number;
   /** Upstream deadlines and attempts (the transport's defaults when absent). */
   firstByteMs?: number;
@@ -189,6 +200,15 @@ export function buildProgram(): Command {
         .env('BEDROCK_BRIDGE_MAX_IN_FLIGHT')
         .default(SERVER_LIMIT_DEFAULTS.maxInFlight)
         .argParser(integer(0, 1_000_000)),
+    )
+    .addOption(
+      new Option(
+        '--max-loop-busy <share>',
+        'refuse new requests that call Bedrock (503 server_busy, Retry-After) while the event loop was busy more than this share (0 to 1, e.g. 0.9) of the last half second (0: off)',
+      )
+        .env('BEDROCK_BRIDGE_MAX_LOOP_BUSY')
+        .default(SERVER_LIMIT_DEFAULTS.maxLoopBusy)
+        .argParser(share),
     )
     .addOption(
       new Option('--log-prompts', 'include the messages in request log lines (off by default)'),

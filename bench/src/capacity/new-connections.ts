@@ -14,8 +14,10 @@ export interface NewConnectionSettings {
   streams: number;
   rampSeconds: number;
   seconds: number;
-  /** The gateway's `--max-in-flight` in the "after" run (below what the core relays). */
+  /** The gateway's `--max-in-flight` in the "cap" run (below what the core relays). */
   cap: number;
+  /** The gateway's `--max-loop-busy` in the "loop busy" run. */
+  loopBusy: number;
   /** A probe round (one of each probe) starts this often while the streams run. */
   probeEveryMs: number;
   /** A probe still unanswered after this long is recorded as this long. */
@@ -27,15 +29,17 @@ export const NEW_CONNECTION_DEFAULTS: NewConnectionSettings = {
   rampSeconds: 2,
   seconds: 10,
   cap: 250,
+  loopBusy: 0.9,
   probeEveryMs: 1000,
   probeGuardMs: 60_000,
 };
 
 /** What the probes saw against one gateway configuration. */
 export interface NewConnectionRun {
-  /** `before`: no cap (the old behaviour); `after`: `--max-in-flight <cap>`. */
-  label: 'before' | 'after';
-  maxInFlight: number;
+  /** The gateway's settings: no cap (the old behaviour), `--max-in-flight`, `--max-loop-busy`. */
+  label: string;
+  /** The gateway's flags in this run. */
+  flags: string[];
   /** ms to the response head of `GET /healthz` on a new connection. */
   freshHealth: number[];
   /** ms to the response head of a streamed chat request on a new connection, and its status. */
@@ -87,8 +91,8 @@ function firstByte(
 
 async function probeOne(
   gateway: ServiceProcess,
-  label: 'before' | 'after',
-  maxInFlight: number,
+  label: string,
+  flags: string[],
   s: NewConnectionSettings,
 ): Promise<NewConnectionRun> {
   const url = new URL(gateway.url);
@@ -110,7 +114,7 @@ async function probeOne(
   const kept = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const run: Omit<NewConnectionRun, 'load'> = {
     label,
-    maxInFlight,
+    flags,
     freshHealth: [],
     freshChat: [],
     keptHealth: [],
@@ -148,8 +152,8 @@ async function probeOne(
 /**
  * While `streams` slow streams (50 tokens/s) are opened at once against the gateway, measures
  * the first byte of a new connection (`/healthz` and a streamed chat request) and of a request
- * on a keep-alive connection opened before, once without a cap (`before`) and once with
- * `--max-in-flight <cap>` (`after`), in the same run. The gateway is pinned to core 0, the
+ * on a keep-alive connection opened before: without a cap, with `--max-in-flight <cap>` and
+ * with `--max-loop-busy <loopBusy>`, one after the other in the same run. The gateway is pinned to core 0, the
  * emulator and the load generator to core 1; the probes run in this process.
  */
 export async function measureNewConnections(
@@ -167,16 +171,15 @@ export async function measureNewConnections(
   });
   const runs: NewConnectionRun[] = [];
   try {
-    for (const [label, maxInFlight] of [
-      ['before', 0],
-      ['after', s.cap],
-    ] as const) {
-      const gateway = await spawnGateway(emulator.url, false, SERVER_CPU, [
-        '--max-in-flight',
-        String(maxInFlight),
-      ]);
+    const configs: Array<[string, string[]]> = [
+      ['before: no cap', ['--max-in-flight', '0']],
+      ['count cap', ['--max-in-flight', String(s.cap)]],
+      ['loop-busy cap', ['--max-in-flight', '0', '--max-loop-busy', String(s.loopBusy)]],
+    ];
+    for (const [label, flags] of configs) {
+      const gateway = await spawnGateway(emulator.url, false, SERVER_CPU, flags);
       try {
-        runs.push(await probeOne(gateway, label, maxInFlight, s));
+        runs.push(await probeOne(gateway, label, flags, s));
       } finally {
         await gateway.close();
       }

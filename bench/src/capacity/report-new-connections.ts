@@ -32,19 +32,16 @@ function statuses(run: NewConnectionRun): string {
 export function newConnectionsSection(result: NewConnectionResult): string {
   const s = result.settings;
   const rows = result.runs.map((run) => {
-    const label =
-      run.label === 'before'
-        ? 'before: no cap (`--max-in-flight 0`)'
-        : `after: \`--max-in-flight ${run.maxInFlight}\``;
+    const label = `${run.label} (\`${run.flags.join(' ')}\`)`;
     return `| ${label} | ${run.freshHealth.length} | ${cells(run.freshHealth)} | ${cells(run.freshChat.map((c) => c.ms))} | ${statuses(run)} | ${cells(run.keptHealth)} | ${run.load.ok} / ${run.load.errors} |`;
   });
   return [
     NEW_CONNECTIONS_START,
     '## New connections under load',
     '',
-    `Measured on **${result.date}** (UTC); load average at the start ${result.loadAverage}. **This machine (2 cores) was shared with other engineers' builds and tests**: the gateway process got a fraction of its core, so the absolute times are long; the two rows ran back to back in the same run.`,
+    `Measured on **${result.date}** (UTC); load average at the start ${result.loadAverage}. **This machine (2 cores) was shared with other engineers' builds and tests**: the gateway process got a fraction of its core, so the absolute times are long; the rows ran one after the other in the same run.`,
     '',
-    `${s.streams} slow streams (50 tokens/s for ${s.seconds} s) opened over ${s.rampSeconds} s against the gateway (core 0; the emulator and the load generator on core 1). Every ${s.probeEveryMs} ms while they run, a probe round measures the time to the response head of \`GET /healthz\` and of a streamed \`POST /v1/chat/completions\` on **new** connections, and of \`GET /healthz\` on a keep-alive connection opened before the load. "before" is the gateway without a cap on calls answered at once (the old behaviour); "after" is \`--max-in-flight ${s.cap}\`, a cap below what this core relays at that pace, so calls past it are refused at once (503 \`server_busy\`, \`Retry-After: 1\`).`,
+    `${s.streams} slow streams (50 tokens/s for ${s.seconds} s) opened over ${s.rampSeconds} s against the gateway (core 0; the emulator and the load generator on core 1). Every ${s.probeEveryMs} ms while they run, a probe round measures the time to the response head of \`GET /healthz\` and of a streamed \`POST /v1/chat/completions\` on **new** connections, and of \`GET /healthz\` on a keep-alive connection opened before the load. "before" is the gateway without a cap on requests answered at once (the old behaviour); "count cap" is \`--max-in-flight ${s.cap}\`, a cap below what this core relays at that pace; "loop-busy cap" refuses new requests while the event loop was busy more than ${s.loopBusy * 100}% of the last half second (\`--max-loop-busy ${s.loopBusy}\`). A refused request gets 503 \`server_busy\` with \`Retry-After: 1\` at once.`,
     '',
     '| Gateway | probe rounds | new connection `/healthz` first byte, median | max | new connection chat first byte, median | max | chat statuses | keep-alive `/healthz` median | max | slow streams ok / refused or failed |',
     '|---|---:|---:|---:|---:|---:|---|---:|---:|---:|',

@@ -135,7 +135,11 @@ export async function serveCommand(given: ServeFlags): Promise<void> {
             : {}),
         ...(flags.logPrompts ? { logPrompts: true } : {}),
         ...(flags.allowedHosts ? { allowedHosts: flags.allowedHosts } : {}),
-        limits: { requestTimeoutMs: flags.requestTimeout, maxInFlight: flags.maxInFlight },
+        limits: {
+          requestTimeoutMs: flags.requestTimeout,
+          maxInFlight: flags.maxInFlight,
+          maxLoopBusy: flags.maxLoopBusy,
+        },
       },
     },
     metrics,

@@ -19,6 +19,7 @@ import { fastifyErrorResponse } from './fastify-error-response.js';
 import { hostAllowlist } from './host-allowlist.js';
 import { useJsonBodyParser } from './json-body-parser.js';
 import { buildLogEntry } from './log-entry.js';
+import { loopBusyMeter } from './loop-busy-meter.js';
 import {
   jsonLineLogger,
   logSafely,
@@ -76,13 +77,12 @@ export interface Gateway {
   close(deadlineMs?: number): Promise<void>;
 }
 
-/** The answer to a call past `maxInFlight`: at once, with when to come back. */
-function busy(maxInFlight: number): OpenAIErrorResponse {
-  const failure = gatewayError(
-    503,
-    `The gateway is answering ${maxInFlight} requests already, its limit; retry after 1 s.`,
-    { type: 'server_error', code: 'server_busy' },
-  );
+/** The answer to a request past `maxInFlight` or `maxLoopBusy`: at once, with when to come back. */
+function busy(why: string): OpenAIErrorResponse {
+  const failure = gatewayError(503, `The gateway ${why}; retry after 1 s.`, {
+    type: 'server_error',
+    code: 'server_busy',
+  });
   return { ...failure, headers: { 'retry-after': '1' } };
 }
 
@@ -97,6 +97,7 @@ export function createServer(options: ServerOptions): Gateway {
   const secrets = options.apiKey ? [options.apiKey].flat() : [];
   const limits = resolveLimits(options.limits);
   const active = new Set<AbortController>();
+  const meter = limits.maxLoopBusy > 0 ? loopBusyMeter() : undefined;
   let closing = false;
   /** Requests Node cut while their body was arriving (408), for their log line. */
   const cut = new WeakMap<Socket, OpenAIErrorResponse>();
@@ -241,8 +242,23 @@ export function createServer(options: ServerOptions): Gateway {
   async function delegate(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
     const state = request.bridge;
     const res = reply.raw;
-    if (limits.maxInFlight > 0 && active.size >= limits.maxInFlight && request.method === 'POST') {
-      return sendError(reply, request, busy(limits.maxInFlight));
+    if (request.method === 'POST') {
+      if (limits.maxInFlight > 0 && active.size >= limits.maxInFlight) {
+        return sendError(
+          reply,
+          request,
+          busy(`is answering ${limits.maxInFlight} requests already, its limit`),
+        );
+      }
+      if (meter !== undefined && meter.busy > limits.maxLoopBusy) {
+        return sendError(
+          reply,
+          request,
+          busy(
+            `was busy ${Math.round(meter.busy * 100)}% of the last half second (its limit: ${Math.round(limits.maxLoopBusy * 100)}%)`,
+          ),
+        );
+      }
     }
     const cancel = upstreamCancel(res, active);
     let tokenPending = false;
@@ -319,6 +335,7 @@ export function createServer(options: ServerOptions): Gateway {
     },
     async close(deadlineMs = 10_000) {
       closing = true;
+      meter?.stop();
       const timer = setTimeout(() => {
         for (const controller of active) {
           controller.abort(

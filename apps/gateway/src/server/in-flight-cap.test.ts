@@ -156,3 +156,38 @@ describe('maxInFlight defaults', () => {
     }
   });
 });
+
+describe('maxLoopBusy: a request while the event loop was saturated is refused at once', () => {
+  it('answers 503 server_busy after a busy stretch, and 200 once the loop idles again', async () => {
+    const t = await startTestGateway({ server: { limits: { maxInFlight: 0, maxLoopBusy: 0.9 } } });
+    try {
+      // Saturate the loop (the gateway runs in this process), then ask at once; repeated a few
+      // times only so that a stalled machine cannot hide the refusal.
+      let refused: Awaited<ReturnType<typeof freshRequest>> | undefined;
+      for (let i = 0; i < 5 && refused === undefined; i += 1) {
+        const end = performance.now() + 700;
+        while (performance.now() < end) {
+          // busy: no turn of the loop for 700 ms
+        }
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const answer = await freshRequest(t.url, 'POST', '/v1/chat/completions', ask);
+        if (answer.status === 503) refused = answer;
+      }
+      expect(refused?.headers['retry-after']).toBe('1');
+      const body = JSON.parse(refused?.text ?? '{}');
+      expect(body.error).toMatchObject({ type: 'server_error', param: null, code: 'server_busy' });
+      expect(body.error.message).toMatch(/busy \d+% of the last half second/);
+      // /healthz is never refused, busy or not.
+      expect((await freshRequest(t.url, 'GET', '/healthz')).status).toBe(200);
+      // Idle again: the meter's next windows read low and requests are served.
+      await expect
+        .poll(async () => (await freshRequest(t.url, 'POST', '/v1/chat/completions', ask)).status, {
+          timeout: GUARD_MS,
+          interval: 200,
+        })
+        .toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -43,6 +43,14 @@ export interface ServerLimits {
    * `BEDROCK_BRIDGE_MAX_IN_FLIGHT`.
    */
   maxInFlight?: number;
+  /**
+   * Refuse new requests that call Bedrock (503 `server_busy`, `Retry-After: 1`, at once) while
+   * the event loop was busy more than this share (0 to 1) of the last half second: a cap that
+   * follows what the core actually holds instead of a count. Near 1 the loop has no idle time,
+   * its turns lengthen and new connections wait (see `maxInFlight`). Default 0: off. CLI
+   * `--max-loop-busy`, env `BEDROCK_BRIDGE_MAX_LOOP_BUSY`.
+   */
+  maxLoopBusy?: number;
 }
 
 export const SERVER_LIMIT_DEFAULTS: Required<ServerLimits> = {
@@ -54,6 +62,7 @@ export const SERVER_LIMIT_DEFAULTS: Required<ServerLimits> = {
   maxJsonDepth: 64,
   maxHeaderBytes: 16_384,
   maxInFlight: 1024,
+  maxLoopBusy: 0,
 };
 
 /** The limits with defaults filled in; a header timeout never exceeds the request timeout. */
