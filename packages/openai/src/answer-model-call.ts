@@ -42,9 +42,9 @@ function abortError(reason: unknown, fallback: string): BedrockBridgeError {
  * The upstream call's abort: fired by the call's `signal` (a server's), the request's own
  * `signal` (a `fetch` caller's) or a cancelled body. `detach` stops listening.
  */
-function linkAborts(request: Request, call: HandlerCall) {
+function linkAborts(callerSignal: AbortSignal | undefined, call: HandlerCall) {
   const controller = new AbortController();
-  const sources = [call.signal, request.signal].filter((s): s is AbortSignal => s !== undefined);
+  const sources = [call.signal, callerSignal].filter((s): s is AbortSignal => s !== undefined);
   const listeners = sources.map((source) => {
     const listener = () =>
       controller.abort(abortError(source.reason, 'The client closed the connection.'));
@@ -74,11 +74,11 @@ function linkAborts(request: Request, call: HandlerCall) {
 export async function answerModelCall(
   call: ModelCall,
   settings: CallSettings,
-  request: Request,
+  callerSignal: AbortSignal | undefined,
   handlerCall: HandlerCall,
 ): Promise<Response> {
   const observer = handlerCall.observer;
-  const link = linkAborts(request, handlerCall);
+  const link = linkAborts(callerSignal, handlerCall);
   const headers: Record<string, string> = {};
   const context: BackendCallOptions = {
     paramPolicy: settings.paramPolicy,
@@ -149,13 +149,15 @@ export async function answerModelCall(
       start(stream) {
         // A fetch caller that aborts while not reading (LangChain stops reading first) still
         // sees its abort, and the events are closed now rather than left suspended.
+        if (callerSignal === undefined) return;
+        const signal = callerSignal;
         const onAbort = () => {
           if (settled) return;
-          stream.error(request.signal.reason);
-          void abandon(request.signal.reason, abortError(request.signal.reason, 'aborted'));
+          stream.error(signal.reason);
+          void abandon(signal.reason, abortError(signal.reason, 'aborted'));
         };
-        if (request.signal.aborted) onAbort();
-        else request.signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
       },
       async pull(stream) {
         try {
@@ -181,9 +183,9 @@ export async function answerModelCall(
           stream.enqueue(encoder.encode(sseEvent(next.value)));
         } catch (error) {
           if (settled) return;
-          if (request.signal.aborted) {
+          if (callerSignal?.aborted === true) {
             // A fetch caller that aborted sees its own abort, as with a network fetch.
-            stream.error(request.signal.reason);
+            stream.error(callerSignal.reason);
             failureOf(error);
             finish({ ok: false, chunks, error, clientGone: true });
             return;

@@ -47,10 +47,4 @@ export interface HandlerCall {
   signal?: AbortSignal;
   /** Hears what happened to this request. */
   observer?: CallObserver;
-  /**
-   * The request body, when the caller already holds it as text (a server that read it, a `fetch`
-   * given a string): used instead of reading the `Request`'s body stream, which costs more than
-   * parsing it. Default: the `Request`'s body.
-   */
-  body?: string;
 }

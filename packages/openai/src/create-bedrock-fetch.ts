@@ -3,6 +3,7 @@ import { createTransport, type Transport, type TransportOptions } from '@bedrock
 import type { CallObserver } from './call-observer.js';
 import { type BackendOptions, createBackend } from './create-backend.js';
 import { createOpenAIHandler, type OpenAIHandler } from './create-openai-handler.js';
+import { fetchRequestParts } from './fetch-request-parts.js';
 
 /** Options of `createBedrockFetch`. */
 export interface BedrockFetchOptions extends BackendOptions {
@@ -18,7 +19,10 @@ export interface BedrockFetchOptions extends BackendOptions {
    * header `x-bedrock-bridge-params: drop | strict`. Default `'drop'`.
    */
   paramPolicy?: ParamPolicy;
-  /** Hears about each call (usage of the transport, warnings, failures, streams). Default: none. */
+  /**
+   * Hears about each call (usage of the transport, warnings, failures, streams); given a `Request`
+   * built for it (only when this is set). Default: none.
+   */
   observe?: (request: Request) => CallObserver | undefined;
 }
 
@@ -52,18 +56,17 @@ export function createBedrockFetch(options: BedrockFetchOptions = {}): BedrockFe
     ...(options.paramPolicy === undefined ? {} : { paramPolicy: options.paramPolicy }),
   });
   const bedrockFetch = async (input: string | URL | Request, init?: RequestInit) => {
-    // A string body (what OpenAI clients send) goes to the handler as it is: a Request built
-    // without it, since reading a Request's body stream back costs more than parsing the JSON.
-    const text = typeof init?.body === 'string' ? init.body : undefined;
-    const request = new Request(input, text === undefined ? init : { ...init, body: null });
-    const observer = options.observe?.(request);
-    const response = await handler(request, {
-      ...(observer === undefined ? {} : { observer }),
-      ...(text === undefined ? {} : { body: text }),
-    });
-    if (request.signal.aborted) {
-      await response.body?.cancel(request.signal.reason);
-      throw request.signal.reason;
+    // What OpenAI clients send (a URL and a string body) goes to the handler as it is, without a
+    // `Request` built and its body read back; anything else through `new Request`.
+    const call = fetchRequestParts(input, init) ?? new Request(input, init);
+    const observer = options.observe?.(call instanceof Request ? call : new Request(input, init));
+    const heard = observer === undefined ? {} : { observer };
+    const response =
+      call instanceof Request ? await handler(call, heard) : await handler.answer(call, heard);
+    const signal = call.signal;
+    if (signal?.aborted === true) {
+      await response.body?.cancel(signal.reason);
+      throw signal.reason;
     }
     return response;
   };

@@ -6,7 +6,8 @@ import type { OpenAIBackend } from './openai-backend.js';
 import { gatewayError, type OpenAIErrorResponse } from './openai-error.js';
 import { capText } from './param-path.js';
 import { PARAMS_HEADER, paramPolicyFromHeader } from './params-header.js';
-import { DEFAULT_MAX_JSON_DEPTH, parseJsonBody } from './parse-json-body.js';
+import { checkJsonValue, DEFAULT_MAX_JSON_DEPTH, parseJsonBody } from './parse-json-body.js';
+import type { OpenAIRequestParts } from './request-parts.js';
 import {
   answerStoredResponse,
   carriesResponseToken,
@@ -34,8 +35,17 @@ export interface OpenAIHandlerOptions {
   secrets?: readonly string[];
 }
 
-/** The OpenAI API as a fetch-style function. */
-export type OpenAIHandler = (request: Request, call?: HandlerCall) => Promise<Response>;
+/**
+ * The OpenAI API as a fetch-style function, with `answer` for a caller that already took the
+ * request apart (a server that parsed it, a `fetch` given a string body): the same routes, rules
+ * and errors, without a web `Request` built and read back.
+ */
+export type OpenAIHandler = ((request: Request, call?: HandlerCall) => Promise<Response>) & {
+  readonly answer: (parts: OpenAIRequestParts, call?: HandlerCall) => Promise<Response>;
+};
+
+/** A body as the parts hold it, or read on demand (a `Request`'s, only by the routes that take one). */
+type BodySource = OpenAIRequestParts['body'] | (() => Promise<string>);
 
 /** A chunk with answer text, reasoning or a tool call (not only the role or the finish). */
 function carriesToken(chunk: object): boolean {
@@ -74,30 +84,37 @@ export function createOpenAIHandler(options: OpenAIHandlerOptions): OpenAIHandle
   }
 
   async function modelCall(
-    request: Request,
+    parts: OpenAIRequestParts,
+    source: BodySource,
     call: HandlerCall,
     make: (body: unknown) => ModelCall,
   ) {
     const paramPolicy =
-      paramPolicyFromHeader(request.headers.get(PARAMS_HEADER) ?? undefined) ??
-      options.paramPolicy ??
-      'drop';
-    const text = call.body ?? (await request.text());
-    // No body at all is a request without fields (the validator names the first one missing);
-    // an empty body labelled JSON is not JSON.
-    const labelled = request.headers.get('content-type')?.includes('json') === true;
-    const body = text === '' && !labelled ? undefined : parseJsonBody(text, maxDepth);
-    return answerModelCall(make(body), { paramPolicy, secrets }, request, call);
+      paramPolicyFromHeader(parts.headers?.[PARAMS_HEADER]) ?? options.paramPolicy ?? 'drop';
+    const given = typeof source === 'function' ? await source() : source;
+    let body: unknown;
+    if (typeof given === 'object') body = checkJsonValue(given.json, maxDepth);
+    else {
+      const text = given ?? '';
+      // No body at all is a request without fields (the validator names the first one missing);
+      // an empty body labelled JSON is not JSON.
+      const labelled = parts.headers?.['content-type']?.includes('json') === true;
+      body = text === '' && !labelled ? undefined : parseJsonBody(text, maxDepth);
+    }
+    return answerModelCall(make(body), { paramPolicy, secrets }, parts.signal, call);
   }
 
-  async function route(request: Request, call: HandlerCall): Promise<Response | undefined> {
-    const url = new URL(request.url);
-    const path = routeOf(url.pathname);
-    const method = request.method;
+  async function route(
+    parts: OpenAIRequestParts,
+    source: BodySource,
+    call: HandlerCall,
+  ): Promise<Response | undefined> {
+    const path = routeOf(parts.pathname);
+    const method = parts.method;
     const [name, id, sub, ...rest] = path ?? [];
     if (path === undefined || rest.length > 0) return undefined;
     if (name === 'chat' && id === 'completions' && sub === undefined && method === 'POST') {
-      return modelCall(request, call, (raw) => {
+      return modelCall(parts, source, call, (raw) => {
         const body = validateChatRequest(raw);
         const stream = body.stream === true;
         call.observer?.request?.({ model: body.model, stream, prompt: body.messages });
@@ -110,7 +127,7 @@ export function createOpenAIHandler(options: OpenAIHandlerOptions): OpenAIHandle
       });
     }
     if (name === 'embeddings' && id === undefined && method === 'POST') {
-      return modelCall(request, call, (raw) => {
+      return modelCall(parts, source, call, (raw) => {
         const body = validateEmbeddingsRequest(raw);
         call.observer?.request?.({ model: body.model });
         return {
@@ -124,7 +141,7 @@ export function createOpenAIHandler(options: OpenAIHandlerOptions): OpenAIHandle
       });
     }
     if (name === 'models' && sub === undefined && method === 'GET') {
-      const signal = call.signal ?? request.signal;
+      const signal = call.signal ?? parts.signal;
       if (id === undefined) {
         return jsonResponse(200, { object: 'list', data: await backend.listModels(signal) });
       }
@@ -144,7 +161,7 @@ export function createOpenAIHandler(options: OpenAIHandlerOptions): OpenAIHandle
     const responses = backend.responses;
     if (name !== 'responses' || responses === undefined) return undefined;
     if (id === undefined && method === 'POST') {
-      return modelCall(request, call, (raw) => {
+      return modelCall(parts, source, call, (raw) => {
         const body = validateResponsesRequest(raw);
         const stream = body.stream === true;
         call.observer?.request?.({ model: body.model ?? '', stream, prompt: body.input });
@@ -160,22 +177,46 @@ export function createOpenAIHandler(options: OpenAIHandlerOptions): OpenAIHandle
     const stored = sub === undefined || sub === 'input_items' ? sub : null;
     if (id === undefined || id === '' || stored === null) return undefined;
     if (!(method === 'GET' || (method === 'DELETE' && stored === undefined))) return undefined;
-    const answer = await answerStoredResponse(responses, method, id, stored, url.searchParams);
+    const query = new URLSearchParams(parts.search ?? '');
+    const answer = await answerStoredResponse(responses, method, id, stored, query);
     return answer.ok ? jsonResponse(200, answer.body) : fail(answer.failure, call);
   }
 
-  return async (request, call = {}) => {
+  async function answer(
+    parts: OpenAIRequestParts,
+    source: BodySource,
+    call: HandlerCall,
+  ): Promise<Response> {
     try {
-      const answered = await route(request, call);
+      const answered = await route(parts, source, call);
       if (answered !== undefined) return answered;
-      const url = new URL(request.url);
-      const target = `${url.pathname}${url.search}`;
+      const target = `${parts.pathname}${parts.search ?? ''}`;
       return fail(
-        gatewayError(404, `Invalid URL (${request.method} ${target})`, { code: 'not_found' }),
+        gatewayError(404, `Invalid URL (${parts.method} ${target})`, { code: 'not_found' }),
         call,
       );
     } catch (err) {
       return fail(toErrorResponse(err), call);
     }
+  }
+
+  const handler = (request: Request, call: HandlerCall = {}) => {
+    const url = new URL(request.url);
+    const headers: Record<string, string | undefined> = {};
+    for (const name of ['content-type', PARAMS_HEADER]) {
+      const value = request.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    const parts: OpenAIRequestParts = {
+      method: request.method,
+      pathname: url.pathname,
+      search: url.search,
+      headers,
+      signal: request.signal,
+    };
+    return answer(parts, () => request.text(), call);
   };
+  return Object.assign(handler, {
+    answer: (parts: OpenAIRequestParts, call: HandlerCall = {}) => answer(parts, parts.body, call),
+  });
 }

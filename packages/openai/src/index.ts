@@ -42,8 +42,9 @@ export {
 } from './openai-error.js';
 export { capText, paramFromPath } from './param-path.js';
 export { PARAMS_HEADER, paramPolicyFromHeader } from './params-header.js';
-export { DEFAULT_MAX_JSON_DEPTH, parseJsonBody } from './parse-json-body.js';
+export { checkJsonValue, DEFAULT_MAX_JSON_DEPTH, parseJsonBody } from './parse-json-body.js';
 export { createReasoningMemory, type ReasoningMemory } from './reasoning-memory.js';
+export type { OpenAIRequestParts } from './request-parts.js';
 export { reasoningKeyFromSecret } from './responses/reasoning-seal.js';
 export { SSE_DONE, SSE_HEADERS, sseEvent } from './sse.js';
 // What the handler remembers between requests.

@@ -9,6 +9,7 @@ import {
   gatewayError,
   type OpenAIBackend,
   type OpenAIErrorResponse,
+  type OpenAIRequestParts,
   outgoing,
   PARAMS_HEADER,
 } from '@bedrock-bridge/openai';
@@ -214,24 +215,30 @@ export function createServer(options: ServerOptions): Gateway {
     };
   }
 
-  /** The handler's `Request`: the path the router matched (ids re-encoded) and its headers. */
-  function toWebRequest(request: FastifyRequest): Request {
+  /**
+   * The request as the handler takes it, without a web `Request`: the path the router matched (ids
+   * re-encoded), the query, the two headers it reads, Fastify's body text (within the body limit).
+   */
+  function handlerParts(request: FastifyRequest): OpenAIRequestParts {
     const route = request.routeOptions.url;
-    const params = (request.params ?? {}) as Record<string, string>;
     const query = request.url.indexOf('?');
-    const path =
-      route === undefined
-        ? request.url.slice(0, query < 0 ? undefined : query)
-        : route.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params[key] ?? ''));
-    const headers = new Headers();
-    const type = request.headers['content-type'];
-    if (type !== undefined) headers.set('content-type', type);
+    const search = query < 0 ? '' : request.url.slice(query);
+    const headers: Record<string, string | undefined> = {
+      'content-type': request.headers['content-type'],
+    };
     const policy = request.headers[PARAMS_HEADER];
-    if (policy !== undefined) headers.set(PARAMS_HEADER, [policy].flat().join(','));
-    return new Request(`http://gateway${path}${query < 0 ? '' : request.url.slice(query)}`, {
-      method: request.method,
-      headers,
-    });
+    if (policy !== undefined) headers[PARAMS_HEADER] = [policy].flat().join(',');
+    const body = typeof request.body === 'string' ? request.body : '';
+    if (route === undefined) {
+      // No route matched: the target as a URL reads it (dot segments resolved), for the 404.
+      const url = new URL(`http://gateway${request.url}`);
+      return { method: request.method, pathname: url.pathname, search: url.search, headers, body };
+    }
+    const params = (request.params ?? {}) as Record<string, string>;
+    const pathname = route.replace(/:(\w+)/g, (_, key: string) =>
+      encodeURIComponent(params[key] ?? ''),
+    );
+    return { method: request.method, pathname, search, headers, body };
   }
 
   /**
@@ -264,9 +271,7 @@ export function createServer(options: ServerOptions): Gateway {
     let tokenPending = false;
     state.enterHandler();
     try {
-      const response = await handler(toWebRequest(request), {
-        // The body as Fastify read it (within the body limit); the handler parses it.
-        body: typeof request.body === 'string' ? request.body : '',
+      const response = await handler.answer(handlerParts(request), {
         signal: cancel.controller.signal,
         observer: observerFor(state, () => {
           tokenPending = true;
