@@ -24,6 +24,7 @@ import { type DiscoveredModel, type ResolvedModelId, resolveModelId } from '@bed
 import { type CallOptions, synthesizeStream, type Transport } from '@bedrock-bridge/transport';
 import { assertChatModel } from './check-model-task.js';
 import type { ModelResolver } from './model-resolver.js';
+import { openLazily } from './open-lazily.js';
 import type { ReasoningMemory } from './reasoning-memory.js';
 
 /** What the conversion left out or adjusted: the client is told (nothing is altered silently). */
@@ -145,27 +146,34 @@ export async function chatCompletion(
 }
 
 /** `chat.completion.chunk`s as they arrive; the call starts when iteration starts. */
-export async function* chatCompletionStream(
+export function chatCompletionStream(
   request: ChatCompletionRequest,
   context: ChatCompletionOptions,
 ): AsyncIterable<ChatCompletionChunk> {
-  const resolved = resolveChatModel(request, context);
-  const ready = await withReasoning(request, context, resolved);
-  const { input, answer, capabilities } = prepare(ready.request, context, resolved, ready.notes);
-  // Some models take tools only without streaming: ask Converse, replay its answer as events.
-  const events =
-    input.toolConfig && !capabilities.streamingToolUse
-      ? (async function* () {
-          yield* synthesizeStream(await context.transport.converse(input, context));
-        })()
-      : context.transport.converseStream(input, context);
-  const chunks = fromConverseStream(events, { model: request.model, ...answer });
-  const memory = context.reasoningMemory;
-  if (memory === undefined) {
-    yield* chunks;
-    return;
-  }
-  // Kept until the finish: the reasoning is remembered before the client sees the answer end.
+  // Nothing runs before the first read; then the chunks are read directly (no generator layer
+  // per event) unless the reasoning must be remembered.
+  return openLazily(async () => {
+    const resolved = resolveChatModel(request, context);
+    const ready = await withReasoning(request, context, resolved);
+    const { input, answer, capabilities } = prepare(ready.request, context, resolved, ready.notes);
+    // Some models take tools only without streaming: ask Converse, replay its answer as events.
+    const events =
+      input.toolConfig && !capabilities.streamingToolUse
+        ? (async function* () {
+            yield* synthesizeStream(await context.transport.converse(input, context));
+          })()
+        : context.transport.converseStream(input, context);
+    const chunks = fromConverseStream(events, { model: request.model, ...answer });
+    const memory = context.reasoningMemory;
+    return memory === undefined ? chunks : rememberingReasoning(chunks, memory);
+  });
+}
+
+/** Passes the chunks on; the reasoning is remembered before the client sees the answer end. */
+async function* rememberingReasoning(
+  chunks: AsyncIterable<ChatCompletionChunk>,
+  memory: NonNullable<ChatCompletionOptions['reasoningMemory']>,
+): AsyncIterable<ChatCompletionChunk> {
   const seen: ChatCompletionChunk[] = [];
   for await (const chunk of chunks) {
     seen.push(chunk);

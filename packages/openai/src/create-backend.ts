@@ -13,6 +13,7 @@ import { createEmbeddings } from './embeddings.js';
 import { choiceCount, mergeCompletions, mergeStreams, singleChoice } from './fan-out-choices.js';
 import { createRemoteImageFetcher, type RemoteImageOptions } from './fetch-remote-image.js';
 import { createModelResolver } from './model-resolver.js';
+import { openLazily } from './open-lazily.js';
 import type { BackendCallOptions, OpenAIBackend, OpenAIModel } from './openai-backend.js';
 import { createReasoningMemory } from './reasoning-memory.js';
 import { createResponsesBackend } from './responses/responses-backend.js';
@@ -212,19 +213,18 @@ export function createBackend(
         throw namingTheModel(err, request.model);
       }
     },
-    async *stream(request, call) {
-      const n = choiceCount(request);
-      try {
-        const context = await contextFor(listRemoteImages(request), call);
-        if (n === 1) {
-          yield* chatCompletionStream(request, context);
-          return;
-        }
-        const one = singleChoice(request);
-        yield* mergeStreams(Array.from({ length: n }, () => chatCompletionStream(one, context)));
-      } catch (err) {
-        throw namingTheModel(err, request.model);
-      }
+    stream(request, call) {
+      // Read directly once open (no generator layer per event); failures name the model.
+      return openLazily(
+        async () => {
+          const n = choiceCount(request);
+          const context = await contextFor(listRemoteImages(request), call);
+          if (n === 1) return chatCompletionStream(request, context);
+          const one = singleChoice(request);
+          return mergeStreams(Array.from({ length: n }, () => chatCompletionStream(one, context)));
+        },
+        (err) => namingTheModel(err, request.model),
+      );
     },
     responses: createResponsesBackend({
       store: options.store ?? new MemoryStore(),
