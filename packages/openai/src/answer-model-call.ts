@@ -31,6 +31,9 @@ export interface CallSettings {
   secrets: readonly string[];
 }
 
+/** One encoder for every stream: `encode` keeps no state between calls. */
+const encoder = new TextEncoder();
+
 /** The failure reported when the reader cancels a stream (or a signal aborts the call). */
 function abortError(reason: unknown, fallback: string): BedrockBridgeError {
   if (BedrockBridgeError.is(reason)) return reason;
@@ -126,7 +129,6 @@ export async function answerModelCall(
     // The warnings header goes on an error answered after the conversion too.
     return jsonResponse(failure.status, failure.body, { ...headers, ...failure.headers });
   }
-  const encoder = new TextEncoder();
   let pending: IteratorResult<object> | undefined = first;
   let chunks = 0;
   let firstTokenAt: number | undefined;
@@ -144,6 +146,50 @@ export async function answerModelCall(
     finish({ ok: false, chunks, error: reason, clientGone: true });
     await events.return?.();
   };
+  /** Passes one event (or the end) to the reader. */
+  const deliver = (
+    stream: ReadableStreamDefaultController<Uint8Array>,
+    next: IteratorResult<object>,
+  ) => {
+    if (settled) return;
+    try {
+      if (next.done === true) {
+        stream.enqueue(encoder.encode(SSE_DONE));
+        stream.close();
+        if (failedInBand !== undefined) failureOf(failedInBand);
+        finish(
+          failedInBand === undefined
+            ? { ok: true, chunks }
+            : { ok: false, chunks, error: failedInBand, clientGone: false },
+        );
+        return;
+      }
+      chunks += 1;
+      if (firstTokenAt === undefined && call.isToken(next.value)) {
+        firstTokenAt = performance.now();
+        observer?.firstToken?.(firstTokenAt);
+      }
+      stream.enqueue(encoder.encode(sseEvent(next.value)));
+    } catch (error) {
+      fail(stream, error);
+    }
+  };
+  /** Ends the stream for a failure of the events (or of passing one on). */
+  const fail = (stream: ReadableStreamDefaultController<Uint8Array>, error: unknown) => {
+    if (settled) return;
+    if (callerSignal?.aborted === true) {
+      // A fetch caller that aborted sees its own abort, as with a network fetch.
+      stream.error(callerSignal.reason);
+      failureOf(error);
+      finish({ ok: false, chunks, error, clientGone: true });
+      return;
+    }
+    // A stream that fails part-way ends with one error event and no `[DONE]`, so no
+    // client mistakes a broken answer for a finished one.
+    stream.enqueue(encoder.encode(sseEvent(failureOf(error).body)));
+    stream.close();
+    finish({ ok: false, chunks, error, clientGone: false });
+  };
   const body = new ReadableStream<Uint8Array>(
     {
       start(stream) {
@@ -159,43 +205,19 @@ export async function answerModelCall(
         if (signal.aborted) onAbort();
         else signal.addEventListener('abort', onAbort, { once: true });
       },
-      async pull(stream) {
-        try {
-          const next = pending ?? (await events.next());
+      pull(stream) {
+        // The first event is already read; later ones are awaited with one promise reaction
+        // (no async function and its promises per event).
+        if (pending !== undefined) {
+          const next = pending;
           pending = undefined;
-          if (settled) return;
-          if (next.done) {
-            stream.enqueue(encoder.encode(SSE_DONE));
-            stream.close();
-            if (failedInBand !== undefined) failureOf(failedInBand);
-            finish(
-              failedInBand === undefined
-                ? { ok: true, chunks }
-                : { ok: false, chunks, error: failedInBand, clientGone: false },
-            );
-            return;
-          }
-          chunks += 1;
-          if (firstTokenAt === undefined && call.isToken(next.value)) {
-            firstTokenAt = performance.now();
-            observer?.firstToken?.(firstTokenAt);
-          }
-          stream.enqueue(encoder.encode(sseEvent(next.value)));
-        } catch (error) {
-          if (settled) return;
-          if (callerSignal?.aborted === true) {
-            // A fetch caller that aborted sees its own abort, as with a network fetch.
-            stream.error(callerSignal.reason);
-            failureOf(error);
-            finish({ ok: false, chunks, error, clientGone: true });
-            return;
-          }
-          // A stream that fails part-way ends with one error event and no `[DONE]`, so no
-          // client mistakes a broken answer for a finished one.
-          stream.enqueue(encoder.encode(sseEvent(failureOf(error).body)));
-          stream.close();
-          finish({ ok: false, chunks, error, clientGone: false });
+          deliver(stream, next);
+          return;
         }
+        return events.next().then(
+          (next) => deliver(stream, next),
+          (error) => fail(stream, error),
+        );
       },
       async cancel(reason) {
         if (settled) return;
