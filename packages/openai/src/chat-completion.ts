@@ -169,16 +169,26 @@ export function chatCompletionStream(
   });
 }
 
+/**
+ * Whether a chunk carries something the reasoning memory reads (reasoning details or tool
+ * calls). Only those are kept until the finish: a long text answer holds none of its chunks.
+ */
+export function feedsReasoningMemory(chunk: ChatCompletionChunk): boolean {
+  return chunk.choices.some(
+    (c) => (c.delta?.reasoning_details?.length ?? 0) > 0 || (c.delta?.tool_calls?.length ?? 0) > 0,
+  );
+}
+
 /** Passes the chunks on; the reasoning is remembered before the client sees the answer end. */
 async function* rememberingReasoning(
   chunks: AsyncIterable<ChatCompletionChunk>,
   memory: NonNullable<ChatCompletionOptions['reasoningMemory']>,
 ): AsyncIterable<ChatCompletionChunk> {
-  const seen: ChatCompletionChunk[] = [];
+  const kept: ChatCompletionChunk[] = [];
   for await (const chunk of chunks) {
-    seen.push(chunk);
-    if (chunk.choices.some((c) => c.finish_reason != null)) {
-      const whole = await collectChatCompletion(seen);
+    if (feedsReasoningMemory(chunk)) kept.push(chunk);
+    if (kept.length > 0 && chunk.choices.some((c) => c.finish_reason != null)) {
+      const whole = await collectChatCompletion(kept);
       for (const choice of whole.choices) await memory.remember(choice.message);
     }
     yield chunk;
