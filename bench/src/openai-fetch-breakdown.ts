@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { createBackend, createBedrockFetch } from '@bedrock-bridge/openai';
 import { createTransport } from '@bedrock-bridge/transport';
 import OpenAI from 'openai';
+import { parseBreakdownArgs } from './breakdown-args.js';
 import { buildConversation, CREDENTIALS, REGION, toOpenAIRequest } from './conversation.js';
 import { CONTENT } from './first-token-marks.js';
 import { progress } from './progress.js';
@@ -26,19 +26,8 @@ import { toolkitSystem } from './systems/toolkit.js';
 type Way = (onText: () => void) => Promise<void>;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: process.argv.slice(2).filter((a) => a !== '--'),
-    options: {
-      calls: { type: 'string', default: '300' },
-      warmup: { type: 'string', default: '50' },
-      ways: { type: 'string', default: 'direct,composition,handler,openai' },
-    },
-  });
-  const calls = Number(values.calls);
-  const warmup = Number(values.warmup);
-  if (!Number.isInteger(calls) || calls < 1 || !Number.isInteger(warmup) || warmup < 0) {
-    throw new Error('--calls must be a positive integer and --warmup a non-negative one');
-  }
+  const args = parseBreakdownArgs(process.argv.slice(2), 'direct,composition,handler,openai');
+  const { calls, warmup } = args;
   const conversation = buildConversation();
   const emulator = await spawnEmulator({ deltas: 64, paceMs: 0 });
   const transport = () =>
@@ -96,7 +85,7 @@ async function main(): Promise<void> {
       },
     ],
   ];
-  const wanted = values.ways.split(',');
+  const wanted = (args.ways ?? '').split(',');
   const ways = wanted.map((id) => {
     const way = all.find(([name]) => name.startsWith(`${id}:`) || name.startsWith(`${id} `));
     if (way === undefined)

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { parseArgs } from 'node:util';
+import { parseBreakdownArgs } from './breakdown-args.js';
 import { buildConversation, toOpenAIRequest } from './conversation.js';
 import { CONTENT, type FirstTokenMarks, sharedClock } from './first-token-marks.js';
 import { progress } from './progress.js';
@@ -38,19 +38,7 @@ async function viaGateway(
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    // pnpm passes its `--` separator on.
-    args: process.argv.slice(2).filter((a) => a !== '--'),
-    options: {
-      calls: { type: 'string', default: '300' },
-      warmup: { type: 'string', default: '50' },
-    },
-  });
-  const calls = Number(values.calls);
-  const warmup = Number(values.warmup);
-  if (!Number.isInteger(calls) || calls < 1 || !Number.isInteger(warmup) || warmup < 0) {
-    throw new Error('--calls must be a positive integer and --warmup a non-negative one');
-  }
+  const { calls, warmup } = parseBreakdownArgs(process.argv.slice(2));
   const conversation = buildConversation();
   const emulator = await spawnEmulator({ deltas: 64, paceMs: 0 });
   const gateway = await spawnGateway(emulator.url, true);

@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
-import { toOpenAIRequest } from '../conversation.js';
+import { openaiClientCalls } from './openai-client-calls.js';
 import { startGateway } from './start-gateway.js';
-import { type BenchClient, type CreateContext, readText, type SystemDef } from './system.js';
+import type { BenchClient, CreateContext, SystemDef } from './system.js';
 
 function openaiGatewaySystem(placement: 'process' | 'in-process'): SystemDef {
   const where = placement;
@@ -28,18 +28,7 @@ function openaiGatewaySystem(placement: 'process' | 'in-process'): SystemDef {
         apiKey: 'not-checked',
         ...(ctx.timeoutMs === undefined ? {} : { timeout: ctx.timeoutMs }),
       });
-      const request = toOpenAIRequest(ctx.conversation);
-      return {
-        async converse() {
-          const completion = await openai.chat.completions.create({ ...request, stream: false });
-          return completion.choices[0]?.message.content ?? '';
-        },
-        async stream(onToken) {
-          const chunks = await openai.chat.completions.create({ ...request, stream: true });
-          return readText(chunks, (c) => c.choices[0]?.delta.content, onToken);
-        },
-        close: () => gateway.close(),
-      };
+      return openaiClientCalls(openai, ctx.conversation, () => gateway.close());
     },
   };
 }

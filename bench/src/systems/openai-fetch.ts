@@ -1,7 +1,8 @@
 import { createBedrockFetch } from '@bedrock-bridge/openai';
 import OpenAI from 'openai';
-import { CREDENTIALS, REGION, toOpenAIRequest } from '../conversation.js';
-import { type BenchClient, type CreateContext, readText, type SystemDef } from './system.js';
+import { CREDENTIALS, REGION } from '../conversation.js';
+import { openaiClientCalls } from './openai-client-calls.js';
+import type { BenchClient, CreateContext, SystemDef } from './system.js';
 import { transportTimeouts } from './transport.js';
 
 /**
@@ -29,17 +30,6 @@ export const openaiFetchSystem: SystemDef = {
       },
     });
     const openai = new OpenAI({ baseURL: 'http://bedrock.invalid/v1', apiKey: 'unused', fetch });
-    const request = toOpenAIRequest(ctx.conversation);
-    return {
-      async converse() {
-        const completion = await openai.chat.completions.create({ ...request, stream: false });
-        return completion.choices[0]?.message.content ?? '';
-      },
-      async stream(onToken) {
-        const chunks = await openai.chat.completions.create({ ...request, stream: true });
-        return readText(chunks, (c) => c.choices[0]?.delta.content, onToken);
-      },
-      close: () => fetch.close(),
-    };
+    return openaiClientCalls(openai, ctx.conversation, () => fetch.close());
   },
 };
