@@ -1,4 +1,5 @@
 import http from 'node:http';
+import OpenAI, { APIError } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../test-support/start-gateway.js';
 import { resolveLimits } from './server-limits.js';
@@ -119,6 +120,29 @@ describe('maxInFlight: a call past the cap is refused at once, never queued', ()
     // Refused before anything was sent upstream: the emulator saw only the held streams.
     expect(t.emulator.requests.filter((r) => r.path.includes('/converse'))).toHaveLength(CAP);
     await expect.poll(() => t.logs.at(-1)?.status, { timeout: GUARD_MS }).toBe(503);
+  });
+
+  it('is an error the openai client acts on: it retries after Retry-After, then reports server_busy', async () => {
+    const refusedBefore = t.logs.filter((l) => l.status === 503).length;
+    const client = new OpenAI({ baseURL: `${t.url}/v1`, apiKey: 'unused', maxRetries: 1 });
+    const error = await client.chat.completions
+      .create({ model: MODEL, messages: [{ role: 'user', content: 'hi' }] })
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(503);
+    expect((error as APIError).code).toBe('server_busy');
+    expect((error as APIError).type).toBe('server_error');
+    expect((error as APIError).headers?.get('retry-after')).toBe('1');
+    // The first try and the client's one retry were both refused by the gateway, none sent upstream.
+    await expect
+      .poll(() => t.logs.filter((l) => l.status === 503).length - refusedBefore, {
+        timeout: GUARD_MS,
+      })
+      .toBe(2);
+    expect(t.emulator.requests.filter((r) => r.path.includes('/converse'))).toHaveLength(CAP);
   });
 
   it('still answers /healthz and GET /v1/models on new connections', async () => {
