@@ -15,7 +15,8 @@ export interface ServiceProcess {
  * Starts `script` (a file next to this one, e.g. `emulator-child.js`) with `args` and waits
  * for the `{"url": ...}` line it prints. The child exits when its stdin closes, so it cannot
  * outlive the bench process. `cpu` pins it to those cores (`taskset -c`, which execs Node, so
- * the pid is Node's).
+ * the pid is Node's). With `BENCH_CPU_PROF_DIR` set, each child writes a V8 CPU profile
+ * (`--cpu-prof`) into that directory when it exits, named with its pid.
  */
 export async function spawnService(
   script: string,
@@ -23,7 +24,13 @@ export async function spawnService(
   cpu?: string,
 ): Promise<ServiceProcess> {
   const file = fileURLToPath(new URL(`./${script}`, import.meta.url));
-  const command = [process.execPath, file, ...args];
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const command = [
+    process.execPath,
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    file,
+    ...args,
+  ];
   const [exe = '', ...rest] = cpu === undefined ? command : ['taskset', '-c', cpu, ...command];
   const child: ChildProcess = spawn(exe, rest, {
     stdio: ['pipe', 'pipe', 'inherit'],
