@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { converseBody, UnsupportedShape } from './converse-body.js';
 import { converseBodyPlugin } from './converse-body-plugin.js';
+import { LongStrings } from './long-strings.js';
 import { TEST_CREDENTIALS } from './test-support/harness.js';
 
 /**
@@ -271,6 +272,78 @@ describe('the Converse body written with one JSON.stringify', () => {
       messages: [{ role: 'user', content: [{ text }] }],
       inferenceConfig: { maxTokens: 16 },
     });
+  });
+
+  it('long texts and tool inputs, plain or needing escapes, as the SDK writes them', async () => {
+    const long = (s: string): string => s.repeat(Math.ceil(5000 / s.length));
+    await expectSameBody({
+      modelId: MODEL,
+      system: [{ text: long('You are terse. ') }],
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { text: long('Plain ASCII prompt text. ') },
+            { text: long('Café, 💡 and \u2028 need no escape. ') },
+            { text: long('A "quoted" line\n') },
+            { text: long('A lone \ud800 surrogate. ') },
+          ],
+        },
+        {
+          role: 'assistant',
+          content: [
+            { toolUse: { toolUseId: 't1', name: 'f', input: { big: long('input '), n: 1 } } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('writes a body plainly when a set-aside token would be ambiguous', async () => {
+    const encode = vi.spyOn(LongStrings.prototype, 'encode').mockReturnValueOnce(undefined);
+    try {
+      const input: ConverseCommandInput = {
+        modelId: MODEL,
+        messages: [{ role: 'user', content: [{ text: 'x'.repeat(5000) }] }],
+      };
+      const schema = (new ConverseCommand(input) as unknown as { schema: unknown[] }).schema[4];
+      const { body, bound } = converseBody(schema, input);
+      expect(encode).toHaveBeenCalledTimes(1);
+      expect(bound).toEqual(['modelId']);
+      expect(JSON.parse(body.toString('utf8')).messages[0].content[0].text).toBe('x'.repeat(5000));
+    } finally {
+      encode.mockRestore();
+    }
+  });
+
+  it('sets aside strings of any length with the same bytes (generated inputs)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 24 }), { minLength: 1, maxLength: 4 }),
+        fc.jsonValue({ maxDepth: 3 }),
+        (texts, document) => {
+          const input = {
+            modelId: MODEL,
+            system: texts.map((text) => ({ text })),
+            messages: [
+              {
+                role: 'user',
+                content: [
+                  ...texts.map((text) => ({ text })),
+                  { toolResult: { toolUseId: 't', content: [{ json: document as never }] } },
+                ],
+              },
+            ],
+          } as ConverseCommandInput;
+          const schema = (new ConverseCommand(input) as unknown as { schema: unknown[] }).schema[4];
+          const plain = converseBody(schema, input, { longStringUnits: Number.POSITIVE_INFINITY });
+          const aside = converseBody(schema, input, { longStringUnits: 1 });
+          expect(aside.body.equals(plain.body)).toBe(true);
+          expect(aside.bound).toEqual(plain.bound);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('leaves what it cannot write exactly to the SDK (a date in a document)', async () => {

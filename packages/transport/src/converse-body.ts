@@ -1,5 +1,6 @@
 import { NormalizedSchema } from '@smithy/core/schema';
 import { NumericValue } from '@smithy/core/serde';
+import { LONG_STRING_UNITS, LongStrings } from './long-strings.js';
 
 /**
  * Thrown for an input the fast path does not write exactly as the SDK would (idempotency tokens,
@@ -76,10 +77,11 @@ function primitiveMap(value: Json, sparse: boolean): Json {
 }
 
 /** A document value (tool inputs, JSON schemas, additional fields): plain JSON, bytes as base64. */
-function wireDocument(value: unknown): unknown {
+function wireDocument(value: unknown, longs: LongStrings): unknown {
   if (value === null) return null;
   switch (typeof value) {
     case 'string':
+      return longs.take(value);
     case 'boolean':
       return value;
     case 'number':
@@ -89,14 +91,14 @@ function wireDocument(value: unknown): unknown {
       if (value instanceof Date) throw new UnsupportedShape('a date in a document');
       if (Array.isArray(value)) {
         const out: unknown[] = [];
-        for (const item of value) if (item !== undefined) out.push(wireDocument(item));
+        for (const item of value) if (item !== undefined) out.push(wireDocument(item, longs));
         return out;
       }
       if (value instanceof NumericValue) throw new UnsupportedShape('a NumericValue');
       const out: Json = {};
       for (const key of Object.keys(value)) {
         const v = (value as Json)[key];
-        if (v !== undefined) put(out, key, wireDocument(v));
+        if (v !== undefined) put(out, key, wireDocument(v, longs));
       }
       return out;
     }
@@ -142,7 +144,7 @@ function membersOf(ns: NormalizedSchema): Member[] {
   return members;
 }
 
-function wireStruct(ns: NormalizedSchema, value: Json, bound?: string[]): Json {
+function wireStruct(ns: NormalizedSchema, value: Json, longs: LongStrings, bound?: string[]): Json {
   if (typeof value.__type === 'string') throw new UnsupportedShape('a structure with __type');
   const out: Json = {};
   let wrote = false;
@@ -159,12 +161,12 @@ function wireStruct(ns: NormalizedSchema, value: Json, bound?: string[]): Json {
       if (member.idempotencyToken) throw new UnsupportedShape('an idempotency token');
       continue;
     }
-    out[member.key] = wireValue(member.schema, item);
+    out[member.key] = wireValue(member.schema, item, longs);
     wrote = true;
   }
   if (!wrote && ns.isUnionSchema()) {
     const unknown = value.$unknown;
-    if (Array.isArray(unknown)) put(out, String(unknown[0]), wireDocument(unknown[1]));
+    if (Array.isArray(unknown)) put(out, String(unknown[0]), wireDocument(unknown[1], longs));
   }
   return out;
 }
@@ -173,7 +175,7 @@ function wireStruct(ns: NormalizedSchema, value: Json, bound?: string[]): Json {
  * One value in the JSON form the SDK's `JsonShapeSerializer` (restJson1, `jsonName` on) writes
  * for `ns`, as a plain value whose `JSON.stringify` gives the same bytes.
  */
-function wireValue(ns: NormalizedSchema, value: unknown): unknown {
+function wireValue(ns: NormalizedSchema, value: unknown, longs: LongStrings): unknown {
   if (value == null) return null;
   if (ns.isStringSchema() && ns.getMergedTraits().mediaType !== undefined) {
     throw new UnsupportedShape('a string with a media type');
@@ -182,7 +184,7 @@ function wireValue(ns: NormalizedSchema, value: unknown): unknown {
     throw new UnsupportedShape('a big number');
   switch (typeof value) {
     case 'string':
-      return ns.isBlobSchema() ? Buffer.from(value, 'utf8').toString('base64') : value;
+      return ns.isBlobSchema() ? Buffer.from(value, 'utf8').toString('base64') : longs.take(value);
     case 'number':
       return wireNumber(value);
     case 'boolean':
@@ -192,8 +194,8 @@ function wireValue(ns: NormalizedSchema, value: unknown): unknown {
     default:
       throw new UnsupportedShape(`a ${typeof value}`);
   }
-  if (ns.isStructSchema()) return wireStruct(ns, value as Json);
-  if (ns.isDocumentSchema()) return wireDocument(value);
+  if (ns.isStructSchema()) return wireStruct(ns, value as Json, longs);
+  if (ns.isDocumentSchema()) return wireDocument(value, longs);
   const sparse = Boolean(ns.getMergedTraits().sparse);
   if (Array.isArray(value) && ns.isListSchema()) {
     const item = ns.getValueSchema();
@@ -203,7 +205,7 @@ function wireValue(ns: NormalizedSchema, value: unknown): unknown {
     const out: unknown[] = [];
     for (const v of value) {
       if (v == null && !sparse) continue;
-      out.push(wireValue(item, v));
+      out.push(wireValue(item, v, longs));
     }
     return out;
   }
@@ -216,7 +218,7 @@ function wireValue(ns: NormalizedSchema, value: unknown): unknown {
     for (const key of Object.keys(value)) {
       const v = (value as Json)[key];
       if (v == null && !sparse) continue;
-      put(out, key, wireValue(item, v));
+      put(out, key, wireValue(item, v, longs));
     }
     return out;
   }
@@ -232,17 +234,36 @@ export interface ConverseBody {
   bound: string[];
 }
 
+/** Options of `converseBody`. */
+export interface ConverseBodyOptions {
+  /**
+   * Strings at least this many UTF-16 units long that JSON needs no escape in are copied into
+   * the body as bytes instead of going through `JSON.stringify` (`LongStrings`). Default
+   * `LONG_STRING_UNITS` (4096); `Infinity` turns it off.
+   */
+  longStringUnits?: number;
+}
+
 /**
  * The JSON body of a restJson1 operation's input (its members bound to the URL, query or headers
  * left out), byte for byte as the SDK's schema serializer writes it, but built as a plain object
  * and written by one `JSON.stringify`: the SDK encodes every string one character at a time,
- * which made the body of a 100K-token prompt the gateway's largest cost. Throws
- * `UnsupportedShape` where it would differ.
+ * which made the body of a 100K-token prompt the gateway's largest cost. Long strings skip even
+ * that scan (`LongStrings`). Throws `UnsupportedShape` where it would differ.
  */
-export function converseBody(inputSchema: unknown, input: object): ConverseBody {
+export function converseBody(
+  inputSchema: unknown,
+  input: object,
+  options: ConverseBodyOptions = {},
+): ConverseBody {
   const ns = NormalizedSchema.of(inputSchema as Parameters<typeof NormalizedSchema.of>[0]);
   if (!ns.isStructSchema()) throw new UnsupportedShape('an input that is not a structure');
+  const units = options.longStringUnits ?? LONG_STRING_UNITS;
   const bound: string[] = [];
-  const wire = wireStruct(ns, input as Json, bound);
+  const longs = new LongStrings(units);
+  const body = longs.encode(wireStruct(ns, input as Json, longs, bound));
+  if (body !== undefined) return { body, bound };
+  // A token's text showed elsewhere in the body (it holds a random nonce): write it plainly.
+  const wire = wireStruct(ns, input as Json, new LongStrings(Number.POSITIVE_INFINITY));
   return { body: Buffer.from(JSON.stringify(wire), 'utf8'), bound };
 }

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LongStrings, needsNoJsonEscape } from './long-strings.js';
+
+/** The byte rule, one byte at a time: what the word-at-a-time scan must agree with. */
+function plainBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) {
+    const b = bytes[i] as number;
+    if (b < 0x20 || b === 0x22 || b === 0x5c) return false;
+  }
+  return true;
+}
+
+/** `value` with every string passed through `longs.take`, as `converseBody` builds its wire value. */
+function taken(value: unknown, longs: LongStrings): unknown {
+  if (typeof value === 'string') return longs.take(value);
+  if (Array.isArray(value)) return value.map((v) => taken(v, longs));
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = taken(v, longs);
+    return out;
+  }
+  return value;
+}
+
+const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');
+
+describe('needsNoJsonEscape', () => {
+  it('agrees with a byte-at-a-time check at every alignment and length', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 64 }),
+        fc.nat(7),
+        fc.nat(7),
+        fc.constantFrom(0x20, 0x41, 0x80, 0xff),
+        (noise, pad, trim, filler) => {
+          // Mostly plain bytes with the generated ones mixed in, at an offset into a larger buffer.
+          const backing = new Uint8Array(noise.length + 24).fill(filler);
+          backing.set(noise, 8 + pad);
+          const bytes = backing.subarray(pad);
+          const end = bytes.length - trim;
+          expect(needsNoJsonEscape(bytes, 1, end)).toBe(plainBytes(bytes, 1, end));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds one escaped byte anywhere in a long run of plain ones', () => {
+    const bytes = Buffer.alloc(1031, 'a');
+    expect(needsNoJsonEscape(bytes, 0, bytes.length)).toBe(true);
+    for (const bad of [0x00, 0x0a, 0x1f, 0x22, 0x5c]) {
+      for (const at of [0, 1, 2, 3, 500, 1027, 1030]) {
+        bytes[at] = bad;
+        expect(needsNoJsonEscape(bytes, 0, bytes.length)).toBe(false);
+        bytes[at] = 0x61;
+      }
+    }
+    // What JSON leaves alone: DEL, bytes of multi-byte characters.
+    const fine = Buffer.from(`${'x'.repeat(40)}\u007f é 💡 \u2028`, 'utf8');
+    expect(needsNoJsonEscape(fine, 0, fine.length)).toBe(true);
+  });
+});
+
+describe('LongStrings', () => {
+  it('writes exactly what JSON.stringify writes, strings set aside or not', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.array(fc.string({ unit: 'binary', minLength: 4, maxLength: 30 }), { maxLength: 4 }),
+        fc.integer({ min: 1, max: 12 }),
+        (doc, texts, min) => {
+          const value = { doc, texts, tail: 'end' };
+          const longs = new LongStrings(min);
+          const body = longs.encode(taken(value, longs));
+          expect(body?.toString('utf8')).toBe(JSON.stringify(value));
+          expect(body?.equals(jsonBytes(value))).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sets aside only well-formed strings with nothing to escape', () => {
+    const longs = new LongStrings(4);
+    const plain = 'plain text, é and 💡 included';
+    expect(longs.take(plain)).not.toBe(plain);
+    for (const escaped of [
+      'a "quote"',
+      'back\\slash',
+      'new\nline',
+      'tab\there',
+      'lone \ud800 half',
+    ]) {
+      expect(longs.take(escaped)).toBe(escaped);
+    }
+    expect(longs.take('abc')).toBe('abc');
+  });
+
+  it('says so when a token shows up elsewhere, so the caller can write the value plainly', () => {
+    const longs = new LongStrings(4);
+    const token = longs.take('long enough');
+    // A string that happens to hold the token's text (it carries the random nonce).
+    expect(longs.encode({ a: token, b: `see ${token}` })).toBeUndefined();
+    const again = new LongStrings(4);
+    const other = again.take('long enough');
+    expect(again.encode({ a: other, b: token })?.toString('utf8')).toBe(
+      JSON.stringify({ a: 'long enough', b: token }),
+    );
+  });
+});
