@@ -102,10 +102,8 @@ describe('LongStrings', () => {
     const token = longs.take('long enough');
     // A string that happens to hold the token's text (it carries the random nonce).
     expect(longs.encode({ a: token, b: `see ${token}` })).toBeUndefined();
+    // Or the very text of a token of another body: never taken for this body's own.
     const again = new LongStrings(4);
-    const other = again.take('long enough');
-    expect(again.encode({ a: other, b: token })?.toString('utf8')).toBe(
-      JSON.stringify({ a: 'long enough', b: token }),
-    );
+    expect(again.encode({ a: again.take('long enough'), b: token })).toBeUndefined();
   });
 });

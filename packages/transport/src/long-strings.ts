@@ -7,6 +7,13 @@ export const LONG_STRING_UNITS = 4096;
 const isWellFormed = (value: string): boolean =>
   (value as string & { isWellFormed?: () => boolean }).isWellFormed?.() === true;
 
+/**
+ * Random per process: a body's text holds it only by chance (and then `encode` notices and the
+ * body is written the plain way), so a client cannot aim at it. Not a secret: a collision only
+ * costs the fast path, never the bytes.
+ */
+const NONCE = randomBytes(12).toString('base64url');
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -60,13 +67,12 @@ interface SetAside {
  * tokens are. The result is byte for byte `Buffer.from(JSON.stringify(value))` of the value with
  * the strings in place: a string is set aside only when well formed (no lone surrogate, which
  * `JSON.stringify` escapes) and free of control characters, `"` and `\`, the only other
- * characters it escapes. Tokens carry a random nonce; should the skeleton hold a token's text
+ * characters it escapes. Tokens carry a random nonce (`NONCE`); should the skeleton hold it
  * anywhere else, `encode` says so and the caller writes the value the plain way.
  */
 export class LongStrings {
   readonly #minUnits: number;
   readonly #items: SetAside[] = [];
-  #nonce: string | undefined;
 
   /** `minUnits`: how long a string must be to be set aside (default `LONG_STRING_UNITS`). */
   constructor(minUnits = LONG_STRING_UNITS) {
@@ -82,8 +88,7 @@ export class LongStrings {
     json.write(value, 1, length, 'utf8');
     json[length + 1] = QUOTE;
     if (!needsNoJsonEscape(json, 1, length + 1)) return value;
-    this.#nonce ??= randomBytes(12).toString('base64url');
-    const token = `bb-long-string:${this.#nonce}:${this.#items.length}`;
+    const token = `bb-long-string:${NONCE}:${this.#items.length}`;
     this.#items.push({ literal: `"${token}"`, json });
     return token;
   }
@@ -110,9 +115,8 @@ export class LongStrings {
 
   /** Where each token's literal is in `skeleton`, in order; undefined if the nonce shows elsewhere. */
   #positions(skeleton: string): [number, SetAside][] | undefined {
-    const nonce = this.#nonce as string;
     let seen = 0;
-    for (let i = skeleton.indexOf(nonce); i >= 0; i = skeleton.indexOf(nonce, i + 1)) seen += 1;
+    for (let i = skeleton.indexOf(NONCE); i >= 0; i = skeleton.indexOf(NONCE, i + 1)) seen += 1;
     if (seen !== this.#items.length) return undefined;
     const at: [number, SetAside][] = [];
     for (const item of this.#items) {
