@@ -16,9 +16,8 @@ function taken(value: unknown, longs: LongStrings): unknown {
   if (typeof value === 'string') return longs.take(value);
   if (Array.isArray(value)) return value.map((v) => taken(v, longs));
   if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = taken(v, longs);
-    return out;
+    // fromEntries keeps a "__proto__" key an own property, as JSON.parse made it.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, taken(v, longs)]));
   }
   return value;
 }
