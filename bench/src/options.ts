@@ -117,7 +117,7 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
     embeddingRounds: quick ? 3 : 7,
     capacity: {
       stepSeconds: quick ? 2 : 5,
-      halfSeconds: quick ? 4 : 10,
+      halfSeconds: quick ? 4 : 20,
       bisections: quick ? 3 : 4,
       slowStreams: 1000,
       slowSeconds:
