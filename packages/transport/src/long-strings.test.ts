@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LongStrings, needsNoJsonEscape } from './long-strings.js';
+import { escapePositions, jsonStringBytes, LongStrings } from './long-strings.js';
 
 /** The byte rule, one byte at a time: what the word-at-a-time scan must agree with. */
-function plainBytes(bytes: Uint8Array, start: number, end: number): boolean {
+function positionsOneByOne(bytes: Uint8Array, start: number, end: number): number[] {
+  const at: number[] = [];
   for (let i = start; i < end; i += 1) {
     const b = bytes[i] as number;
-    if (b < 0x20 || b === 0x22 || b === 0x5c) return false;
+    if (b < 0x20 || b === 0x22 || b === 0x5c) at.push(i);
   }
-  return true;
+  return at;
 }
 
 /** `value` with every string passed through `longs.take`, as `converseBody` builds its wire value. */
@@ -24,7 +25,7 @@ function taken(value: unknown, longs: LongStrings): unknown {
 
 const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), 'utf8');
 
-describe('needsNoJsonEscape', () => {
+describe('escapePositions', () => {
   it('agrees with a byte-at-a-time check at every alignment and length', () => {
     fc.assert(
       fc.property(
@@ -38,26 +39,55 @@ describe('needsNoJsonEscape', () => {
           backing.set(noise, 8 + pad);
           const bytes = backing.subarray(pad);
           const end = bytes.length - trim;
-          expect(needsNoJsonEscape(bytes, 1, end)).toBe(plainBytes(bytes, 1, end));
+          expect(escapePositions(bytes, 1, end)).toEqual(positionsOneByOne(bytes, 1, end));
         },
       ),
       { numRuns: 2000 },
     );
   });
 
-  it('finds one escaped byte anywhere in a long run of plain ones', () => {
+  it('finds each escaped byte anywhere in a long run of plain ones', () => {
     const bytes = Buffer.alloc(1031, 'a');
-    expect(needsNoJsonEscape(bytes, 0, bytes.length)).toBe(true);
+    expect(escapePositions(bytes, 0, bytes.length)).toEqual([]);
     for (const bad of [0x00, 0x0a, 0x1f, 0x22, 0x5c]) {
       for (const at of [0, 1, 2, 3, 500, 1027, 1030]) {
         bytes[at] = bad;
-        expect(needsNoJsonEscape(bytes, 0, bytes.length)).toBe(false);
+        expect(escapePositions(bytes, 0, bytes.length)).toEqual([at]);
         bytes[at] = 0x61;
       }
     }
     // What JSON leaves alone: DEL, bytes of multi-byte characters.
     const fine = Buffer.from(`${'x'.repeat(40)}\u007f é 💡 \u2028`, 'utf8');
-    expect(needsNoJsonEscape(fine, 0, fine.length)).toBe(true);
+    expect(escapePositions(fine, 0, fine.length)).toEqual([]);
+  });
+});
+
+describe('jsonStringBytes', () => {
+  it('is JSON.stringify as UTF-8 for any well-formed string; leaves lone surrogates to it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+        const bytes = jsonStringBytes(text);
+        if (bytes === undefined) {
+          // A lone surrogate: its UTF-8 (a replacement character) does not read back as it.
+          expect(Buffer.from(text, 'utf8').toString('utf8')).not.toBe(text);
+        } else {
+          expect(bytes.toString('utf8')).toBe(JSON.stringify(text));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    const controls = Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join('');
+    const all = `${controls}"\\ plain é 💡 \u2028 \u007f`;
+    expect(jsonStringBytes(all)?.toString('utf8')).toBe(JSON.stringify(all));
+    expect(jsonStringBytes('lone \ud800')).toBeUndefined();
+  });
+
+  it('writes long strings dense with escapes, past the reused scratch buffer', () => {
+    const line = 'Line "one"\tcafé 💡 \\ back\u0001\u001f end\r\n';
+    for (const repeat of [1, 2000, 40_000, 250_000]) {
+      const text = line.repeat(repeat);
+      expect(jsonStringBytes(text)?.equals(Buffer.from(JSON.stringify(text), 'utf8'))).toBe(true);
+    }
   });
 });
 
@@ -80,19 +110,12 @@ describe('LongStrings', () => {
     );
   });
 
-  it('sets aside only well-formed strings with nothing to escape', () => {
+  it('sets aside long well-formed strings, escapes or not; leaves lone surrogates and short ones', () => {
     const longs = new LongStrings(4);
-    const plain = 'plain text, é and 💡 included';
-    expect(longs.take(plain)).not.toBe(plain);
-    for (const escaped of [
-      'a "quote"',
-      'back\\slash',
-      'new\nline',
-      'tab\there',
-      'lone \ud800 half',
-    ]) {
-      expect(longs.take(escaped)).toBe(escaped);
+    for (const text of ['plain text, é and 💡', 'a "quote"', 'back\\slash', 'new\nline']) {
+      expect(longs.take(text)).not.toBe(text);
     }
+    expect(longs.take('lone \ud800 half')).toBe('lone \ud800 half');
     expect(longs.take('abc')).toBe('abc');
   });
 
