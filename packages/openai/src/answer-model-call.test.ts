@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { answerModelCall, type ModelCall } from './answer-model-call.js';
 import type { StreamOutcome } from './call-observer.js';
 import type { BackendCallOptions } from './openai-backend.js';
+import { takeSseTextSource } from './sse-text-source.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const decoder = new TextDecoder();
@@ -98,6 +99,88 @@ describe('answerModelCall (stream)', () => {
     expect(seen.signal?.aborted).toBe(true);
     expect(seen.closed).toBe(true);
     expect(seen.yielded).toBeLessThan(10);
+    expect(outcomes).toMatchObject([{ ok: false, clientGone: true }]);
+  });
+
+  /** Everything a stream delivers, read through its body, as text. */
+  async function bodyText(call: ModelCall): Promise<string[]> {
+    const { reader } = await answer(call);
+    const out: string[] = [];
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) return out;
+      out.push(decoder.decode(next.value));
+    }
+  }
+
+  /** Everything a stream delivers, read through its text source. */
+  async function sourceText(call: ModelCall) {
+    const outcomes: StreamOutcome[] = [];
+    const response = await answerModelCall(
+      call,
+      { paramPolicy: 'reject', secrets: [] },
+      undefined,
+      {
+        observer: { stream: (o) => outcomes.push(o) },
+      },
+    );
+    const source = takeSseTextSource(response);
+    if (source === undefined) throw new Error('no text source');
+    const out: string[] = [];
+    for (let text = await source.read(); text !== undefined; text = await source.read()) {
+      out.push(text);
+    }
+    return { out, outcomes, response };
+  }
+
+  it.each([
+    ['a whole stream', 4, undefined],
+    ['a stream failing part-way', 5, 3],
+    ['a stream failing before its second event', 5, 1],
+  ])(
+    'the text source reads exactly the bytes of the body, event for event (%s)',
+    async (_, count, failAt) => {
+      const viaBody = await bodyText(countedCall(count, failAt).call);
+      const { out, outcomes } = await sourceText(countedCall(count, failAt).call);
+      expect(out).toEqual(viaBody);
+      if (failAt === undefined) expect(out.at(-1)).toBe('data: [DONE]\n\n');
+      else expect(out.at(-1)).toContain('"error"');
+      expect(out).toHaveLength((failAt ?? count) + 1);
+      expect(outcomes).toHaveLength(1);
+      expect(outcomes[0]?.ok).toBe(failAt === undefined);
+    },
+  );
+
+  it('taking the text source locks the body (one reader only), and a JSON answer has none', async () => {
+    const { response } = await sourceText(countedCall(1).call);
+    expect(response.body?.locked).toBe(true);
+    expect(takeSseTextSource(response)).toBeUndefined();
+    const json = await answerModelCall(
+      { ...countedCall(1).call, stream: false, complete: async () => ({ ok: true }) },
+      { paramPolicy: 'reject', secrets: [] },
+      undefined,
+      {},
+    );
+    expect(takeSseTextSource(json)).toBeUndefined();
+  });
+
+  it('cancelling the text source aborts the upstream call and closes the events at once', async () => {
+    const { call, seen } = countedCall(10);
+    const outcomes: StreamOutcome[] = [];
+    const response = await answerModelCall(
+      call,
+      { paramPolicy: 'reject', secrets: [] },
+      undefined,
+      {
+        observer: { stream: (o) => outcomes.push(o) },
+      },
+    );
+    const source = takeSseTextSource(response);
+    expect(await source?.read()).toBe('data: {"n":0}\n\n');
+    await source?.cancel(new Error('the client left'));
+    expect(seen.signal?.aborted).toBe(true);
+    expect(seen.closed).toBe(true);
+    expect(await source?.read()).toBeUndefined();
     expect(outcomes).toMatchObject([{ ok: false, clientGone: true }]);
   });
 });

@@ -7,6 +7,7 @@ import type { BackendCallOptions } from './openai-backend.js';
 import type { OpenAIErrorResponse } from './openai-error.js';
 import { settleFailureEvents } from './responses-routes.js';
 import { SSE_DONE, SSE_HEADERS, sseEvent } from './sse.js';
+import { attachSseTextSource, type SseTextSource } from './sse-text-source.js';
 import { outgoing, toErrorResponse } from './to-error-response.js';
 import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
 
@@ -146,49 +147,72 @@ export async function answerModelCall(
     finish({ ok: false, chunks, error: reason, clientGone: true });
     await events.return?.();
   };
-  /** Passes one event (or the end) to the reader. */
-  const deliver = (
-    stream: ReadableStreamDefaultController<Uint8Array>,
-    next: IteratorResult<object>,
-  ) => {
-    if (settled) return;
+  /** The stream ended (its `[DONE]` or its error event produced): nothing more to read. */
+  let ended = false;
+  /** One event (or the end) as the text the reader gets. */
+  const frame = (next: IteratorResult<object>): string | undefined => {
+    if (settled) return undefined;
     try {
       if (next.done === true) {
-        stream.enqueue(encoder.encode(SSE_DONE));
-        stream.close();
+        ended = true;
         if (failedInBand !== undefined) failureOf(failedInBand);
         finish(
           failedInBand === undefined
             ? { ok: true, chunks }
             : { ok: false, chunks, error: failedInBand, clientGone: false },
         );
-        return;
+        return SSE_DONE;
       }
       chunks += 1;
       if (firstTokenAt === undefined && call.isToken(next.value)) {
         firstTokenAt = performance.now();
         observer?.firstToken?.(firstTokenAt);
       }
-      stream.enqueue(encoder.encode(sseEvent(next.value)));
+      return sseEvent(next.value);
     } catch (error) {
-      fail(stream, error);
+      return failed(error);
     }
   };
-  /** Ends the stream for a failure of the events (or of passing one on). */
-  const fail = (stream: ReadableStreamDefaultController<Uint8Array>, error: unknown) => {
-    if (settled) return;
+  /** The end of a stream whose events (or passing one on) failed. */
+  const failed = (error: unknown): string | undefined => {
+    if (settled) return undefined;
     if (callerSignal?.aborted === true) {
       // A fetch caller that aborted sees its own abort, as with a network fetch.
-      stream.error(callerSignal.reason);
       failureOf(error);
       finish({ ok: false, chunks, error, clientGone: true });
-      return;
+      throw callerSignal.reason;
     }
     // A stream that fails part-way ends with one error event and no `[DONE]`, so no
     // client mistakes a broken answer for a finished one.
-    stream.enqueue(encoder.encode(sseEvent(failureOf(error).body)));
-    stream.close();
+    ended = true;
+    const event = sseEvent(failureOf(error).body);
     finish({ ok: false, chunks, error, clientGone: false });
+    return event;
+  };
+  const text: SseTextSource = {
+    read() {
+      if (ended || settled) return Promise.resolve(undefined);
+      // The first event is already read; later ones are awaited with one promise reaction
+      // (no async function and its promises per event).
+      if (pending !== undefined) {
+        const next = pending;
+        pending = undefined;
+        return new Promise((resolve) => resolve(frame(next)));
+      }
+      return events.next().then(frame, failed);
+    },
+    async cancel(reason) {
+      if (settled) return;
+      // Abort before the source is closed: the upstream socket is released at once.
+      await abandon(reason, abortError(reason, 'The client stopped reading the stream.'));
+    },
+  };
+  /** Puts one read into the body: its bytes, and the close after the last event. */
+  const put = (stream: ReadableStreamDefaultController<Uint8Array>, read: string | undefined) => {
+    // Nothing more once the body was cancelled or errored (a caller's abort).
+    if (settled && read === undefined && !ended) return;
+    if (read !== undefined) stream.enqueue(encoder.encode(read));
+    if (read === undefined || ended) stream.close();
   };
   const body = new ReadableStream<Uint8Array>(
     {
@@ -206,26 +230,17 @@ export async function answerModelCall(
         else signal.addEventListener('abort', onAbort, { once: true });
       },
       pull(stream) {
-        // The first event is already read; later ones are awaited with one promise reaction
-        // (no async function and its promises per event).
-        if (pending !== undefined) {
-          const next = pending;
-          pending = undefined;
-          deliver(stream, next);
-          return;
-        }
-        return events.next().then(
-          (next) => deliver(stream, next),
-          (error) => fail(stream, error),
+        return text.read().then(
+          (read) => put(stream, read),
+          (error: unknown) => stream.error(error),
         );
       },
-      async cancel(reason) {
-        if (settled) return;
-        // Abort before the source is closed: the upstream socket is released at once.
-        await abandon(reason, abortError(reason, 'The client stopped reading the stream.'));
-      },
+      cancel: (reason) => text.cancel(reason),
     },
     { highWaterMark: 0 },
   );
-  return new Response(body, { status: 200, headers: { ...SSE_HEADERS, ...headers } });
+  return attachSseTextSource(
+    new Response(body, { status: 200, headers: { ...SSE_HEADERS, ...headers } }),
+    text,
+  );
 }

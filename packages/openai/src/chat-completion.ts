@@ -179,18 +179,42 @@ export function feedsReasoningMemory(chunk: ChatCompletionChunk): boolean {
   );
 }
 
-/** Passes the chunks on; the reasoning is remembered before the client sees the answer end. */
-async function* rememberingReasoning(
+/**
+ * Passes the chunks on; the reasoning is remembered before the client sees the answer end. A
+ * direct iterator, not an async generator: each chunk costs one promise reaction, and only the
+ * finish chunk of an answer that fed the memory waits for it.
+ */
+function rememberingReasoning(
   chunks: AsyncIterable<ChatCompletionChunk>,
   memory: NonNullable<ChatCompletionOptions['reasoningMemory']>,
 ): AsyncIterable<ChatCompletionChunk> {
-  const kept: ChatCompletionChunk[] = [];
-  for await (const chunk of chunks) {
-    if (feedsReasoningMemory(chunk)) kept.push(chunk);
-    if (kept.length > 0 && chunk.choices.some((c) => c.finish_reason != null)) {
-      const whole = await collectChatCompletion(kept);
-      for (const choice of whole.choices) await memory.remember(choice.message);
-    }
-    yield chunk;
-  }
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+      const source = chunks[Symbol.asyncIterator]();
+      const kept: ChatCompletionChunk[] = [];
+      const remember = async (): Promise<void> => {
+        const whole = await collectChatCompletion(kept);
+        for (const choice of whole.choices) await memory.remember(choice.message);
+      };
+      const pass = (
+        next: IteratorResult<ChatCompletionChunk>,
+      ): IteratorResult<ChatCompletionChunk> | Promise<IteratorResult<ChatCompletionChunk>> => {
+        if (next.done === true) return next;
+        const chunk = next.value;
+        if (feedsReasoningMemory(chunk)) kept.push(chunk);
+        if (kept.length > 0 && chunk.choices.some((c) => c.finish_reason != null)) {
+          return remember().then(() => next);
+        }
+        return next;
+      };
+      const iterator: AsyncIterator<ChatCompletionChunk> = {
+        next: () => source.next().then(pass),
+        return: async () => {
+          await source.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+      return iterator;
+    },
+  };
 }

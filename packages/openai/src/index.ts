@@ -47,6 +47,7 @@ export { createReasoningMemory, type ReasoningMemory } from './reasoning-memory.
 export type { OpenAIRequestParts } from './request-parts.js';
 export { reasoningKeyFromSecret } from './responses/reasoning-seal.js';
 export { SSE_DONE, SSE_HEADERS, sseEvent } from './sse.js';
+export { type SseTextSource, takeSseTextSource } from './sse-text-source.js';
 // What the handler remembers between requests.
 export type { KeyValueStore } from './store/key-value-store.js';
 export { MemoryStore, type MemoryStoreOptions } from './store/memory-store.js';

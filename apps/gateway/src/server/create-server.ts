@@ -12,6 +12,7 @@ import {
   type OpenAIRequestParts,
   outgoing,
   PARAMS_HEADER,
+  takeSseTextSource,
 } from '@bedrock-bridge/openai';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { checkApiKey } from './check-api-key.js';
@@ -290,7 +291,8 @@ export function createServer(options: ServerOptions): Gateway {
         'x-request-id': request.id,
       });
       state.status = response.status;
-      await writeSse(res, body, {
+      // The handler's events as text, written to the socket as they are (no web stream between).
+      await writeSse(res, takeSseTextSource(response) ?? body, {
         writeTimeoutMs: limits.writeTimeoutMs,
         firstToken: () => {
           const first = tokenPending;

@@ -212,4 +212,25 @@ describe('writeSse', () => {
     expect(body).not.toContain('[DONE]');
     expect(outcome).toMatchObject({ ok: false, chunks: 3, clientGone: false });
   });
+
+  it("writes a text source (the handler's events as strings) byte for byte, then ends", async () => {
+    const texts = [
+      'data: {"a":"h\u00e9llo"}\n\n',
+      'data: {"b":"\ud83c\udf0d \u4e16\u754c"}\n\n',
+      SSE_DONE,
+    ];
+    let i = 0;
+    let cancelled = false;
+    const client = await serve((res) =>
+      writeSse(res, {
+        read: async () => texts[i++],
+        cancel: async () => {
+          cancelled = true;
+        },
+      }),
+    );
+    const { body } = await client.end();
+    expect(Buffer.from(body, 'utf8')).toEqual(Buffer.from(texts.join(''), 'utf8'));
+    expect(cancelled).toBe(false);
+  });
 });

@@ -13,14 +13,15 @@ export class ClientStoppedReadingError extends Error {
  * drain its socket within `writeTimeoutMs` has its socket destroyed (the caller's `close`
  * listener then aborts the upstream call): an unread stream holds nothing for long.
  */
-async function write(
+function write(
   res: ServerResponse,
-  bytes: Uint8Array,
+  chunk: string | Uint8Array,
   writeTimeoutMs: number,
   flushHeld: () => void = () => {},
-): Promise<true | 'gone' | 'stalled'> {
+): true | 'gone' | Promise<true | 'gone' | 'stalled'> {
   if (res.destroyed || res.writableEnded) return 'gone';
-  if (res.write(bytes)) return true;
+  // Text is encoded by the socket's own write (no bytes made per event here).
+  if (res.write(chunk)) return true;
   // A corked response answers false once the burst it holds passes its high-water mark, but its
   // 'drain' only ever follows the socket's: a socket that takes the whole burst never drains, and
   // waiting for it would hang (seen on Node 22 and 24). So send what is held, then wait only when
@@ -87,44 +88,66 @@ function burstWriter(res: ServerResponse) {
 }
 
 /**
- * Writes the OpenAI handler's event stream (`Response.body`, server-sent events already framed,
- * ending with `[DONE]` or an error event) to a Node response whose head is written, with
- * backpressure: the next bytes are read from the handler only when the socket took the last ones.
- * A client that is gone, or that reads nothing for `writeTimeoutMs`, gets the stream cancelled
- * (which aborts the upstream call).
+ * What `writeSse` reads: the handler's event text (`takeSseTextSource`), or any other source of
+ * framed events with the same two methods.
+ */
+export interface SseChunks {
+  /** The next framed event(s), or `undefined` at the end. */
+  read(): Promise<string | Uint8Array | undefined>;
+  /** Stops the stream (the upstream call is aborted). */
+  cancel(reason: unknown): Promise<void>;
+}
+
+/** A web `ReadableStream` of framed events read as `SseChunks`; `release` unlocks it. */
+function fromReadableStream(body: ReadableStream<Uint8Array>): SseChunks & { release(): void } {
+  const reader = body.getReader();
+  return {
+    read: () => reader.read().then((next) => (next.done ? undefined : next.value)),
+    cancel: (reason) => reader.cancel(reason),
+    release: () => reader.releaseLock(),
+  };
+}
+
+/**
+ * Writes the OpenAI handler's event stream (server-sent events already framed, ending with
+ * `[DONE]` or an error event: its text source, or a `Response.body`) to a Node response whose head
+ * is written, with backpressure: the next event is read from the handler only when the socket
+ * took the last one. A client that is gone, or that reads nothing for `writeTimeoutMs`, gets the
+ * stream cancelled (which aborts the upstream call).
  *
  * Bytes that arrive together are written together (see `burstWriter`), except the first token:
  * it leaves the moment it is written, so coalescing never delays the time to first token.
  */
 export async function writeSse(
   res: ServerResponse,
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<Uint8Array> | SseChunks,
   options: SseOptions = {},
 ): Promise<void> {
   const { writeTimeoutMs = 30_000 } = options;
-  const reader = body.getReader();
+  const web = 'getReader' in body ? fromReadableStream(body) : undefined;
+  const source: SseChunks = web ?? (body as SseChunks);
   const burst = burstWriter(res);
   try {
     for (;;) {
-      const next = await reader.read();
-      if (next.done) return;
+      const chunk = await source.read();
+      if (chunk === undefined) return;
       burst.hold();
-      // hands the bytes over synchronously
-      const writing = write(res, next.value, writeTimeoutMs, burst.flushNow);
+      // hands the chunk over synchronously; waits only when the socket is full
+      const writing = write(res, chunk, writeTimeoutMs, burst.flushNow);
       if (options.firstToken?.() === true) burst.flushNow();
-      const written = await writing;
+      const written = writing === true ? writing : await writing;
       if (written !== true) {
         const error =
           written === 'stalled'
             ? new ClientStoppedReadingError(writeTimeoutMs)
             : new Error('The client closed the connection.');
         options.onClientGone?.(error);
-        await reader.cancel(error);
+        await source.cancel(error);
         return;
       }
     }
   } finally {
-    reader.releaseLock();
+    web?.release();
     burst.flushNow();
     if (!res.writableEnded) res.end();
   }
