@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   type BedrockRuntimeClient,
   ConverseCommand,
@@ -16,6 +17,7 @@ import type { ClientPool } from './client-pool.js';
 import { decodeConverseStream } from './decode-converse-stream.js';
 import { converseFirstByteMs, streamFirstByteMs } from './first-byte-deadline.js';
 import { truncationError } from './own-errors.js';
+import { readConverseStream } from './read-converse-stream.js';
 import { runUnary } from './run-unary.js';
 import { synthesizeStream } from './synthesize-stream.js';
 
@@ -32,6 +34,12 @@ function typeOf(event: Readonly<Record<string, unknown>>): string | undefined {
     if (event[key] !== undefined) return key;
   }
   return undefined;
+}
+
+/** Whether a response body is a Node `Readable` (read directly, without its async iterator). */
+function isReadable(body: unknown): body is Readable {
+  const b = body as Partial<Readable> | null;
+  return typeof b?.read === 'function' && typeof b.on === 'function' && 'readableEnded' in b;
 }
 
 /** Whether the event is a `contentBlockDelta` carrying text. */
@@ -85,7 +93,9 @@ export async function* streamCall(
         iterator =
           source === undefined
             ? out.stream[Symbol.asyncIterator]()
-            : decodeConverseStream(source)[Symbol.asyncIterator]();
+            : isReadable(source)
+              ? readConverseStream(source)
+              : decodeConverseStream(source)[Symbol.asyncIterator]();
         let sawStop = false;
         let sawMetadata = false;
         let count = 0;

@@ -1,0 +1,108 @@
+import type { Readable } from 'node:stream';
+import { finished } from 'node:stream';
+import type { ConverseStreamOutput } from '@aws-sdk/client-bedrock-runtime';
+import { ConverseStreamDecoder } from './decode-converse-stream.js';
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The events of a ConverseStream body that is a Node `Readable` (the HTTP/1.1 or HTTP/2 response
+ * of the SDK's handler), as `decodeConverseStream` decodes them, read straight from the stream:
+ * `read()` when the next event is asked for, `'readable'` to wait. Each event costs one promise,
+ * instead of the `Readable`'s own async iterator and a generator layer on top of it.
+ *
+ * Same outcomes as `decodeConverseStream(body)`: the events of every complete frame in order,
+ * then the first failure (a failed frame, an error of the body, a body that ended inside a frame
+ * or closed before its end). Nothing is read ahead of the reader but what the `Readable` itself
+ * buffers (its backpressure holds). `return()` stops reading and destroys a body not yet ended.
+ */
+export function readConverseStream(body: Readable): AsyncIterator<ConverseStreamOutput> {
+  const decoder = new ConverseStreamDecoder();
+  let queue: ConverseStreamOutput[] = [];
+  let head = 0;
+  /** The failure to throw once the queued events are read. */
+  let failure: { error: unknown } | undefined;
+  let ended = false;
+  let closed = false;
+  let wake: (() => void) | undefined;
+  const poke = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  body.on('readable', poke);
+  const stopWatching = finished(body, (err) => {
+    if (err) failure ??= { error: err };
+    else ended = true;
+    poke();
+  });
+  const release = (): void => {
+    if (closed) return;
+    closed = true;
+    body.off('readable', poke);
+    stopWatching();
+  };
+
+  /** The next event from what was read or is buffered; `undefined` when it must wait. */
+  const take = (): IteratorResult<ConverseStreamOutput> | undefined => {
+    for (;;) {
+      if (head < queue.length) {
+        const event = queue[head] as ConverseStreamOutput;
+        head += 1;
+        if (head === queue.length) {
+          queue = [];
+          head = 0;
+        }
+        return { done: false, value: event };
+      }
+      if (failure !== undefined) {
+        const { error } = failure;
+        failure = undefined;
+        release();
+        throw error;
+      }
+      if (closed) return DONE;
+      const chunk: unknown = body.read();
+      if (chunk !== null) {
+        try {
+          decoder.push(chunk as Uint8Array, queue);
+        } catch (err) {
+          failure = { error: err };
+        }
+        continue;
+      }
+      if (!ended) return undefined;
+      release();
+      decoder.end();
+      return DONE;
+    }
+  };
+
+  const next = (): Promise<IteratorResult<ConverseStreamOutput>> =>
+    new Promise((resolve, reject) => {
+      const attempt = (): void => {
+        try {
+          const result = take();
+          if (result === undefined) wake = attempt;
+          else resolve(result);
+        } catch (err) {
+          reject(err);
+        }
+      };
+      attempt();
+    });
+
+  return {
+    next,
+    async return() {
+      const unfinished = !ended && !closed;
+      release();
+      queue = [];
+      head = 0;
+      if (unfinished) body.destroy();
+      // A read still waiting ends now.
+      poke();
+      return DONE;
+    },
+  };
+}
