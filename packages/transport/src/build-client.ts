@@ -6,6 +6,7 @@ import { converseBodyPlugin } from './converse-body-plugin.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
 import type { AuthSettings } from './resolve-auth.js';
+import { ResolvedPipelines } from './resolved-pipeline.js';
 import { streamOutputPlugin } from './stream-output-plugin.js';
 
 /** Which client a pool entry holds. */
@@ -24,6 +25,11 @@ export interface ClientSettings {
 export interface BuiltClient {
   client: BedrockRuntimeClient | BedrockClient;
   protocol: 'http1' | 'http2';
+  /**
+   * Sends the transport's own commands (built per call, no middleware of their own) with the
+   * middleware order of each command class resolved once (`ResolvedPipelines`).
+   */
+  pipelines: ResolvedPipelines;
   /** Closes idle pooled sockets now (in-flight requests keep theirs). */
   closeIdle(): void;
   /** Closes every socket of the client. */
@@ -92,6 +98,7 @@ export function buildClient(settings: ClientSettings): BuiltClient {
   return {
     client,
     protocol,
+    pipelines: new ResolvedPipelines(client),
     closeIdle() {
       for (const agent of agents) {
         for (const list of Object.values(agent.freeSockets)) {

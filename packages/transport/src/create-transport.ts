@@ -4,7 +4,6 @@ import type {
   ServiceOutputTypes as ControlOutput,
 } from '@aws-sdk/client-bedrock';
 import {
-  type BedrockRuntimeClient,
   ConverseCommand,
   type ConverseCommandInput,
   type ConverseCommandOutput,
@@ -115,8 +114,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         pool,
         settings: settings('runtime'),
         firstByteMs: converseFirstByteMs(input),
-        send: (built, sendOptions) =>
-          (built.client as BedrockRuntimeClient).send(new ConverseCommand(input), sendOptions),
+        send: (built, sendOptions) => built.pipelines.send(new ConverseCommand(input), sendOptions),
       }).finally(() => call.dispose());
     },
     invokeModel(input, callOptions = {}) {

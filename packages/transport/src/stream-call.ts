@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import {
-  type BedrockRuntimeClient,
   ConverseCommand,
   type ConverseCommandInput,
   type ConverseCommandOutput,
@@ -79,9 +78,8 @@ export async function* streamCall(
       let iterator: AsyncIterator<ConverseStreamOutput> | undefined;
       try {
         attempt.armFirstByte();
-        const client = attempt.built.client as BedrockRuntimeClient;
         const out = await Promise.race([
-          client.send(new ConverseStreamCommand(input), attempt.sendOptions),
+          attempt.built.pipelines.send(new ConverseStreamCommand(input), attempt.sendOptions),
           attempt.stopped,
         ]);
         if (out.stream === undefined) {
@@ -179,9 +177,6 @@ function unaryPlan(plan: StreamPlan, input: ConverseStreamCommandInput) {
     settings: plan.settings,
     firstByteMs: converseFirstByteMs(input),
     send: (built: BuiltClient, options: HttpHandlerOptions) =>
-      (built.client as BedrockRuntimeClient).send(
-        new ConverseCommand(input as ConverseCommandInput),
-        options,
-      ),
+      built.pipelines.send(new ConverseCommand(input as ConverseCommandInput), options),
   };
 }

@@ -1,0 +1,170 @@
+import {
+  BedrockRuntimeClient,
+  ConverseCommand,
+  type ConverseCommandInput,
+  ConverseStreamCommand,
+} from '@aws-sdk/client-bedrock-runtime';
+import type {
+  FinalizeRequestMiddleware,
+  HttpHandlerOptions,
+  HttpRequest,
+  MetadataBearer,
+} from '@smithy/types';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { converseBodyPlugin } from './converse-body-plugin.js';
+import { ResolvedPipelines } from './resolved-pipeline.js';
+import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
+
+/**
+ * `ResolvedPipelines` keeps the middleware order of a command class, nothing else: each call must
+ * reach the HTTP handler with its own options (abort signal), and send the very request (path,
+ * headers, SigV4 signature, body) a plain SDK client's `send` does.
+ */
+
+interface Seen {
+  request: HttpRequest;
+  options: HttpHandlerOptions | undefined;
+}
+
+class Captured extends Error {
+  constructor(readonly seen: Seen) {
+    super('captured');
+  }
+}
+
+function capturingClient(
+  withPlugin: boolean,
+  wait?: () => Promise<void>,
+  log?: Seen[],
+): BedrockRuntimeClient {
+  const client = new BedrockRuntimeClient({
+    region: 'us-east-1',
+    endpoint: 'http://127.0.0.1:1',
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler: {
+      handle: async (request: HttpRequest, options?: HttpHandlerOptions) => {
+        await wait?.();
+        log?.push({ request, options });
+        throw new Captured({ request, options });
+      },
+    },
+  });
+  if (withPlugin) client.middlewareStack.use(converseBodyPlugin());
+  // A fixed invocation id (random otherwise, and signed): equal signatures then mean equal
+  // canonical requests.
+  const fixedId: FinalizeRequestMiddleware<object, MetadataBearer> = (next) => (args) => {
+    (args.request as HttpRequest).headers['amz-sdk-invocation-id'] = 'fixed';
+    return next(args);
+  };
+  client.middlewareStack.addRelativeTo(fixedId, {
+    relation: 'before',
+    toMiddleware: 'httpSigningMiddleware',
+    name: 'fixedInvocationId',
+  });
+  return client;
+}
+
+async function captured(sent: Promise<unknown>): Promise<Seen> {
+  try {
+    await sent;
+  } catch (err) {
+    if (err instanceof Captured) return err.seen;
+    throw err;
+  }
+  throw new Error('the handler was not called');
+}
+
+function text(body: unknown): string {
+  if (typeof body === 'string') return body;
+  const bytes = body as Uint8Array;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+function input(words: string): ConverseCommandInput {
+  return {
+    modelId: MODEL,
+    messages: [{ role: 'user', content: [{ text: words }] }],
+    inferenceConfig: { maxTokens: 16 },
+  };
+}
+
+let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
+
+beforeAll(() => {
+  // One signing time for both clients, so their signatures can be compared.
+  clock = vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
+});
+
+afterAll(() => {
+  clock?.useRealTimers();
+});
+
+describe('ResolvedPipelines', () => {
+  it('signs and sends what a plain SDK client sends, on the first call and the kept order', async () => {
+    const plain = capturingClient(false);
+    const fast = new ResolvedPipelines(capturingClient(true));
+    for (const words of ['first call', 'second call', 'third, with "quotes"']) {
+      for (const Command of [ConverseCommand, ConverseStreamCommand]) {
+        const want = await captured(plain.send(new Command(input(words)) as ConverseCommand));
+        const got = await captured(fast.send(new Command(input(words)), {}));
+        expect(got.request.method).toBe(want.request.method);
+        expect(got.request.path).toBe(want.request.path);
+        expect(got.request.hostname).toBe(want.request.hostname);
+        expect(got.request.headers).toEqual(want.request.headers);
+        expect(got.request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=/);
+        expect(text(got.request.body)).toBe(text(want.request.body));
+      }
+    }
+  });
+
+  it("hands each call's own abort signal to the HTTP handler (not the first call's)", async () => {
+    const fast = new ResolvedPipelines(capturingClient(true));
+    for (let i = 0; i < 3; i++) {
+      for (const Command of [ConverseCommand, ConverseStreamCommand]) {
+        const controller = new AbortController();
+        const marker = Symbol(`call ${i}`);
+        const options = { abortSignal: controller.signal, [marker]: true };
+        const seen = await captured(fast.send(new Command(input(`call ${i}`)), options));
+        expect(seen.options?.abortSignal).toBe(controller.signal);
+        expect((seen.options as Record<symbol, unknown>)[marker]).toBe(true);
+      }
+    }
+  });
+
+  it('an abort of one call reaches its handler while the others do not see it', async () => {
+    let gate: Promise<void> | undefined;
+    const log: Seen[] = [];
+    const fast = new ResolvedPipelines(capturingClient(true, async () => gate, log));
+    await captured(fast.send(new ConverseCommand(input('warm up')), {}));
+    let release!: () => void;
+    gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const controllers = [new AbortController(), new AbortController(), new AbortController()];
+    const calls = controllers.map((c, i) =>
+      fast.send(new ConverseCommand(input(`concurrent ${i}`)), { abortSignal: c.signal }),
+    );
+    controllers[1]?.abort(new Error('stop call 1'));
+    log.length = 0;
+    release();
+    const settled = await Promise.allSettled(calls);
+    // Every call reached the handler; the aborted one ends with its abort (the SDK's retry
+    // middleware reads the same per-call signal from the handler context), the others as sent.
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(settled.map((s) => (s as PromiseRejectedResult).reason instanceof Captured)).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    const seen = [...log].sort((a, b) => text(a.request.body).localeCompare(text(b.request.body)));
+    expect(seen.map((s) => s.options?.abortSignal?.aborted)).toEqual([false, true, false]);
+    // Concurrent calls keep their own requests: each body is its own input's.
+    expect(seen.map((s) => JSON.parse(text(s.request.body)).messages[0].content[0].text)).toEqual([
+      'concurrent 0',
+      'concurrent 1',
+      'concurrent 2',
+    ]);
+  });
+});
