@@ -3,6 +3,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import { DeadlineHttpAgent, DeadlineHttpsAgent, h2SocketFactory } from './connect-timeout.js';
 import { converseBodyPlugin } from './converse-body-plugin.js';
+import { keepSigners } from './kept-signer.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
 import type { AuthSettings } from './resolve-auth.js';
@@ -95,6 +96,8 @@ export function buildClient(settings: ClientSettings): BuiltClient {
   } else {
     client = new BedrockClient(config);
   }
+  // The SDK's SigV4 signer, kept instead of rebuilt (with a copy of the whole config) per call.
+  keepSigners(client.config);
   return {
     client,
     protocol,

@@ -1,19 +1,20 @@
 import {
-  BedrockRuntimeClient,
+  type BedrockRuntimeClient,
   ConverseCommand,
   type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import type {
-  FinalizeRequestMiddleware,
-  HttpHandlerOptions,
-  HttpRequest,
-  MetadataBearer,
-} from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { converseBodyPlugin } from './converse-body-plugin.js';
 import { ResolvedPipelines } from './resolved-pipeline.js';
-import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
+import {
+  Captured,
+  captured,
+  capturingClient,
+  type Seen,
+  bodyText as text,
+} from './test-support/capturing-client.js';
+import { MODEL } from './test-support/harness.js';
 
 /**
  * `ResolvedPipelines` keeps the middleware order of a command class, nothing else: each call must
@@ -21,72 +22,17 @@ import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
  * headers, SigV4 signature, body) a plain SDK client's `send` does.
  */
 
-interface Seen {
-  request: HttpRequest;
-  options: HttpHandlerOptions | undefined;
-}
-
-class Captured extends Error {
-  constructor(readonly seen: Seen) {
-    super('captured');
-  }
-}
-
-function capturingClient(
-  withPlugin: boolean,
-  wait?: () => Promise<void>,
-  log?: Seen[],
-): BedrockRuntimeClient {
-  const client = new BedrockRuntimeClient({
-    region: 'us-east-1',
-    endpoint: 'http://127.0.0.1:1',
-    credentials: TEST_CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: HttpRequest, options?: HttpHandlerOptions) => {
-        await wait?.();
-        log?.push({ request, options });
-        throw new Captured({ request, options });
-      },
-    },
-  });
-  if (withPlugin) client.middlewareStack.use(converseBodyPlugin());
-  // A fixed invocation id (random otherwise, and signed): equal signatures then mean equal
-  // canonical requests.
-  const fixedId: FinalizeRequestMiddleware<object, MetadataBearer> = (next) => (args) => {
-    (args.request as HttpRequest).headers['amz-sdk-invocation-id'] = 'fixed';
-    return next(args);
-  };
-  client.middlewareStack.addRelativeTo(fixedId, {
-    relation: 'before',
-    toMiddleware: 'httpSigningMiddleware',
-    name: 'fixedInvocationId',
-  });
-  return client;
-}
-
-async function captured(sent: Promise<unknown>): Promise<Seen> {
-  try {
-    await sent;
-  } catch (err) {
-    if (err instanceof Captured) return err.seen;
-    throw err;
-  }
-  throw new Error('the handler was not called');
-}
-
-function text(body: unknown): string {
-  if (typeof body === 'string') return body;
-  const bytes = body as Uint8Array;
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-}
-
 function input(words: string): ConverseCommandInput {
   return {
     modelId: MODEL,
     messages: [{ role: 'user', content: [{ text: words }] }],
     inferenceConfig: { maxTokens: 16 },
   };
+}
+
+function withPlugin(client: BedrockRuntimeClient): BedrockRuntimeClient {
+  client.middlewareStack.use(converseBodyPlugin());
+  return client;
 }
 
 let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
@@ -103,8 +49,8 @@ afterAll(() => {
 
 describe('ResolvedPipelines', () => {
   it('signs and sends what a plain SDK client sends, on the first call and the kept order', async () => {
-    const plain = capturingClient(false);
-    const fast = new ResolvedPipelines(capturingClient(true));
+    const plain = capturingClient();
+    const fast = new ResolvedPipelines(withPlugin(capturingClient()));
     for (const words of ['first call', 'second call', 'third, with "quotes"']) {
       for (const Command of [ConverseCommand, ConverseStreamCommand]) {
         const want = await captured(plain.send(new Command(input(words)) as ConverseCommand));
@@ -120,7 +66,7 @@ describe('ResolvedPipelines', () => {
   });
 
   it("hands each call's own abort signal to the HTTP handler (not the first call's)", async () => {
-    const fast = new ResolvedPipelines(capturingClient(true));
+    const fast = new ResolvedPipelines(withPlugin(capturingClient()));
     for (let i = 0; i < 3; i++) {
       for (const Command of [ConverseCommand, ConverseStreamCommand]) {
         const controller = new AbortController();
@@ -136,7 +82,9 @@ describe('ResolvedPipelines', () => {
   it('an abort of one call reaches its handler while the others do not see it', async () => {
     let gate: Promise<void> | undefined;
     const log: Seen[] = [];
-    const fast = new ResolvedPipelines(capturingClient(true, async () => gate, log));
+    const fast = new ResolvedPipelines(
+      withPlugin(capturingClient({ wait: async () => gate, log })),
+    );
     await captured(fast.send(new ConverseCommand(input('warm up')), {}));
     let release!: () => void;
     gate = new Promise<void>((resolve) => {
