@@ -7,8 +7,11 @@ import type { Fault, StreamEvent } from './types.js';
 
 /** What delivery needs from the emulator: its pace between stream events. */
 export interface DeliveryPacing {
+  /** Milliseconds between two events of a stream: event `i` is due `i * paceMs` after the first. */
   paceMs: number;
   sleep: (ms: number) => Promise<void>;
+  /** The clock the pace is kept on, in ms. Default `performance.now`. */
+  now?: () => number;
 }
 
 const MID_STREAM = new Set(['stream-exception', 'cut', 'reset', 'stall', 'corrupt-frame', 'pause']);
@@ -104,6 +107,10 @@ export async function deliverReply(
       : reply.events;
   const afterEvents = mid && 'afterEvents' in mid ? (mid.afterEvents ?? 2) : 2;
   exchange.writeHead(200, baseHeaders('application/vnd.amazon.eventstream'));
+  // Each event is due `paceMs` after the one before it was due, not after it was sent: a sleep
+  // that ran late (a busy loop with many streams) is made up by the next one, so the pace holds.
+  const now = ctx.now ?? (() => performance.now());
+  let due = now();
   for (let i = 0; i <= events.length; i++) {
     if (exchange.done) return;
     if (mid && i === Math.min(afterEvents, events.length)) {
@@ -115,7 +122,11 @@ export async function deliverReply(
     const event = events[i];
     if (!event) break;
     await exchange.write(encodeEvent(measured(event, reply.startedAt)));
-    if (ctx.paceMs > 0 && i < events.length - 1) await ctx.sleep(ctx.paceMs);
+    if (ctx.paceMs > 0 && i < events.length - 1) {
+      due += ctx.paceMs;
+      const wait = due - now();
+      if (wait > 0) await ctx.sleep(wait);
+    }
   }
   exchange.end();
 }

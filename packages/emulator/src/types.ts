@@ -13,7 +13,10 @@ export interface EmulatorOptions {
    * (for example a Bearer-token request). Default `'us-east-1'`.
    */
   region?: string;
-  /** Delay in milliseconds between two events of a stream. Default `0`. */
+  /**
+   * Delay in milliseconds between two events of a stream. Default `0`. Kept on the clock: event
+   * `i` is due `i * paceMs` after the first, so one late event does not delay the rest.
+   */
   paceMs?: number;
   /** Number of text deltas the default model streams an answer in. Default `8`. */
   deltas?: number;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { deliverReply } from './deliver-reply.js';
+import type { Exchange } from './exchange.js';
+
+/** Just what `deliverReply` calls on an exchange, recording the frames written. */
+function recordingExchange(): { exchange: Exchange; frames: Uint8Array[]; ended: () => boolean } {
+  const frames: Uint8Array[] = [];
+  let ended = false;
+  const exchange = {
+    done: false,
+    writeHead: () => {},
+    write: async (chunk: Uint8Array) => {
+      frames.push(chunk);
+    },
+    end: () => {
+      ended = true;
+    },
+  } as unknown as Exchange;
+  return { exchange, frames, ended: () => ended };
+}
+
+describe('deliverReply pacing', () => {
+  it('keeps events paceMs apart on the clock, making up for sleeps that ran late', async () => {
+    let clock = 1_000;
+    const asked: number[] = [];
+    const ctx = {
+      paceMs: 20,
+      now: () => clock,
+      // Every sleep overshoots by 7 ms, as timers do on a busy loop.
+      sleep: async (ms: number) => {
+        asked.push(ms);
+        clock += ms + 7;
+      },
+    };
+    const { exchange, frames, ended } = recordingExchange();
+    const events = Array.from({ length: 5 }, (_, i) => ({
+      contentBlockDelta: { contentBlockIndex: 0, delta: { text: `t${i}` } },
+    }));
+    await deliverReply(ctx, exchange, { kind: 'stream', events }, undefined);
+    expect(frames).toHaveLength(5);
+    expect(ended()).toBe(true);
+    // The first wait is the pace; each later one is shortened by the last overshoot.
+    expect(asked).toEqual([20, 13, 13, 13]);
+    // So event 4 went out at 1000 + 4 x 20 + 7 (the last overshoot only), not 1000 + 4 x 27.
+    expect(clock).toBe(1_087);
+  });
+
+  it('sends an event at once when it is already due', async () => {
+    let clock = 0;
+    const asked: number[] = [];
+    const ctx = {
+      paceMs: 10,
+      now: () => clock,
+      sleep: async (ms: number) => {
+        asked.push(ms);
+        clock += 35; // far past the next two due times
+      },
+    };
+    const { exchange, frames } = recordingExchange();
+    const events = Array.from({ length: 4 }, () => ({ metadata: {} }));
+    await deliverReply(ctx, exchange, { kind: 'stream', events }, undefined);
+    expect(frames).toHaveLength(4);
+    // Due at 10, 20, 30: the first sleep ends at 35, so events 2 and 3 go without sleeping.
+    expect(asked).toEqual([10]);
+  });
+});
