@@ -2,12 +2,21 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LoadPlan, LoadResult } from './load-plan.js';
 
-/** Runs one load-generator process pinned to `cpu` and returns what it measured. */
+/**
+ * Runs one load-generator process pinned to `cpu` and returns what it measured (under
+ * `--cpu-prof` when `BENCH_CPU_PROF_DIR` is set, as every bench child).
+ */
 export function runLoad(plan: LoadPlan, cpu: string): Promise<LoadResult> {
   const file = fileURLToPath(new URL('./load-child.js', import.meta.url));
-  const child = spawn('taskset', ['-c', cpu, process.execPath, file, JSON.stringify(plan)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const profileDir = process.env.BENCH_CPU_PROF_DIR;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(
+    'taskset',
+    ['-c', cpu, process.execPath, ...profile, file, JSON.stringify(plan)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => {
