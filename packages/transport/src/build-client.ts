@@ -3,11 +3,12 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import { DeadlineHttpAgent, DeadlineHttpsAgent, h2SocketFactory } from './connect-timeout.js';
 import { converseBodyPlugin } from './converse-body-plugin.js';
+import { ENDPOINT_MIDDLEWARE, endpointFromConfigOnly, keepEndpoint } from './kept-endpoint.js';
 import { keepSigners } from './kept-signer.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
 import type { AuthSettings } from './resolve-auth.js';
-import { ResolvedPipelines } from './resolved-pipeline.js';
+import { type KeepMiddleware, ResolvedPipelines } from './resolved-pipeline.js';
 import { streamOutputPlugin } from './stream-output-plugin.js';
 
 /** Which client a pool entry holds. */
@@ -56,6 +57,12 @@ function http1Handler(options: NormalizedOptions): {
   };
 }
 
+/** In the kept pipelines: the endpoint middleware, its endpoint kept where only the config sets it. */
+export const keepInPipelines: KeepMiddleware = (name, middleware, commandClass) =>
+  name === ENDPOINT_MIDDLEWARE && endpointFromConfigOnly(commandClass)
+    ? keepEndpoint(middleware)
+    : middleware;
+
 /** Builds a runtime or control-plane client: SDK retries off, our handler, our sockets. */
 export function buildClient(settings: ClientSettings): BuiltClient {
   const { options, auth } = settings;
@@ -101,7 +108,7 @@ export function buildClient(settings: ClientSettings): BuiltClient {
   return {
     client,
     protocol,
-    pipelines: new ResolvedPipelines(client),
+    pipelines: new ResolvedPipelines(client, keepInPipelines),
     closeIdle() {
       for (const agent of agents) {
         for (const list of Object.values(agent.freeSockets)) {

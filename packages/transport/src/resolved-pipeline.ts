@@ -8,9 +8,19 @@ import type {
 
 // biome-ignore lint/suspicious/noExplicitAny: middleware of every step and command shares this type
 type AnyHandler = Handler<any, any>;
-type AnyMiddleware = (next: AnyHandler, context: HandlerExecutionContext) => AnyHandler;
+export type AnyMiddleware = (next: AnyHandler, context: HandlerExecutionContext) => AnyHandler;
 // biome-ignore lint/suspicious/noExplicitAny: the stack of any client and command
 type AnyStack = MiddlewareStack<any, any>;
+
+/**
+ * Gives, for a middleware of the kept order (by its name in the stack) and the command class, the
+ * function to keep in its place: itself, or one doing the same work more cheaply.
+ */
+export type KeepMiddleware = (
+  name: string | undefined,
+  middleware: AnyMiddleware,
+  commandClass: unknown,
+) => AnyMiddleware;
 
 /** What `sendResolved` needs of an SDK client. */
 export interface PipelineClient {
@@ -29,24 +39,25 @@ export interface PipelineCommand<Input extends object, Output extends object> {
  * priority, name and relation, to a fresh stack as a marker that records its middleware when
  * that stack resolves.
  */
-function resolutionOrder(stack: AnyStack): AnyMiddleware[] {
+function resolutionOrder(
+  stack: AnyStack,
+  keep: (name: string | undefined, middleware: AnyMiddleware) => AnyMiddleware,
+): AnyMiddleware[] {
   const order: AnyMiddleware[] = [];
   const probe = constructStack<object, object>();
   const marker =
-    (middleware: AnyMiddleware): AnyMiddleware =>
+    (middleware: AnyMiddleware, name: string | undefined): AnyMiddleware =>
     (next) => {
-      order.push(middleware);
+      order.push(keep(name, middleware));
       return next;
     };
+  type Entry = { middleware?: unknown; name?: string };
   stack.applyToStack({
-    add(middleware: AnyMiddleware, { middleware: _own, ...options }: { middleware?: unknown }) {
-      probe.add(marker(middleware) as never, options as never);
+    add(middleware: AnyMiddleware, { middleware: _own, ...options }: Entry) {
+      probe.add(marker(middleware, options.name) as never, options as never);
     },
-    addRelativeTo(
-      middleware: AnyMiddleware,
-      { middleware: _own, ...options }: { middleware?: unknown },
-    ) {
-      probe.addRelativeTo(marker(middleware) as never, options as never);
+    addRelativeTo(middleware: AnyMiddleware, { middleware: _own, ...options }: Entry) {
+      probe.addRelativeTo(marker(middleware, options.name) as never, options as never);
     },
   } as unknown as AnyStack);
   probe.resolve(
@@ -70,10 +81,13 @@ function resolutionOrder(stack: AnyStack): AnyMiddleware[] {
  */
 export class ResolvedPipelines {
   readonly #client: PipelineClient;
+  readonly #keep: KeepMiddleware | undefined;
   readonly #stacks = new Map<unknown, AnyStack>();
 
-  constructor(client: PipelineClient) {
+  /** `keep`, if given, may put a cheaper equivalent in the place of a middleware of the order. */
+  constructor(client: PipelineClient, keep?: KeepMiddleware) {
     this.#client = client;
+    this.#keep = keep;
   }
 
   /** `client.send(command, options)`, with the middleware order of the command class kept. */
@@ -96,11 +110,14 @@ export class ResolvedPipelines {
     const known = this.#stacks.get(commandClass);
     if (known !== undefined) return known;
     const client = this.#client.middlewareStack;
+    const keep = this.#keep;
     let order: AnyMiddleware[] | undefined;
     const stack = {
       ...client,
       concat(commandStack: AnyStack) {
-        order ??= resolutionOrder(client.concat(commandStack));
+        order ??= resolutionOrder(client.concat(commandStack), (name, middleware) =>
+          keep === undefined ? middleware : keep(name, middleware, commandClass),
+        );
         const kept = order;
         return {
           resolve(handler: AnyHandler, context: HandlerExecutionContext): AnyHandler {
