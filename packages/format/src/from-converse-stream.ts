@@ -2,6 +2,7 @@ import type { ConverseStreamOutput, TokenUsage } from '@aws-sdk/client-bedrock-r
 import { type AnswerOptions, answerCreated, answerId } from './answer-options.js';
 import { answerToolCallId } from './answer-tool-call-id.js';
 import { bytesToBase64 } from './base64.js';
+import { eventsToChunks } from './events-to-chunks.js';
 import { choiceExtension } from './from-converse-output.js';
 import { mapStopReason } from './map-stop-reason.js';
 import type {
@@ -36,7 +37,7 @@ type BlockState =
  * finish chunk (nothing claims the answer finished), and an error thrown by `events` passes
  * through unchanged.
  */
-export async function* fromConverseStream(
+export function fromConverseStream(
   events: AsyncIterable<ConverseStreamOutput>,
   options: AnswerOptions,
 ): AsyncGenerator<ChatCompletionChunk, void, undefined> {
@@ -193,18 +194,19 @@ export async function* fromConverseStream(
     return state;
   };
 
-  for await (const event of events) {
-    if (finished) continue;
+  /** Adds the chunks one event makes to `out`. */
+  const onEvent = (event: ConverseStreamOutput, out: ChatCompletionChunk[]): void => {
+    if (finished) return;
     if (!started && (event.messageStart || event.contentBlockStart || event.contentBlockDelta)) {
       started = true;
-      yield delta({ role: 'assistant', content: '' });
+      out.push(delta({ role: 'assistant', content: '' }));
     }
     if (event.contentBlockStart) {
       const index = event.contentBlockStart.contentBlockIndex ?? 0;
       const start = event.contentBlockStart.start;
       if (start?.toolUse !== undefined) {
         const announced = startTool(index, start.toolUse);
-        if (announced !== undefined) yield announced;
+        if (announced !== undefined) out.push(announced);
       } else if (start?.image !== undefined || start?.toolResult !== undefined) {
         blocks.set(index, { kind: 'other' });
       } else {
@@ -214,54 +216,60 @@ export async function* fromConverseStream(
     } else if (event.contentBlockDelta) {
       const index = event.contentBlockDelta.contentBlockIndex ?? 0;
       const d = event.contentBlockDelta.delta;
-      if (d === undefined) continue;
+      if (d === undefined) return;
       if (d.text !== undefined) {
         if (holdText) heldText += d.text;
-        else if (d.text !== '') yield delta({ content: d.text });
+        else if (d.text !== '') out.push(delta({ content: d.text }));
       } else if (d.toolUse !== undefined) {
         let state = blocks.get(index);
         if (state === undefined) {
           // Tool input with no toolUse start: a tool call whose id and name were not sent.
           const announced = startTool(index, {});
-          if (announced !== undefined) yield announced;
+          if (announced !== undefined) out.push(announced);
           state = blocks.get(index);
         }
         if (state?.kind === 'server') {
           state.input += d.toolUse.input ?? '';
-          continue;
+          return;
         }
-        if (state?.kind !== 'structured' && state?.kind !== 'tool') continue;
+        if (state?.kind !== 'structured' && state?.kind !== 'tool') return;
         const fragment = state.args.push(d.toolUse.input ?? '');
-        if (fragment !== '') yield argumentsDelta(state, fragment);
+        if (fragment !== '') out.push(argumentsDelta(state, fragment));
       } else if (d.reasoningContent !== undefined) {
         const state = stateOf(index, () => ({ kind: 'reasoning', index: reasoningCount++ }));
-        if (state.kind !== 'reasoning') continue;
+        if (state.kind !== 'reasoning') return;
         const r = d.reasoningContent;
         if (r.text !== undefined) {
           reasoningChars += r.text.length;
-          yield delta({
-            reasoning_content: r.text,
-            reasoning_details: [{ type: 'reasoning.text', text: r.text, index: state.index }],
-          });
+          out.push(
+            delta({
+              reasoning_content: r.text,
+              reasoning_details: [{ type: 'reasoning.text', text: r.text, index: state.index }],
+            }),
+          );
         } else if (r.signature !== undefined) {
-          yield delta({
-            reasoning_details: [
-              { type: 'reasoning.text', text: '', signature: r.signature, index: state.index },
-            ],
-          });
+          out.push(
+            delta({
+              reasoning_details: [
+                { type: 'reasoning.text', text: '', signature: r.signature, index: state.index },
+              ],
+            }),
+          );
         } else if (r.redactedContent !== undefined) {
-          yield delta({
-            reasoning_details: [
-              {
-                type: 'reasoning.encrypted',
-                data: bytesToBase64(
-                  r.redactedContent as Uint8Array | string,
-                  'contentBlockDelta.delta.reasoningContent.redactedContent',
-                ),
-                index: state.index,
-              },
-            ],
-          });
+          out.push(
+            delta({
+              reasoning_details: [
+                {
+                  type: 'reasoning.encrypted',
+                  data: bytesToBase64(
+                    r.redactedContent as Uint8Array | string,
+                    'contentBlockDelta.delta.reasoningContent.redactedContent',
+                  ),
+                  index: state.index,
+                },
+              ],
+            }),
+          );
         }
       } else if (d.citation !== undefined) {
         citations.push(d.citation);
@@ -271,7 +279,7 @@ export async function* fromConverseStream(
       const state = blocks.get(index);
       if (state?.kind === 'tool' || state?.kind === 'structured') {
         blocks.set(index, { kind: 'other' });
-        yield* endArguments(state);
+        out.push(...endArguments(state));
       } else if (state?.kind === 'server') {
         blocks.set(index, { kind: 'other' });
         endServerTool(index, state);
@@ -279,13 +287,19 @@ export async function* fromConverseStream(
     } else if (event.messageStop) {
       stopReason = event.messageStop.stopReason ?? 'unknown';
       additional = event.messageStop.additionalModelResponseFields;
-      if (metadataSeen) yield* finish();
+      if (metadataSeen) out.push(...finish());
     } else if (event.metadata) {
       metadataSeen = true;
       usage = event.metadata.usage;
       trace = event.metadata.trace;
-      if (stopReason !== undefined) yield* finish();
+      if (stopReason !== undefined) out.push(...finish());
     }
-  }
-  if (!finished && stopReason !== undefined) yield* finish();
+  };
+
+  /** Adds the chunks of the end of the events to `out`. */
+  const onEnd = (out: ChatCompletionChunk[]): void => {
+    if (!finished && stopReason !== undefined) out.push(...finish());
+  };
+
+  return eventsToChunks(events, onEvent, onEnd);
 }
