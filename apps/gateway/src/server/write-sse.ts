@@ -65,6 +65,18 @@ export interface SseOptions {
 }
 
 /**
+ * Responses holding a burst until the end of this turn of the event loop, released together by
+ * one `setImmediate` (one per turn for every stream, not one per stream and event).
+ */
+const heldUntilTurnEnds: (() => void)[] = [];
+
+function releaseHeld(): void {
+  // Releases queued while releasing (none expected) wait for the next turn.
+  const now = heldUntilTurnEnds.splice(0);
+  for (const release of now) release();
+}
+
+/**
  * Coalesces the writes of one burst: chunks produced in the same turn of the event loop (one
  * upstream read often carries many events) leave in one `writev` at its end, instead of one
  * system call and one wake-up of the client each. `flushNow` sends what is held at once.
@@ -81,7 +93,7 @@ function burstWriter(res: ServerResponse) {
       if (held || res.destroyed) return;
       held = true;
       res.cork();
-      setImmediate(release);
+      if (heldUntilTurnEnds.push(release) === 1) setImmediate(releaseHeld);
     },
     flushNow: release,
   };
