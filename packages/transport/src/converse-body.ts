@@ -263,7 +263,8 @@ export function converseBody(
   const longs = new LongStrings(units);
   const body = longs.encode(wireStruct(ns, input as Json, longs, bound));
   if (body !== undefined) return { body, bound };
-  // A token's text showed elsewhere in the body (it holds a random nonce): write it plainly.
-  const wire = wireStruct(ns, input as Json, new LongStrings(Number.POSITIVE_INFINITY));
+  // A token's text showed elsewhere in the body (it holds a random nonce): write it plainly,
+  // the members bound to the URL or headers still left out.
+  const wire = wireStruct(ns, input as Json, new LongStrings(Number.POSITIVE_INFINITY), []);
   return { body: Buffer.from(JSON.stringify(wire), 'utf8'), bound };
 }
