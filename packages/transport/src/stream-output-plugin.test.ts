@@ -7,7 +7,7 @@ import { collect, testTransport, userInput } from './test-support/harness.js';
 
 /**
  * A 200 event stream the transport decodes itself skips the SDK's deserializer; everything else
- * (errors included) still goes through it. Real SDK, real sockets, the emulator.
+ * (errors included) still goes through it; a Converse answer is read with the SDK's JSON reader alone. Real SDK, real sockets, the emulator.
  */
 let emulator: Emulator;
 let transport: Transport;
@@ -46,11 +46,16 @@ describe('the SDK deserializer and streams the transport decodes', () => {
     expect(deserialize).toHaveBeenCalled();
   });
 
-  it('Converse answers still go through the SDK deserializer', async () => {
+  it('a Converse answer is read by the SDK JSON reader alone; a Converse error by the deserializer', async () => {
     const deserialize = vi.spyOn(HttpBindingProtocol.prototype, 'deserializeResponse');
     const out = await transport.converse(userInput('hi'));
     expect(out.output?.message?.content?.[0]?.text).toBe('Echo: hi');
     expect(out.$metadata.httpStatusCode).toBe(200);
+    expect(out.$metadata.requestId).toEqual(expect.any(String));
+    expect(deserialize).not.toHaveBeenCalled();
+    emulator.inject({ type: 'throttling', operation: 'converse' });
+    const failure = await transport.converse(userInput('hello')).catch((err: unknown) => err);
+    expect((failure as BedrockBridgeError).kind).toBe('rate_limit');
     expect(deserialize).toHaveBeenCalledTimes(1);
   });
 });
