@@ -1,4 +1,6 @@
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
+import fc from 'fast-check';
+import secureJson from 'secure-json-parse';
 import { describe, expect, it } from 'vitest';
 import { parseJsonBody } from './parse-json-body.js';
 
@@ -40,5 +42,47 @@ describe('parseJsonBody', () => {
       expect((err as BedrockBridgeError).param).toMatch(/^messages/);
     }
     expect(parseJsonBody(deep, 80)).toBeTypeOf('object');
+  });
+
+  it('refuses and takes exactly what secure-json-parse refuses and takes (generated bodies)', () => {
+    // Keys spelt as JSON allows, escapes included, and texts that only look like a poisoned key.
+    const key = fc.constantFrom(
+      '"__proto__"',
+      '"\\u005f_proto__"',
+      '"__pr\\u006Fto__"',
+      '"constructor"',
+      '"\\u0063onstructor"',
+      '"prototype"',
+      '"proto\\u0074ype"',
+      '"__proto__ "',
+      '"name"',
+    );
+    const { node } = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('1', 'null', '"__proto__"', '"x\\"__proto__\\": {}"', '{}'),
+        fc.array(tie('node'), { maxLength: 3 }).map((items) => `[${items.join(',')}]`),
+        fc
+          .array(fc.tuple(key, tie('node')), { maxLength: 3 })
+          .map((members) => `{${members.map(([k, v]) => `${k} :\n${v}`).join(',')}}`),
+      ),
+    }));
+    const outcome = (parse: () => unknown): unknown => {
+      try {
+        return { value: parse() };
+      } catch (err) {
+        return { refused: (err as Error).name };
+      }
+    };
+    fc.assert(
+      fc.property(node, fc.boolean(), (json, bom) => {
+        const text = `${bom ? '\uFEFF' : ''}${json}`;
+        const secure = outcome(() =>
+          secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }),
+        );
+        expect(outcome(() => parseJsonBody(text, 1000))).toEqual(secure);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
