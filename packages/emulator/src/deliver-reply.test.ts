@@ -63,4 +63,35 @@ describe('deliverReply pacing', () => {
     // Due at 10, 20, 30: the first sleep ends at 35, so events 2 and 3 go without sleeping.
     expect(asked).toEqual([10]);
   });
+
+  it('keeps the pace after a pause fault: the pause shifts the events after it, no burst', async () => {
+    let clock = 0;
+    const sentAt: number[] = [];
+    const ctx = {
+      paceMs: 10,
+      now: () => clock,
+      sleep: async (ms: number) => {
+        clock += ms;
+      },
+    };
+    const { exchange } = recordingExchange();
+    const write = exchange.write.bind(exchange);
+    exchange.write = async (chunk: Uint8Array) => {
+      sentAt.push(clock);
+      await write(chunk);
+    };
+    const events = Array.from({ length: 5 }, () => ({ metadata: {} }));
+    await deliverReply(
+      ctx,
+      exchange,
+      { kind: 'stream', events },
+      {
+        type: 'pause',
+        afterEvents: 2,
+        delayMs: 100,
+      },
+    );
+    // Two events 10 ms apart, the pause, then the rest 10 ms apart again (not all at once).
+    expect(sentAt).toEqual([0, 10, 120, 130, 140]);
+  });
 });

@@ -118,6 +118,8 @@ export async function deliverReply(
       if (then === 'abandon') return;
       if (then === 'end') break;
       if (exchange.done) return;
+      // A pause shifts the events after it: they keep their pace from its end, not catch up.
+      due = now();
     }
     const event = events[i];
     if (!event) break;

@@ -47,11 +47,16 @@ describe('encodeEvent', () => {
   it('writes the very frame the codec writes for generated payloads', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('contentBlockDelta', 'metadata', 'internalServerException'),
-        fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 })),
-        (type, payload) => {
-          const event = { [type]: payload };
-          expect(Buffer.from(encodeEvent(event))).toEqual(codecFrame(event));
+        fc.oneof(
+          fc.constantFrom('contentBlockDelta', 'metadata', 'internalServerException'),
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+        ),
+        // Multi-byte, astral and lone-surrogate texts; frames small (pooled) and past 64 KB.
+        fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' })),
+        fc.constantFrom(0, 100, 5_000, 70_000),
+        (type, payload, pad) => {
+          const event = { [type]: { ...payload, pad: 'é'.repeat(pad) } };
+          expect(Buffer.from(encodeEvent(event)).equals(codecFrame(event))).toBe(true);
         },
       ),
       { numRuns: 300 },
