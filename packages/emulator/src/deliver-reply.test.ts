@@ -94,4 +94,33 @@ describe('deliverReply pacing', () => {
     // Two events 10 ms apart, the pause, then the rest 10 ms apart again (not all at once).
     expect(sentAt).toEqual([0, 10, 120, 130, 140]);
   });
+
+  it('never sleeps with paceMs 0 (not even for 0 ms); a pause still waits its delay', async () => {
+    const asked: number[] = [];
+    const ctx = {
+      paceMs: 0,
+      now: () => 0,
+      sleep: async (ms: number) => {
+        asked.push(ms);
+      },
+    };
+    const events = Array.from({ length: 4 }, () => ({ metadata: {} }));
+    const plain = recordingExchange();
+    await deliverReply(ctx, plain.exchange, { kind: 'stream', events }, undefined);
+    expect(plain.frames).toHaveLength(4);
+    expect(asked).toEqual([]);
+    const paused = recordingExchange();
+    await deliverReply(
+      ctx,
+      paused.exchange,
+      { kind: 'stream', events },
+      {
+        type: 'pause',
+        afterEvents: 1,
+        delayMs: 30,
+      },
+    );
+    expect(paused.frames).toHaveLength(4);
+    expect(asked).toEqual([30]);
+  });
 });
