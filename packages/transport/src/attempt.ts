@@ -4,6 +4,7 @@ import type { HttpHandlerOptions } from '@smithy/types';
 import type { BuiltClient } from './build-client.js';
 import type { ClientLease, ClientPool } from './client-pool.js';
 import { deadlineError } from './own-errors.js';
+import type { InterruptibleIterator } from './read-converse-stream.js';
 import type { TimeoutPhase } from './transport-event.js';
 import { watchBody } from './watch-body.js';
 
@@ -95,6 +96,8 @@ export class Attempt {
   #rejectStopped!: (reason: unknown) => void;
   /** Rejects the pending `next()` read, if any, when the attempt is stopped. */
   #rejectNext: ((reason: unknown) => void) | undefined;
+  /** The reader `next()` reads without a promise of its own: interrupted when stopped. */
+  #interruptible: InterruptibleIterator<unknown> | undefined;
   readonly #limits: AttemptLimits;
 
   constructor(setup: AttemptSetup) {
@@ -133,6 +136,7 @@ export class Attempt {
     this.#rejectStopped(stop.error);
     this.#rejectNext?.(stop.error);
     this.#rejectNext = undefined;
+    this.#interruptible?.interrupt(stop.error);
   }
 
   /**
@@ -142,6 +146,12 @@ export class Attempt {
    */
   next<T>(source: AsyncIterator<T>): Promise<IteratorResult<T>> {
     if (this.stop !== undefined) return Promise.reject(this.stop.error);
+    // The transport's own reader is interrupted by `halt` itself: its promise is handed on as it
+    // is (no promise of ours per event).
+    if (typeof (source as Partial<InterruptibleIterator<T>>).interrupt === 'function') {
+      this.#interruptible = source as InterruptibleIterator<T>;
+      return source.next();
+    }
     return new Promise<IteratorResult<T>>((resolve, reject) => {
       this.#rejectNext = reject;
       source.next().then(resolve, reject);

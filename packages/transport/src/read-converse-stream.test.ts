@@ -135,4 +135,19 @@ describe('readConverseStream', () => {
     expect(body.destroyed).toBe(true);
     expect(await waiting).toEqual({ done: true, value: undefined });
   });
+
+  it('interrupt(error) fails the pending read at once, even with events still to decode', async () => {
+    const body = bodyOf(ANSWER.subarray(0, 150), 150, false);
+    const it = readConverseStream(body);
+    await it.next();
+    const pending = it.next();
+    const stop = new Error('deadline');
+    it.interrupt(stop);
+    await expect(pending).rejects.toBe(stop);
+    expect(await it.next()).toEqual({ done: true, value: undefined });
+    const queued = readConverseStream(bodyOf(ANSWER, 100_000));
+    await queued.next();
+    queued.interrupt(stop);
+    await expect(queued.next()).rejects.toBe(stop);
+  });
 });

@@ -5,6 +5,12 @@ import { ConverseStreamDecoder } from './decode-converse-stream.js';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
+/** An async iterator whose pending (and every later) read can be made to fail at once. */
+export interface InterruptibleIterator<T> extends AsyncIterator<T> {
+  /** Fails the read under way (or else the next one) with `error`, events read or not; then ends. */
+  interrupt(error: unknown): void;
+}
+
 /**
  * The events of a ConverseStream body that is a Node `Readable` (the HTTP/1.1 or HTTP/2 response
  * of the SDK's handler), as `decodeConverseStream` decodes them, read straight from the stream:
@@ -14,9 +20,10 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * Same outcomes as `decodeConverseStream(body)`: the events of every complete frame in order,
  * then the first failure (a failed frame, an error of the body, a body that ended inside a frame
  * or closed before its end). Nothing is read ahead of the reader but what the `Readable` itself
- * buffers (its backpressure holds). `return()` stops reading and destroys a body not yet ended.
+ * buffers (its backpressure holds). `return()` stops reading and destroys a body not yet ended;
+ * `interrupt(error)` fails the pending read at once (an attempt halted by a deadline or an abort).
  */
-export function readConverseStream(body: Readable): AsyncIterator<ConverseStreamOutput> {
+export function readConverseStream(body: Readable): InterruptibleIterator<ConverseStreamOutput> {
   const decoder = new ConverseStreamDecoder();
   let queue: ConverseStreamOutput[] = [];
   let head = 0;
@@ -94,6 +101,13 @@ export function readConverseStream(body: Readable): AsyncIterator<ConverseStream
 
   return {
     next,
+    interrupt(error) {
+      if (closed) return;
+      queue = [];
+      head = 0;
+      failure = { error };
+      poke();
+    },
     async return() {
       const unfinished = !ended && !closed;
       release();
