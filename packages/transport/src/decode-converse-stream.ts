@@ -72,8 +72,10 @@ function exceptionOf(code: string, body: Uint8Array): Error {
  * frame was left unfinished. A frame that fails (an error or exception message, a bad CRC) is
  * thrown by `push` after the events before it were appended.
  */
+const EMPTY = Buffer.alloc(0);
+
 export class ConverseStreamDecoder {
-  #pending: Buffer = Buffer.alloc(0);
+  #pending: Buffer = EMPTY;
 
   push(chunk: Uint8Array, out: ConverseStreamOutput[]): void {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
@@ -89,7 +91,7 @@ export class ConverseStreamDecoder {
         if (event !== undefined) out.push(event);
       }
     } finally {
-      this.#pending = offset === pending.length ? Buffer.alloc(0) : pending.subarray(offset);
+      this.#pending = offset === pending.length ? EMPTY : pending.subarray(offset);
     }
   }
 

@@ -85,19 +85,43 @@ export function readConverseStream(body: Readable): InterruptibleIterator<Conver
     }
   };
 
-  const next = (): Promise<IteratorResult<ConverseStreamOutput>> =>
-    new Promise((resolve, reject) => {
-      const attempt = (): void => {
-        try {
-          const result = take();
-          if (result === undefined) wake = attempt;
-          else resolve(result);
-        } catch (err) {
-          reject(err);
-        }
-      };
-      attempt();
+  // One waiting read at a time (reads do not overlap): its settlers, and one function that
+  // retries it, made once rather than per read.
+  let settle: ((result: IteratorResult<ConverseStreamOutput>) => void) | undefined;
+  let fail: ((err: unknown) => void) | undefined;
+  const retry = (): void => {
+    const resolve = settle;
+    const reject = fail;
+    if (resolve === undefined || reject === undefined) return;
+    try {
+      const result = take();
+      if (result === undefined) {
+        wake = retry;
+        return;
+      }
+      settle = undefined;
+      fail = undefined;
+      resolve(result);
+    } catch (err) {
+      settle = undefined;
+      fail = undefined;
+      reject(err);
+    }
+  };
+
+  const next = (): Promise<IteratorResult<ConverseStreamOutput>> => {
+    try {
+      const ready = take();
+      if (ready !== undefined) return Promise.resolve(ready);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return new Promise((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+      wake = retry;
     });
+  };
 
   return {
     next,
