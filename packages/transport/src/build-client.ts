@@ -1,12 +1,14 @@
 import { BedrockClient } from '@aws-sdk/client-bedrock';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
+import type { MetadataBearer, Pluggable } from '@smithy/types';
 import { DeadlineHttpAgent, DeadlineHttpsAgent, h2SocketFactory } from './connect-timeout.js';
 import { converseBodyPlugin } from './converse-body-plugin.js';
 import { ENDPOINT_MIDDLEWARE, endpointFromConfigOnly, keepEndpoint } from './kept-endpoint.js';
 import { keepSigners } from './kept-signer.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
+import { oneAttemptRetryPlugin } from './one-attempt-retry.js';
 import type { AuthSettings } from './resolve-auth.js';
 import { type KeepMiddleware, ResolvedPipelines } from './resolved-pipeline.js';
 import { streamOutputPlugin } from './stream-output-plugin.js';
@@ -105,6 +107,10 @@ export function buildClient(settings: ClientSettings): BuiltClient {
   }
   // The SDK's SigV4 signer, kept instead of rebuilt (with a copy of the whole config) per call.
   keepSigners(client.config);
+  // One attempt per send (maxAttempts: 1 above; the transport retries): no retry-token work.
+  (client.middlewareStack as { use(plugin: Pluggable<object, MetadataBearer>): void }).use(
+    oneAttemptRetryPlugin(),
+  );
   return {
     client,
     protocol,
