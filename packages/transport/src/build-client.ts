@@ -5,6 +5,7 @@ import type { MetadataBearer, Pluggable } from '@smithy/types';
 import { DeadlineHttpAgent, DeadlineHttpsAgent, h2SocketFactory } from './connect-timeout.js';
 import { converseBodyPlugin } from './converse-body-plugin.js';
 import { ENDPOINT_MIDDLEWARE, endpointFromConfigOnly, keepEndpoint } from './kept-endpoint.js';
+import { keptRequestPlugin } from './kept-request.js';
 import { keepSigners } from './kept-signer.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
@@ -99,6 +100,8 @@ export function buildClient(settings: ClientSettings): BuiltClient {
     const runtime = new BedrockRuntimeClient(config);
     // Converse bodies written with one JSON.stringify; signing and the rest stay the SDK's.
     runtime.middlewareStack.use(converseBodyPlugin());
+    // The request the SDK's serializer builds around that body, kept per model id and endpoint.
+    runtime.middlewareStack.use(keptRequestPlugin(runtime.config));
     // A stream whose events the transport decodes itself skips the SDK's deserializer.
     runtime.middlewareStack.use(streamOutputPlugin(runtime.config));
     client = runtime;
