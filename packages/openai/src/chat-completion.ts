@@ -184,7 +184,7 @@ export function feedsReasoningMemory(chunk: ChatCompletionChunk): boolean {
  * direct iterator, not an async generator: each chunk costs one promise reaction, and only the
  * finish chunk of an answer that fed the memory waits for it.
  */
-function rememberingReasoning(
+export function rememberingReasoning(
   chunks: AsyncIterable<ChatCompletionChunk>,
   memory: NonNullable<ChatCompletionOptions['reasoningMemory']>,
 ): AsyncIterable<ChatCompletionChunk> {
@@ -203,7 +203,17 @@ function rememberingReasoning(
         const chunk = next.value;
         if (feedsReasoningMemory(chunk)) kept.push(chunk);
         if (kept.length > 0 && chunk.choices.some((c) => c.finish_reason != null)) {
-          return remember().then(() => next);
+          // A memory that fails ends the stream as a throw in a `for await` body did: the source
+          // is closed first (the upstream call released), then the memory's error thrown.
+          return remember().then(
+            () => next,
+            (err: unknown) => {
+              const thrown = (): never => {
+                throw err;
+              };
+              return Promise.resolve(source.return?.()).then(thrown, thrown);
+            },
+          );
         }
         return next;
       };
