@@ -7,7 +7,7 @@ import { eventsToChunks } from './events-to-chunks.js';
  */
 
 /** A source of numbers that records reads and closing; throws at `failAt`. */
-function source(count: number, failAt?: number) {
+function source(count: number, failAt?: number, returnFails = false) {
   const log: string[] = [];
   const iterable: AsyncIterable<number> = {
     [Symbol.asyncIterator]() {
@@ -23,6 +23,7 @@ function source(count: number, failAt?: number) {
         },
         async return() {
           log.push('return');
+          if (returnFails) throw new Error('closing the source failed');
           return { done: true, value: undefined };
         },
       };
@@ -75,9 +76,12 @@ async function read(gen: AsyncGenerator<string, void, undefined>, take?: number)
   return seen;
 }
 
-async function both(count: number, options: { failAt?: number; throwAt?: number; take?: number }) {
-  const a = source(count, options.failAt);
-  const b = source(count, options.failAt);
+async function both(
+  count: number,
+  options: { failAt?: number; throwAt?: number; take?: number; returnFails?: boolean },
+) {
+  const a = source(count, options.failAt, options.returnFails);
+  const b = source(count, options.failAt, options.returnFails);
   const ours = await read(
     eventsToChunks(a.iterable, onEvent(options.throwAt), onEnd),
     options.take,
@@ -92,6 +96,10 @@ describe('eventsToChunks (an async generator without its cost per item)', () => 
     ['an empty source', { count: 0 }],
     ['a source that fails part-way', { count: 8, failAt: 5 }],
     ['an event that throws (the source is closed)', { count: 8, throwAt: 4 }],
+    [
+      'an event that throws and closing the source fails (the event error wins)',
+      { count: 8, throwAt: 4, returnFails: true },
+    ],
     ['a reader that returns early (the source is closed)', { count: 8, take: 3 }],
     ['a reader that returns before reading', { count: 8, take: 0 }],
   ])('reads as the generator does: %s', async (_, { count, ...options }) => {

@@ -61,8 +61,12 @@ export function eventsToChunks<E, C>(
       done = true;
       queue = [];
       head = 0;
-      // As `for await` does when its body throws: the source is closed, then the error thrown.
-      return closeSource().then(() => Promise.reject(err));
+      // As `for await` does when its body throws: the source is closed, then the error thrown
+      // (the body's error, even when closing fails too).
+      const thrown = (): never => {
+        throw err;
+      };
+      return closeSource().then(thrown, thrown);
     }
     return step();
   };
