@@ -3,6 +3,7 @@ import { formatMs, formatRatio } from '../stats.js';
 import type { Percentiles } from './histogram.js';
 import {
   type CapacityResult,
+  HALF_ROUNDS,
   MAX_SEND_LAG_MS,
   PASS_P99_MS,
   type RateTargetResult,
@@ -34,7 +35,7 @@ function rateTable(rows: RateTargetResult[], ttft: boolean): string {
 
 function stepsDetails(name: string, rows: RateTargetResult[]): string {
   const lines = [
-    `<details><summary>${name}: every step of the saturation search</summary>`,
+    `<details><summary>${name}: every step of the saturation search, and every round at half of it</summary>`,
     '',
     '| System | offered/s | result | sent | errors | p50 ms | p99 ms | generator lag ms |',
     '|---|---:|---|---:|---:|---:|---:|---:|',
@@ -43,6 +44,18 @@ function stepsDetails(name: string, rows: RateTargetResult[]): string {
     for (const s of r.steps) {
       lines.push(
         `| ${r.target} | ${s.rate} | ${s.pass ? 'sustained' : `failed: ${s.reason ?? ''}`} | ${s.result.sent} | ${s.result.errors} | ${p(s.result.latency, 'p50')} | ${p(s.result.latency, 'p99')} | ${s.result.maxSendLagMs.toFixed(0)} |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    '| System | half-saturation round | rate/s | sent | errors | p50 ms | p99 ms | generator lag ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of rows) {
+    for (const [i, run] of (r.halfRounds ?? []).entries()) {
+      lines.push(
+        `| ${r.target} | ${i + 1}${run === r.half ? ' (median)' : ''} | ${r.halfRate} | ${run.sent} | ${run.errors} | ${p(run.latency, 'p50')} | ${p(run.latency, 'p99')} | ${run.maxSendLagMs.toFixed(0)} |`,
       );
     }
   }
@@ -76,7 +89,7 @@ export function capacitySection(
     '',
     `Measured on **${context.date}** (UTC)${context.quick ? ' in a **quick** run (short steps: indicative only)' : ''}; load average at the start of this section ${context.loadAverage}. **This machine (2 cores) was shared with other engineers' builds and tests when this ran**, so absolute rates and latencies are noisy and low; the ratios to the floor, measured in the same run, and the CPU time per request or event (which waiting does not inflate) are the figures to read.`,
     '',
-    `The gateway (its own process, default settings, request log off) and the floor are pinned to core 0 (\`taskset -c 0\`); the emulator and the load generator to core 1. The floor is a bare \`node:http\` reverse proxy (\`bench/src/capacity/floor-proxy-child.ts\`) that forwards the same Converse bytes the gateway would send, with no parsing, conversion, signing or decoding. The load generator (\`load-child.ts\`) is a bare \`node:http\` keep-alive client sending pre-built bytes open loop (a slow answer never delays the next request), so it costs little and sees every chunk as it arrives; \`autocannon\` was not used because it neither times the first streamed token nor the gaps between tokens. A rate is **sustained** when a ${s.stepSeconds} s step at that rate has 0 errors, a p99 latency under ${PASS_P99_MS} ms, answers done within 2 s of the last send, and the generator kept within ${MAX_SEND_LAG_MS} ms of its schedule; the search doubles from a starting rate until a step fails, then bisects ${s.bisections} times. Both systems are then run for ${s.halfSeconds} s at half of the **gateway's** saturation, so "added" compares equal loads. "CPU ms per request" is the server process's user + system time (\`/proc/<pid>/stat\`) over that run divided by the requests sent; "requests/s per core from CPU" is 1000 divided by it.`,
+    `The gateway (its own process, default settings, request log off) and the floor are pinned to core 0 (\`taskset -c 0\`); the emulator and the load generator to core 1. The floor is a bare \`node:http\` reverse proxy (\`bench/src/capacity/floor-proxy-child.ts\`) that forwards the same Converse bytes the gateway would send, with no parsing, conversion, signing or decoding. The load generator (\`load-child.ts\`) is a bare \`node:http\` keep-alive client sending pre-built bytes open loop (a slow answer never delays the next request), so it costs little and sees every chunk as it arrives; \`autocannon\` was not used because it neither times the first streamed token nor the gaps between tokens. A rate is **sustained** when a ${s.stepSeconds} s step at that rate has 0 errors, a p99 latency under ${PASS_P99_MS} ms, answers done within 2 s of the last send, and the generator kept within ${MAX_SEND_LAG_MS} ms of its schedule; the search doubles from a starting rate until a step fails, then bisects ${s.bisections} times. Both systems are then run at half of the **gateway's** saturation, so "added" compares equal loads: ${HALF_ROUNDS} rounds of ${Math.max(1, Math.round(s.halfSeconds / HALF_ROUNDS))} s, gateway and floor alternating, each reported by its median round (by latency p99), so that a hiccup of the shared load core lands in one round rather than in the figure. "CPU ms per request" is the server process's user + system time (\`/proc/<pid>/stat\`) over those rounds divided by the requests sent; "requests/s per core from CPU" is 1000 divided by it.`,
     '',
   ];
   if (result.large) {
