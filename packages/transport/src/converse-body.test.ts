@@ -1,16 +1,17 @@
 import {
-  BedrockRuntimeClient,
+  type BedrockRuntimeClient,
   ConverseCommand,
   type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import type { FinalizeRequestMiddleware, HttpRequest, MetadataBearer } from '@smithy/types';
+import type { HttpRequest } from '@smithy/types';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { converseBody, UnsupportedShape } from './converse-body.js';
 import { converseBodyPlugin } from './converse-body-plugin.js';
 import { LongStrings } from './long-strings.js';
-import { TEST_CREDENTIALS } from './test-support/harness.js';
+import { captured, capturingClient } from './test-support/capturing-client.js';
+import { fixSigningClock } from './test-support/fixed-signing-clock.js';
 
 /**
  * `converseBody` (through `converseBodyPlugin`) must send what the SDK's own serializer sends:
@@ -18,41 +19,9 @@ import { TEST_CREDENTIALS } from './test-support/harness.js';
  * plain SDK client and one with the plugin; a handler captures the signed request.
  */
 
-class Captured extends Error {
-  constructor(readonly request: HttpRequest) {
-    super('captured');
-  }
-}
-
-function capturingClient(fast: boolean): BedrockRuntimeClient {
-  const client = new BedrockRuntimeClient({
-    region: 'us-east-1',
-    endpoint: 'http://127.0.0.1:1',
-    credentials: TEST_CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: HttpRequest) => {
-        throw new Captured(request);
-      },
-    },
-  });
-  if (fast) client.middlewareStack.use(converseBodyPlugin());
-  // A fixed invocation id (random otherwise, and signed): equal signatures then mean equal
-  // canonical requests, body hash included.
-  const fixedId: FinalizeRequestMiddleware<object, MetadataBearer> = (next) => (args) => {
-    (args.request as HttpRequest).headers['amz-sdk-invocation-id'] = 'fixed';
-    return next(args);
-  };
-  client.middlewareStack.addRelativeTo(fixedId, {
-    relation: 'before',
-    toMiddleware: 'httpSigningMiddleware',
-    name: 'fixedInvocationId',
-  });
-  return client;
-}
-
-const sdk = capturingClient(false);
-const fast = capturingClient(true);
+const sdk = capturingClient();
+const fast = capturingClient();
+fast.middlewareStack.use(converseBodyPlugin());
 
 async function capture(
   client: BedrockRuntimeClient,
@@ -60,13 +29,7 @@ async function capture(
   stream: boolean,
 ): Promise<HttpRequest> {
   const command = stream ? new ConverseStreamCommand(input) : new ConverseCommand(input);
-  try {
-    await client.send(command as ConverseCommand);
-  } catch (err) {
-    if (err instanceof Captured) return err.request;
-    throw err;
-  }
-  throw new Error('the handler was not called');
+  return (await captured(client.send(command as ConverseCommand))).request;
 }
 
 function bytesOf(body: unknown): Buffer {
@@ -192,17 +155,8 @@ const full: ConverseCommandInput = {
   promptVariables: { who: { text: 'world' } },
 };
 
-let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
-
-beforeEach(() => {
-  // One signing time for both clients, so equal signatures mean equal canonical requests.
-  clock = vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-04T12:00:00Z'));
-});
-
-afterEach(() => {
-  clock?.useRealTimers();
-});
+// One signing time for both clients, so equal signatures mean equal canonical requests.
+fixSigningClock('2026-12-04T12:00:00Z');
 
 describe('the Converse body written with one JSON.stringify', () => {
   it('is byte for byte the SDK body: every member, bytes, documents, unions, tricky text', async () => {

@@ -5,12 +5,13 @@ import {
   type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keepInPipelines } from './build-client.js';
 import { converseBodyPlugin } from './converse-body-plugin.js';
 import { endpointFromConfigOnly } from './kept-endpoint.js';
 import { ResolvedPipelines } from './resolved-pipeline.js';
 import { bodyText, captured, capturingClient } from './test-support/capturing-client.js';
+import { fixSigningClock } from './test-support/fixed-signing-clock.js';
 import { MODEL } from './test-support/harness.js';
 
 /**
@@ -68,16 +69,8 @@ const CONFIGS: Array<[string, BedrockRuntimeClientConfig]> = [
   ],
 ];
 
-let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
-
-beforeAll(() => {
-  clock = vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
-});
-
-afterAll(() => {
-  clock?.useRealTimers();
-});
+// One signing time for every client, so their signatures can be compared.
+fixSigningClock();
 
 describe('the endpoint kept in the pipelines', () => {
   it.each(CONFIGS)('sends what a plain SDK client sends, for %s', async (_name, config) => {

@@ -4,10 +4,11 @@ import {
   type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { converseBodyPlugin } from './converse-body-plugin.js';
 import { keptRequestPlugin } from './kept-request.js';
 import { bodyText, captured, capturingClient } from './test-support/capturing-client.js';
+import { fixSigningClock } from './test-support/fixed-signing-clock.js';
 
 /**
  * A kept request must be the request the SDK's serializer builds: every call through a client
@@ -40,15 +41,10 @@ function fast(): { client: BedrockRuntimeClient; serialized: () => number } {
   return { client, serialized: () => spy.mock.calls.length };
 }
 
-let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
-
-beforeAll(() => {
-  clock = vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
-});
+// One signing time for every client, so their signatures can be compared.
+fixSigningClock();
 
 afterAll(() => {
-  clock?.useRealTimers();
   vi.restoreAllMocks();
 });
 

@@ -4,9 +4,10 @@ import {
   type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keepSigners } from './kept-signer.js';
 import { captured, capturingClient } from './test-support/capturing-client.js';
+import { fixSigningClock } from './test-support/fixed-signing-clock.js';
 import { MODEL } from './test-support/harness.js';
 
 /**
@@ -38,16 +39,8 @@ function kept(client: BedrockRuntimeClient): BedrockRuntimeClient {
   return client;
 }
 
-let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
-
-beforeAll(() => {
-  clock = vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
-});
-
-afterAll(() => {
-  clock?.useRealTimers();
-});
+// One signing time for every client, so their signatures can be compared.
+fixSigningClock();
 
 describe('keepSigners', () => {
   it('signs every call as a plain SDK client does', async () => {

@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { HttpResponse } from '@smithy/core/protocols';
 import type { HttpHandlerOptions, HttpRequest } from '@smithy/types';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { oneAttemptRetryPlugin } from './one-attempt-retry.js';
+import { fixSigningClock } from './test-support/fixed-signing-clock.js';
 import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
 
 /**
@@ -89,16 +90,8 @@ async function both(answer: () => Answer, signal?: () => AbortSignal | undefined
   return { want, got };
 }
 
-let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
-
-beforeAll(() => {
-  clock = vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
-});
-
-afterAll(() => {
-  clock?.useRealTimers();
-});
+// One signing time for every client, so their signatures can be compared.
+fixSigningClock();
 
 describe('oneAttemptRetryPlugin', () => {
   it('a success: the same request headers and output $metadata', async () => {

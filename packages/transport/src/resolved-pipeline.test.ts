@@ -4,7 +4,7 @@ import {
   type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { converseBodyPlugin } from './converse-body-plugin.js';
 import { ResolvedPipelines } from './resolved-pipeline.js';
 import {
@@ -14,6 +14,7 @@ import {
   type Seen,
   bodyText as text,
 } from './test-support/capturing-client.js';
+import { fixSigningClock } from './test-support/fixed-signing-clock.js';
 import { MODEL } from './test-support/harness.js';
 
 /**
@@ -35,17 +36,8 @@ function withPlugin(client: BedrockRuntimeClient): BedrockRuntimeClient {
   return client;
 }
 
-let clock: ReturnType<typeof vi.useFakeTimers> | undefined;
-
-beforeAll(() => {
-  // One signing time for both clients, so their signatures can be compared.
-  clock = vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-05T03:00:00Z'));
-});
-
-afterAll(() => {
-  clock?.useRealTimers();
-});
+// One signing time for every client, so their signatures can be compared.
+fixSigningClock();
 
 describe('ResolvedPipelines', () => {
   it('signs and sends what a plain SDK client sends, on the first call and the kept order', async () => {
