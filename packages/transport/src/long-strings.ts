@@ -70,7 +70,7 @@ export function escapePositions(bytes: Uint8Array, start: number, end: number): 
 }
 
 /** A long string's JSON literal, measured: written into a body by `writeLiteral`. */
-export interface MeasuredLiteral {
+interface MeasuredLiteral {
   value: string;
   /** Its UTF-8 length. */
   bytes: number;
@@ -89,7 +89,7 @@ let scratch = Buffer.allocUnsafeSlow(64 * 1024);
 const SCRATCH_KEEP = 8 * 1024 * 1024;
 
 /** `value`'s JSON literal measured; `undefined` for a string with a lone surrogate (left to `JSON.stringify`). */
-export function measureLiteral(value: string): MeasuredLiteral | undefined {
+function measureLiteral(value: string): MeasuredLiteral | undefined {
   if (!isWellFormed(value)) return undefined;
   const bytes = Buffer.byteLength(value, 'utf8');
   let into = scratch;
@@ -105,8 +105,7 @@ export function measureLiteral(value: string): MeasuredLiteral | undefined {
 }
 
 /** How many bytes `literal` takes in a body: quotes, UTF-8 and escapes. */
-export const literalLength = (literal: MeasuredLiteral): number =>
-  literal.bytes + 2 + literal.extra;
+const literalLength = (literal: MeasuredLiteral): number => literal.bytes + 2 + literal.extra;
 
 /**
  * Writes `literal` at `offset` of `out` (`literalLength` bytes): byte for byte
@@ -114,7 +113,7 @@ export const literalLength = (literal: MeasuredLiteral): number =>
  * between escapes move forward over the gap (`copyWithin`, no copy elsewhere), each escape
  * written behind its run; what is written never reaches what is still to move.
  */
-export function writeLiteral(out: Buffer, offset: number, literal: MeasuredLiteral): number {
+function writeLiteral(out: Buffer, offset: number, literal: MeasuredLiteral): number {
   const { value, bytes, escapes, extra } = literal;
   out[offset] = QUOTE;
   const source = offset + 1 + extra;
