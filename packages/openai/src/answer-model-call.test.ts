@@ -113,8 +113,8 @@ describe('answerModelCall (stream)', () => {
     }
   }
 
-  /** Everything a stream delivers, read through its text source. */
-  async function sourceText(call: ModelCall) {
+  /** `call` answered, with the stream outcomes its observer is told. */
+  async function observed(call: ModelCall) {
     const outcomes: StreamOutcome[] = [];
     const response = await answerModelCall(
       call,
@@ -124,6 +124,12 @@ describe('answerModelCall (stream)', () => {
         observer: { stream: (o) => outcomes.push(o) },
       },
     );
+    return { response, outcomes };
+  }
+
+  /** Everything a stream delivers, read through its text source. */
+  async function sourceText(call: ModelCall) {
+    const { response, outcomes } = await observed(call);
     const source = takeSseTextSource(response);
     if (source === undefined) throw new Error('no text source');
     const out: string[] = [];
@@ -166,15 +172,7 @@ describe('answerModelCall (stream)', () => {
 
   it('cancelling the text source aborts the upstream call and closes the events at once', async () => {
     const { call, seen } = countedCall(10);
-    const outcomes: StreamOutcome[] = [];
-    const response = await answerModelCall(
-      call,
-      { paramPolicy: 'reject', secrets: [] },
-      undefined,
-      {
-        observer: { stream: (o) => outcomes.push(o) },
-      },
-    );
+    const { response, outcomes } = await observed(call);
     const source = takeSseTextSource(response);
     expect(await source?.read()).toBe('data: {"n":0}\n\n');
     await source?.cancel(new Error('the client left'));

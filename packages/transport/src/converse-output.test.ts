@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
-import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { HttpResponse } from '@smithy/core/protocols';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { streamOutputPlugin } from './stream-output-plugin.js';
-import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
+import { handlerClient } from './test-support/capturing-client.js';
+import { userInput } from './test-support/harness.js';
 
 /**
  * A Converse answer read by `readBodyOutput` must be the output the SDK's own deserializer
@@ -13,28 +14,20 @@ import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
  */
 
 function answering(withPlugin: boolean, status: number, body: string, chunked: boolean) {
-  const client = new BedrockRuntimeClient({
-    region: 'us-east-1',
-    endpoint: 'http://127.0.0.1:1',
-    credentials: TEST_CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async () => {
-        const bytes = Buffer.from(body, 'utf8');
-        const parts = chunked ? [bytes.subarray(0, 7), bytes.subarray(7)] : [bytes];
-        return {
-          response: new HttpResponse({
-            statusCode: status,
-            headers: {
-              'content-type': 'application/json',
-              'x-amzn-requestid': 'req-1',
-              ...(status >= 300 ? { 'x-amzn-errortype': 'ValidationException:http://x/' } : {}),
-            },
-            body: Readable.from(parts.filter((p) => p.length > 0)),
-          }),
-        };
-      },
-    },
+  const client = handlerClient(async () => {
+    const bytes = Buffer.from(body, 'utf8');
+    const parts = chunked ? [bytes.subarray(0, 7), bytes.subarray(7)] : [bytes];
+    return {
+      response: new HttpResponse({
+        statusCode: status,
+        headers: {
+          'content-type': 'application/json',
+          'x-amzn-requestid': 'req-1',
+          ...(status >= 300 ? { 'x-amzn-errortype': 'ValidationException:http://x/' } : {}),
+        },
+        body: Readable.from(parts.filter((p) => p.length > 0)),
+      }),
+    };
   });
   if (withPlugin) client.middlewareStack.use(streamOutputPlugin(client.config));
   return client;
@@ -43,11 +36,7 @@ function answering(withPlugin: boolean, status: number, body: string, chunked: b
 async function outcome(withPlugin: boolean, status: number, body: string, chunked = false) {
   const client = answering(withPlugin, status, body, chunked);
   try {
-    const input = {
-      modelId: MODEL,
-      messages: [{ role: 'user' as const, content: [{ text: 'x' }] }],
-    };
-    return { output: await client.send(new ConverseCommand(input)) };
+    return { output: await client.send(new ConverseCommand(userInput('x'))) };
   } catch (err) {
     const e = err as Error & { $metadata?: unknown; $fault?: unknown };
     return { error: { name: e.name, message: e.message, metadata: e.$metadata, fault: e.$fault } };

@@ -2,7 +2,6 @@ import {
   type BedrockRuntimeClient,
   type BedrockRuntimeClientConfig,
   ConverseCommand,
-  type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it } from 'vitest';
@@ -12,17 +11,13 @@ import { endpointFromConfigOnly } from './kept-endpoint.js';
 import { ResolvedPipelines } from './resolved-pipeline.js';
 import { bodyText, captured, capturingClient } from './test-support/capturing-client.js';
 import { fixSigningClock } from './test-support/fixed-signing-clock.js';
-import { MODEL } from './test-support/harness.js';
+import { userInput } from './test-support/harness.js';
 
 /**
  * The endpoint kept in the pipelines must give every call the request a plain SDK client sends
  * (host, path, headers with the user agent's features, signature), for a custom endpoint and for
  * the regional ones (FIPS, dual-stack), and the SDK's endpoint resolution must run once.
  */
-
-function input(words: string): ConverseCommandInput {
-  return { modelId: MODEL, messages: [{ role: 'user', content: [{ text: words }] }] };
-}
 
 /** A capturing client that counts the SDK's endpoint resolutions. */
 function counted(config: BedrockRuntimeClientConfig): {
@@ -81,9 +76,9 @@ describe('the endpoint kept in the pipelines', () => {
     for (const words of ['one', 'two', 'three']) {
       for (const Command of [ConverseCommand, ConverseStreamCommand]) {
         const want = await captured(
-          plain.client.send(new Command(input(words)) as ConverseCommand),
+          plain.client.send(new Command(userInput(words)) as ConverseCommand),
         );
-        const got = await captured(pipelines.send(new Command(input(words)), {}));
+        const got = await captured(pipelines.send(new Command(userInput(words)), {}));
         expect(`${got.request.protocol}//${got.request.hostname}:${got.request.port}`).toBe(
           `${want.request.protocol}//${want.request.hostname}:${want.request.port}`,
         );

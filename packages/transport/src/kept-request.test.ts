@@ -9,6 +9,7 @@ import { converseBodyPlugin } from './converse-body-plugin.js';
 import { keptRequestPlugin } from './kept-request.js';
 import { bodyText, captured, capturingClient } from './test-support/capturing-client.js';
 import { fixSigningClock } from './test-support/fixed-signing-clock.js';
+import { userInput } from './test-support/harness.js';
 
 /**
  * A kept request must be the request the SDK's serializer builds: every call through a client
@@ -24,11 +25,7 @@ const MODELS = [
 ];
 
 function input(modelId: string, words: string): ConverseCommandInput {
-  return {
-    modelId,
-    messages: [{ role: 'user', content: [{ text: words }] }],
-    inferenceConfig: { maxTokens: 8 },
-  };
+  return { ...userInput(words, modelId), inferenceConfig: { maxTokens: 8 } };
 }
 
 function fast(): { client: BedrockRuntimeClient; serialized: () => number } {

@@ -1,24 +1,19 @@
 import {
   type BedrockRuntimeClient,
   ConverseCommand,
-  type ConverseCommandInput,
   ConverseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime';
 import { describe, expect, it, vi } from 'vitest';
 import { keepSigners } from './kept-signer.js';
 import { captured, capturingClient } from './test-support/capturing-client.js';
 import { fixSigningClock } from './test-support/fixed-signing-clock.js';
-import { MODEL } from './test-support/harness.js';
+import { userInput } from './test-support/harness.js';
 
 /**
  * `keepSigners` keeps the SDK's own SigV4 signer per auth scheme: the signed requests must stay
  * those of a plain SDK client, credentials still come from the client's provider on every call
  * (expiring ones refreshed), and the SDK's factory runs once per auth scheme.
  */
-
-function input(words: string): ConverseCommandInput {
-  return { modelId: MODEL, messages: [{ role: 'user', content: [{ text: words }] }] };
-}
 
 /** Credentials that expire at once: the SDK asks the provider again on every call. */
 function rotatingCredentials() {
@@ -48,8 +43,8 @@ describe('keepSigners', () => {
     const fast = kept(capturingClient());
     for (const words of ['one', 'two', 'three']) {
       for (const Command of [ConverseCommand, ConverseStreamCommand]) {
-        const want = await captured(plain.send(new Command(input(words)) as ConverseCommand));
-        const got = await captured(fast.send(new Command(input(words)) as ConverseCommand));
+        const want = await captured(plain.send(new Command(userInput(words)) as ConverseCommand));
+        const got = await captured(fast.send(new Command(userInput(words)) as ConverseCommand));
         expect(got.request.headers).toEqual(want.request.headers);
         expect(got.request.headers.authorization).toContain('/us-east-1/bedrock/aws4_request');
       }
@@ -61,8 +56,8 @@ describe('keepSigners', () => {
     const fast = kept(capturingClient({ config: { credentials: rotatingCredentials() } }));
     const keys: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const want = await captured(plain.send(new ConverseCommand(input('hi'))));
-      const got = await captured(fast.send(new ConverseCommand(input('hi'))));
+      const want = await captured(plain.send(new ConverseCommand(userInput('hi'))));
+      const got = await captured(fast.send(new ConverseCommand(userInput('hi'))));
       expect(got.request.headers).toEqual(want.request.headers);
       keys.push(
         /Credential=([A-Z0-9]+)\//.exec(got.request.headers.authorization ?? '')?.[1] ?? '',
@@ -81,9 +76,9 @@ describe('keepSigners', () => {
     );
     config.signer = factory;
     keepSigners(config);
-    await expect(client.send(new ConverseCommand(input('a')))).rejects.toThrow('no signer yet');
+    await expect(client.send(new ConverseCommand(userInput('a')))).rejects.toThrow('no signer yet');
     fail = false;
-    for (let i = 0; i < 3; i++) await captured(client.send(new ConverseCommand(input(`${i}`))));
+    for (let i = 0; i < 3; i++) await captured(client.send(new ConverseCommand(userInput(`${i}`))));
     expect(factory).toHaveBeenCalledTimes(2);
   });
 });

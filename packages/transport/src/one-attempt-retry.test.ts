@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { type BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { HttpResponse } from '@smithy/core/protocols';
 import type { HttpHandlerOptions, HttpRequest } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
 import { oneAttemptRetryPlugin } from './one-attempt-retry.js';
+import { handlerClient } from './test-support/capturing-client.js';
 import { fixSigningClock } from './test-support/fixed-signing-clock.js';
-import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
+import { userInput } from './test-support/harness.js';
 
 /**
  * The one-attempt retry middleware must leave every call as the SDK's retry middleware with
@@ -17,17 +18,9 @@ import { MODEL, TEST_CREDENTIALS } from './test-support/harness.js';
 type Answer = (request: HttpRequest, options?: HttpHandlerOptions) => Promise<HttpResponse>;
 
 function client(withPlugin: boolean, answer: Answer, seen: HttpRequest[]): BedrockRuntimeClient {
-  const c = new BedrockRuntimeClient({
-    region: 'us-east-1',
-    endpoint: 'http://127.0.0.1:1',
-    credentials: TEST_CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: HttpRequest, options?: HttpHandlerOptions) => {
-        seen.push(request);
-        return { response: await answer(request, options) };
-      },
-    },
+  const c = handlerClient(async (request, options) => {
+    seen.push(request);
+    return { response: await answer(request, options) };
   });
   if (withPlugin) c.middlewareStack.use(oneAttemptRetryPlugin());
   return c;
@@ -54,7 +47,7 @@ const OK = () =>
 async function run(withPlugin: boolean, answer: Answer, signal?: AbortSignal) {
   const seen: HttpRequest[] = [];
   const c = client(withPlugin, answer, seen);
-  const input = { modelId: MODEL, messages: [{ role: 'user' as const, content: [{ text: 'x' }] }] };
+  const input = userInput('x');
   try {
     const output = await c.send(new ConverseCommand(input), signal ? { abortSignal: signal } : {});
     return { output, seen };

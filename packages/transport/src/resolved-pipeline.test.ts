@@ -15,7 +15,7 @@ import {
   bodyText as text,
 } from './test-support/capturing-client.js';
 import { fixSigningClock } from './test-support/fixed-signing-clock.js';
-import { MODEL } from './test-support/harness.js';
+import { userInput } from './test-support/harness.js';
 
 /**
  * `ResolvedPipelines` keeps the middleware order of a command class, nothing else: each call must
@@ -24,11 +24,7 @@ import { MODEL } from './test-support/harness.js';
  */
 
 function input(words: string): ConverseCommandInput {
-  return {
-    modelId: MODEL,
-    messages: [{ role: 'user', content: [{ text: words }] }],
-    inferenceConfig: { maxTokens: 16 },
-  };
+  return { ...userInput(words), inferenceConfig: { maxTokens: 16 } };
 }
 
 function withPlugin(client: BedrockRuntimeClient): BedrockRuntimeClient {

@@ -6,6 +6,7 @@ import type {
   FinalizeRequestMiddleware,
   HttpHandlerOptions,
   HttpRequest,
+  HttpResponse,
   MetadataBearer,
 } from '@smithy/types';
 import { TEST_CREDENTIALS } from './harness.js';
@@ -24,27 +25,39 @@ export class Captured extends Error {
 }
 
 /**
- * A `BedrockRuntimeClient` whose HTTP handler captures the signed request (after `wait`, if
- * given; into `log` too) and throws it as `Captured`. The invocation id is fixed (random
- * otherwise, and signed), so two clients' equal signatures mean equal canonical requests.
+ * A `BedrockRuntimeClient` for tests that never leaves the process: its HTTP handler is
+ * `handle`, with the test credentials, a dead loopback endpoint, one attempt, and `config` on top.
  */
-export function capturingClient(
-  options: { config?: BedrockRuntimeClientConfig; wait?: () => Promise<void>; log?: Seen[] } = {},
+export function handlerClient(
+  handle: (
+    request: HttpRequest,
+    options?: HttpHandlerOptions,
+  ) => Promise<{ response: HttpResponse }>,
+  config: BedrockRuntimeClientConfig = {},
 ): BedrockRuntimeClient {
-  const client = new BedrockRuntimeClient({
+  return new BedrockRuntimeClient({
     region: 'us-east-1',
     endpoint: 'http://127.0.0.1:1',
     credentials: TEST_CREDENTIALS,
     maxAttempts: 1,
-    requestHandler: {
-      handle: async (request: HttpRequest, handlerOptions?: HttpHandlerOptions) => {
-        await options.wait?.();
-        options.log?.push({ request, options: handlerOptions });
-        throw new Captured({ request, options: handlerOptions });
-      },
-    },
-    ...options.config,
+    requestHandler: { handle },
+    ...config,
   });
+}
+
+/**
+ * A `handlerClient` whose handler captures the signed request (after `wait`, if given; into
+ * `log` too) and throws it as `Captured`. The invocation id is fixed (random otherwise, and
+ * signed), so two clients' equal signatures mean equal canonical requests.
+ */
+export function capturingClient(
+  options: { config?: BedrockRuntimeClientConfig; wait?: () => Promise<void>; log?: Seen[] } = {},
+): BedrockRuntimeClient {
+  const client = handlerClient(async (request, handlerOptions) => {
+    await options.wait?.();
+    options.log?.push({ request, options: handlerOptions });
+    throw new Captured({ request, options: handlerOptions });
+  }, options.config);
   const fixedId: FinalizeRequestMiddleware<object, MetadataBearer> = (next) => (args) => {
     (args.request as HttpRequest).headers['amz-sdk-invocation-id'] = 'fixed';
     return next(args);
