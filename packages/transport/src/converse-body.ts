@@ -107,6 +107,26 @@ function wireDocument(value: unknown, longs: LongStrings): unknown {
   }
 }
 
+/**
+ * What `wireValue` asks of a schema, read from it once: the schema is static, so every answer is
+ * kept (`planOf`) instead of asked again for each value of each body.
+ */
+interface Plan {
+  ns: NormalizedSchema;
+  /** Why any value of this schema goes to the SDK's serializer (a JSON media type, a big number). */
+  refuse: string | undefined;
+  blob: boolean;
+  struct: boolean;
+  document: boolean;
+  list: boolean;
+  map: boolean;
+  sparse: boolean;
+  /** A list or map of strings, numbers or booleans (written by `primitiveList`/`primitiveMap`). */
+  primitiveItems: boolean;
+  /** The plan of a list's or map's items, read on first use (schemas may be recursive). */
+  item: Plan | undefined;
+}
+
 /** A structure member, read from the schema once. */
 interface Member {
   name: string;
@@ -118,16 +138,25 @@ interface Member {
   /** The body itself or a stream: not a JSON member. */
   payload: boolean;
   idempotencyToken: boolean;
+  /** `planOf(schema)`, read on first use (schemas may be recursive). */
+  plan: Plan | undefined;
+}
+
+/** Structure members, the union flag and the plan of every schema met, kept per schema object. */
+interface StructPlan {
+  members: Member[];
+  union: boolean;
 }
 
 /** Members by structure schema: the schema is static, so it is read once per structure. */
-const MEMBERS = new WeakMap<object, Member[]>();
+const MEMBERS = new WeakMap<object, StructPlan>();
+const PLANS = new WeakMap<NormalizedSchema, Plan>();
 
-function membersOf(ns: NormalizedSchema): Member[] {
+function membersOf(ns: NormalizedSchema): StructPlan {
   const key = ns.getSchema() as object;
-  let members = MEMBERS.get(key);
-  if (members === undefined) {
-    members = [];
+  let struct = MEMBERS.get(key);
+  if (struct === undefined) {
+    const members: Member[] = [];
     for (const [name, schema] of ns.structIterator()) {
       const traits = schema.getMergedTraits() as Record<string, unknown>;
       members.push({
@@ -137,18 +166,56 @@ function membersOf(ns: NormalizedSchema): Member[] {
         httpBound: HTTP_BOUND.some((t) => traits[t] !== undefined),
         payload: traits.httpPayload !== undefined || schema.isStreaming(),
         idempotencyToken: schema.isIdempotencyToken(),
+        plan: undefined,
       });
     }
-    MEMBERS.set(key, members);
+    struct = { members, union: ns.isUnionSchema() };
+    MEMBERS.set(key, struct);
   }
-  return members;
+  return struct;
+}
+
+function planOf(ns: NormalizedSchema): Plan {
+  let plan = PLANS.get(ns);
+  if (plan !== undefined) return plan;
+  const traits = ns.getMergedTraits() as Record<string, unknown>;
+  let refuse: string | undefined;
+  if (ns.isStringSchema() && traits.mediaType !== undefined) refuse = 'a string with a media type';
+  else if (ns.isBigIntegerSchema() || ns.isBigDecimalSchema()) refuse = 'a big number';
+  const list = ns.isListSchema();
+  const map = ns.isMapSchema();
+  let primitiveItems = false;
+  if (list || map) {
+    const item = ns.getValueSchema();
+    primitiveItems = item.isStringSchema() || item.isNumericSchema() || item.isBooleanSchema();
+  }
+  plan = {
+    ns,
+    refuse,
+    blob: ns.isBlobSchema(),
+    struct: ns.isStructSchema(),
+    document: ns.isDocumentSchema(),
+    list,
+    map,
+    sparse: Boolean(traits.sparse),
+    primitiveItems,
+    item: undefined,
+  };
+  PLANS.set(ns, plan);
+  return plan;
+}
+
+function itemPlan(plan: Plan): Plan {
+  plan.item ??= planOf(plan.ns.getValueSchema());
+  return plan.item;
 }
 
 function wireStruct(ns: NormalizedSchema, value: Json, longs: LongStrings, bound?: string[]): Json {
   if (typeof value.__type === 'string') throw new UnsupportedShape('a structure with __type');
   const out: Json = {};
   let wrote = false;
-  for (const member of membersOf(ns)) {
+  const struct = membersOf(ns);
+  for (const member of struct.members) {
     if (bound !== undefined && member.httpBound) {
       bound.push(member.name);
       continue;
@@ -161,10 +228,11 @@ function wireStruct(ns: NormalizedSchema, value: Json, longs: LongStrings, bound
       if (member.idempotencyToken) throw new UnsupportedShape('an idempotency token');
       continue;
     }
-    out[member.key] = wireValue(member.schema, item, longs);
+    member.plan ??= planOf(member.schema);
+    out[member.key] = wireValue(member.plan, item, longs);
     wrote = true;
   }
-  if (!wrote && ns.isUnionSchema()) {
+  if (!wrote && struct.union) {
     const unknown = value.$unknown;
     if (Array.isArray(unknown)) put(out, String(unknown[0]), wireDocument(unknown[1], longs));
   }
@@ -173,18 +241,14 @@ function wireStruct(ns: NormalizedSchema, value: Json, longs: LongStrings, bound
 
 /**
  * One value in the JSON form the SDK's `JsonShapeSerializer` (restJson1, `jsonName` on) writes
- * for `ns`, as a plain value whose `JSON.stringify` gives the same bytes.
+ * for `plan`'s schema, as a plain value whose `JSON.stringify` gives the same bytes.
  */
-function wireValue(ns: NormalizedSchema, value: unknown, longs: LongStrings): unknown {
+function wireValue(plan: Plan, value: unknown, longs: LongStrings): unknown {
   if (value == null) return null;
-  if (ns.isStringSchema() && ns.getMergedTraits().mediaType !== undefined) {
-    throw new UnsupportedShape('a string with a media type');
-  }
-  if (ns.isBigIntegerSchema() || ns.isBigDecimalSchema())
-    throw new UnsupportedShape('a big number');
+  if (plan.refuse !== undefined) throw new UnsupportedShape(plan.refuse);
   switch (typeof value) {
     case 'string':
-      return ns.isBlobSchema() ? Buffer.from(value, 'utf8').toString('base64') : longs.take(value);
+      return plan.blob ? Buffer.from(value, 'utf8').toString('base64') : longs.take(value);
     case 'number':
       return wireNumber(value);
     case 'boolean':
@@ -194,36 +258,33 @@ function wireValue(ns: NormalizedSchema, value: unknown, longs: LongStrings): un
     default:
       throw new UnsupportedShape(`a ${typeof value}`);
   }
-  if (ns.isStructSchema()) return wireStruct(ns, value as Json, longs);
-  if (ns.isDocumentSchema()) return wireDocument(value, longs);
-  const sparse = Boolean(ns.getMergedTraits().sparse);
-  if (Array.isArray(value) && ns.isListSchema()) {
-    const item = ns.getValueSchema();
-    if (item.isStringSchema() || item.isNumericSchema() || item.isBooleanSchema()) {
-      return primitiveList(value, sparse);
-    }
+  if (plan.struct) return wireStruct(plan.ns, value as Json, longs);
+  if (plan.document) return wireDocument(value, longs);
+  if (Array.isArray(value) && plan.list) {
+    if (plan.primitiveItems) return primitiveList(value, plan.sparse);
+    const item = itemPlan(plan);
     const out: unknown[] = [];
     for (const v of value) {
-      if (v == null && !sparse) continue;
+      if (v == null && !plan.sparse) continue;
       out.push(wireValue(item, v, longs));
     }
     return out;
   }
-  if (ns.isMapSchema()) {
-    const item = ns.getValueSchema();
-    if (item.isStringSchema() || item.isNumericSchema() || item.isBooleanSchema()) {
-      return primitiveMap(value as Json, sparse);
-    }
+  if (plan.map) {
+    if (plan.primitiveItems) return primitiveMap(value as Json, plan.sparse);
+    const item = itemPlan(plan);
     const out: Json = {};
     for (const key of Object.keys(value)) {
       const v = (value as Json)[key];
-      if (v == null && !sparse) continue;
+      if (v == null && !plan.sparse) continue;
       put(out, key, wireValue(item, v, longs));
     }
     return out;
   }
-  if (value instanceof Uint8Array && ns.isBlobSchema()) return base64(value);
-  throw new UnsupportedShape(`a ${value.constructor?.name ?? 'object'} for ${ns.getName(true)}`);
+  if (value instanceof Uint8Array && plan.blob) return base64(value);
+  throw new UnsupportedShape(
+    `a ${value.constructor?.name ?? 'object'} for ${plan.ns.getName(true)}`,
+  );
 }
 
 /** An operation input split as the SDK sends it. */
