@@ -5,6 +5,7 @@ import type { BuiltClient } from './build-client.js';
 import type { ClientLease, ClientPool } from './client-pool.js';
 import { deadlineError } from './own-errors.js';
 import type { InterruptibleIterator } from './read-converse-stream.js';
+import { StopSignal, type StopSignalLike } from './stop-signal.js';
 import type { TimeoutPhase } from './transport-event.js';
 import { watchBody } from './watch-body.js';
 
@@ -44,7 +45,7 @@ export const ATTEMPT_HOOKS: unique symbol = Symbol('bedrock-bridge.attempt');
 
 /** `send()` options carrying the attempt's signal and its handler hooks. */
 export interface AttemptSendOptions extends HttpHandlerOptions {
-  abortSignal: AbortSignal;
+  abortSignal: StopSignal;
   [ATTEMPT_HOOKS]: Attempt;
 }
 
@@ -58,19 +59,20 @@ export interface AttemptSetup {
   /** The client lent to this attempt; returned in `dispose()`, and only there. */
   lease: ClientLease;
   /** The call's signal: when it aborts (total deadline, caller) the attempt halts with its reason. */
-  callSignal: AbortSignal;
+  callSignal: StopSignalLike;
   onTimeout: (phase: TimeoutPhase, limitMs: number) => void;
   onEvict: (error: BedrockBridgeError, poolKey: string) => void;
 }
 
 /**
- * One attempt of a call, and everything it holds: its client lease, its abort controller and
+ * One attempt of a call, and everything it holds: its client lease, its abort signal and
  * the `send()` options carrying it to the HTTP handler, its first-byte and idle deadlines, what
  * the handler saw (status, `Retry-After`, the body) and its failure. `dispose()` releases all of
  * it, once: callers call it from one `finally`.
  */
 export class Attempt {
-  readonly controller = new AbortController();
+  /** Aborts the attempt's request (the SDK's HTTP handler listens to it). */
+  readonly #signal = new StopSignal();
   /** Rejects when the attempt is stopped; used to race anything that might not settle. */
   readonly stopped: Promise<never>;
   stop?: AttemptStop;
@@ -104,7 +106,7 @@ export class Attempt {
     this.#setup = setup;
     this.#limits = setup.limits;
     this.watchBody = setup.watchBody;
-    this.sendOptions = { abortSignal: this.controller.signal, [ATTEMPT_HOOKS]: this };
+    this.sendOptions = { abortSignal: this.#signal, [ATTEMPT_HOOKS]: this };
     this.stopped = new Promise<never>((_, reject) => {
       this.#rejectStopped = reject;
     });
@@ -123,8 +125,8 @@ export class Attempt {
     return this.#limits.firstByteMs;
   }
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
+  get signal(): StopSignalLike {
+    return this.#signal;
   }
 
   /** Ends the attempt now: aborts its request (closing the socket) and records why. */
@@ -132,7 +134,7 @@ export class Attempt {
     if (this.stop !== undefined || this.completed) return;
     this.stop = stop;
     this.#clear();
-    this.controller.abort(stop.error);
+    this.#signal.abort(stop.error);
     this.#rejectStopped(stop.error);
     this.#rejectNext?.(stop.error);
     this.#rejectNext = undefined;
@@ -207,8 +209,8 @@ export class Attempt {
     this.#clear();
     const { callSignal, pool, lease, onEvict } = this.#setup;
     callSignal.removeEventListener('abort', this.#onCallAbort);
-    if (!this.completed && !this.controller.signal.aborted) {
-      this.controller.abort(
+    if (!this.completed && !this.#signal.aborted) {
+      this.#signal.abort(
         new BedrockBridgeError({ kind: 'aborted', message: 'The call was released early' }),
       );
     }

@@ -8,6 +8,7 @@ import { type NormalizedOptions, TRANSPORT_DEFAULTS } from './normalize-options.
 import { deadlineError } from './own-errors.js';
 import { redactError } from './redact.js';
 import { retryDelay } from './retry-delay.js';
+import { StopSignal } from './stop-signal.js';
 import {
   emitTransportEvent,
   type TransportEvent,
@@ -32,7 +33,8 @@ type EventWithoutBase<T> = T extends unknown ? Omit<T, 'operation' | 'attempt' |
  * failure (evict, retry now, back off, or give up with a classified error).
  */
 export class CallContext {
-  readonly controller = new AbortController();
+  /** Aborts when the call stops (total deadline, the caller's signal): its attempt follows it. */
+  readonly signal = new StopSignal();
   stop?: BedrockBridgeError;
   attempt = 0;
   readonly #started = performance.now();
@@ -96,7 +98,7 @@ export class CallContext {
   #halt(error: BedrockBridgeError): void {
     if (this.stop !== undefined) return;
     this.stop = error;
-    this.controller.abort(error);
+    this.signal.abort(error);
   }
 
   /** Milliseconds since the call started. */
@@ -128,7 +130,7 @@ export class CallContext {
       watchBody,
       pool: plan.pool,
       lease,
-      callSignal: this.controller.signal,
+      callSignal: this.signal,
       onTimeout: (phase, limitMs) => this.emit({ type: 'timeout', phase, limitMs }),
       onEvict: (error, poolKey) => this.emit({ type: 'evict', reason: error.kind, poolKey }),
     });
@@ -198,7 +200,7 @@ export class CallContext {
       message: error.message,
     });
     try {
-      await abortableSleep(delay.delayMs, this.controller.signal);
+      await abortableSleep(delay.delayMs, this.signal);
     } catch {
       throw this.fail(this.stop ?? error);
     }
