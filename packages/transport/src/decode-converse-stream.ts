@@ -7,6 +7,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime';
 import { EventStreamCodec } from '@smithy/eventstream-codec';
+import { CONVERSE_STREAM_EVENT_TYPES, payloadStart, plainEventType } from './plain-event-frame.js';
 
 // The BOM kept, invalid bytes replaced: what `Buffer#toString('utf8')` gives, at less cost per call.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -15,14 +16,7 @@ const fromUtf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 
 const codec = new EventStreamCodec(toUtf8, fromUtf8);
 
 /** The event types of ConverseStream; others are skipped, as the SDK skips unknown members. */
-const EVENT_TYPES = new Set([
-  'messageStart',
-  'contentBlockStart',
-  'contentBlockDelta',
-  'contentBlockStop',
-  'messageStop',
-  'metadata',
-]);
+const EVENT_TYPES: ReadonlySet<string> = new Set(CONVERSE_STREAM_EVENT_TYPES);
 
 type ExceptionClass = new (opts: { message: string; $metadata: Record<string, never> }) => Error;
 
@@ -85,9 +79,9 @@ export class ConverseStreamDecoder {
       while (pending.length - offset >= 4) {
         const total = pending.readUInt32BE(offset);
         if (pending.length - offset < total) break;
-        const frame = pending.subarray(offset, offset + total);
+        const start = offset;
         offset += total;
-        const event = decodeFrame(frame);
+        const event = readFrame(pending, start, total);
         if (event !== undefined) out.push(event);
       }
     } finally {
@@ -101,8 +95,27 @@ export class ConverseStreamDecoder {
   }
 }
 
-/** One frame: its event, `undefined` for one the SDK skips, or thrown when it is a failure. */
-function decodeFrame(frame: Uint8Array): ConverseStreamOutput | undefined {
+/**
+ * The frame `bytes[start, start + length)` as `decodeFrame` reads it: a plain event in place,
+ * anything else (failures included) by the codec.
+ */
+export function readFrame(
+  bytes: Buffer,
+  start: number,
+  length: number,
+): ConverseStreamOutput | undefined {
+  const type = plainEventType(bytes, start, length);
+  const end = start + length;
+  return type === undefined
+    ? decodeFrame(bytes.subarray(start, end))
+    : eventOf(type, bytes.subarray(payloadStart(bytes, start), end - 4));
+}
+
+/**
+ * One frame through the codec: its event, `undefined` for one the SDK skips, or thrown when it
+ * is a failure (the reference `readFrame` is held to).
+ */
+export function decodeFrame(frame: Uint8Array): ConverseStreamOutput | undefined {
   const message = codec.decode(frame);
   const messageType = message.headers[':message-type']?.value;
   if (messageType === 'error') {
@@ -118,7 +131,12 @@ function decodeFrame(frame: Uint8Array): ConverseStreamOutput | undefined {
   }
   const type = String(message.headers[':event-type']?.value);
   if (!EVENT_TYPES.has(type)) return undefined;
-  const payload: unknown = JSON.parse(toUtf8(message.body));
+  return eventOf(type, message.body);
+}
+
+/** The event of a frame of an event type the SDK knows, from its payload. */
+function eventOf(type: string, body: Uint8Array): ConverseStreamOutput | undefined {
+  const payload: unknown = JSON.parse(toUtf8(body));
   if (!isObject(payload)) return undefined;
   delete payload.p;
   decodeBlobs(type, payload);
