@@ -3,6 +3,7 @@ import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { HttpResponse } from '@smithy/core/protocols';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { REVIVER_SEES_SOURCE } from './converse-output.js';
 import { streamOutputPlugin } from './stream-output-plugin.js';
 import { handlerClient } from './test-support/capturing-client.js';
 import { userInput } from './test-support/harness.js';
@@ -92,6 +93,13 @@ describe('Converse answers read without the SDK deserializer', () => {
         { image: { format: 'png', source: { bytes: 'iVBORw0=' } } },
       ]),
     ],
+    [
+      'numbers a double cannot hold exactly (the SDK keeps them where the runtime lets it)',
+      message([{ toolUse: { toolUseId: 't1', name: 'n', input: { list: ['NUMBERS'] } } }]).replace(
+        '"NUMBERS"',
+        '9007199254740993, -0, 0.1000000000000000055511151231257827, 1e400, 1.5E300, 100000000000000000000, 12.50',
+      ),
+    ],
     ['an unknown content block', message([{ text: 'a' }, { futureBlock: { x: 1 } }])],
     [
       'unknown members, nulls and __type',
@@ -129,5 +137,14 @@ describe('Converse answers read without the SDK deserializer', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('parses without the SDK reviver only where the runtime gives a reviver no source text', () => {
+    let context: unknown;
+    JSON.parse('12345678901234567890', (_key, value, ...rest: unknown[]) => {
+      context = rest[0];
+      return value;
+    });
+    expect(REVIVER_SEES_SOURCE).toBe(context !== undefined);
   });
 });

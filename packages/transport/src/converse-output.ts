@@ -6,8 +6,46 @@ export interface OutputProtocol {
   deserializer?: {
     read?(schema: unknown, bytes: Uint8Array): unknown;
     readCodec?(schema: unknown, bytes: Uint8Array): unknown;
+    /** The JSON codec behind `readCodec`; its `readObject` reads a value already parsed. */
+    codecDeserializer?: { readObject?(schema: unknown, value: unknown): unknown };
   };
   deserializeMetadata?(response: HttpResponse): ResponseMetadata;
+}
+
+/**
+ * Whether this runtime hands a `JSON.parse` reviver the source text of each value (Node 22 and
+ * later). The SDK's JSON reader parses with a reviver that keeps numbers a double cannot hold
+ * exactly (as a `NumericValue` or `BigInt`) using that text, and returns every value unchanged
+ * without it: on a runtime without it (Node 20) the reviver changes nothing, and parsing without
+ * it gives the same value at a third of the CPU.
+ */
+export const REVIVER_SEES_SOURCE: boolean = (() => {
+  let seen = false;
+  JSON.parse('1', (_key, value, ...context: unknown[]) => {
+    seen = context[0] !== undefined;
+    return value;
+  });
+  return seen;
+})();
+
+/**
+ * The body read by the SDK's JSON reader: `readCodec(schema, bytes)`, or, where its reviver
+ * changes nothing (`REVIVER_SEES_SOURCE` false), the same reader's `readObject` on the bytes
+ * parsed without a reviver (the same values: the SDK parses the same UTF-8 text).
+ */
+function readJson(
+  reader: NonNullable<OutputProtocol['deserializer']>,
+  schema: unknown,
+  bytes: Uint8Array,
+): unknown {
+  const codec = reader.codecDeserializer;
+  if (!REVIVER_SEES_SOURCE && typeof codec?.readObject === 'function') {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return codec.readObject(schema, JSON.parse(text));
+  }
+  return typeof reader.readCodec === 'function'
+    ? reader.readCodec(schema, bytes)
+    : reader.read?.(schema, bytes);
 }
 
 /** Whether `protocol` has what `readBodyOutput` uses. */
@@ -98,12 +136,9 @@ export async function readBodyOutput(
   onBytes(bytes);
   const output: Record<string, unknown> = {};
   if (bytes.byteLength > 0) {
-    const reader = protocol.deserializer;
-    const read =
-      typeof reader?.readCodec === 'function'
-        ? reader.readCodec(schema, bytes)
-        : reader?.read?.(schema, bytes);
-    const fromBody = (await read) as Record<string, unknown> | undefined;
+    const fromBody = (await readJson(protocol.deserializer, schema, bytes)) as
+      | Record<string, unknown>
+      | undefined;
     for (const name of members) {
       const value = fromBody?.[name];
       if (value !== undefined && value !== null) output[name] = value;
