@@ -1,5 +1,6 @@
 import { NormalizedSchema } from '@smithy/core/schema';
 import type { HttpResponse, MetadataBearer, ResponseMetadata } from '@smithy/types';
+import { type JsonCodec, JsonOutputReader } from './json-output-reader.js';
 
 /** What is used here of the SDK's protocol (`config.protocol`): its JSON body reader. */
 export interface OutputProtocol {
@@ -7,7 +8,7 @@ export interface OutputProtocol {
     read?(schema: unknown, bytes: Uint8Array): unknown;
     readCodec?(schema: unknown, bytes: Uint8Array): unknown;
     /** The JSON codec behind `readCodec`; its `readObject` reads a value already parsed. */
-    codecDeserializer?: { readObject?(schema: unknown, value: unknown): unknown };
+    codecDeserializer?: Partial<JsonCodec>;
   };
   deserializeMetadata?(response: HttpResponse): ResponseMetadata;
 }
@@ -28,10 +29,14 @@ export const REVIVER_SEES_SOURCE: boolean = (() => {
   return seen;
 })();
 
+/** A `JsonOutputReader` per SDK codec. */
+const READERS = new WeakMap<object, JsonOutputReader>();
+
 /**
- * The body read by the SDK's JSON reader: `readCodec(schema, bytes)`, or, where its reviver
- * changes nothing (`REVIVER_SEES_SOURCE` false), the same reader's `readObject` on the bytes
- * parsed without a reviver (the same values: the SDK parses the same UTF-8 text).
+ * The body read as the SDK's JSON reader reads it: `readCodec(schema, bytes)`, or, where its
+ * reviver changes nothing (`REVIVER_SEES_SOURCE` false), the bytes parsed without a reviver
+ * (the same values: the SDK parses the same UTF-8 text) and read by a `JsonOutputReader` over
+ * the same codec (the codec's own `readObject` for every shape it does not read itself).
  */
 function readJson(
   reader: NonNullable<OutputProtocol['deserializer']>,
@@ -40,8 +45,13 @@ function readJson(
 ): unknown {
   const codec = reader.codecDeserializer;
   if (!REVIVER_SEES_SOURCE && typeof codec?.readObject === 'function') {
+    let output = READERS.get(codec);
+    if (output === undefined) {
+      output = new JsonOutputReader(codec as JsonCodec);
+      READERS.set(codec, output);
+    }
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    return codec.readObject(schema, JSON.parse(text));
+    return output.read(schema, JSON.parse(text));
   }
   return typeof reader.readCodec === 'function'
     ? reader.readCodec(schema, bytes)
