@@ -7,6 +7,7 @@ import type { BackendCallOptions } from './openai-backend.js';
 import type { OpenAIErrorResponse } from './openai-error.js';
 import { settleFailureEvents } from './responses-routes.js';
 import { SSE_DONE, SSE_HEADERS, sseEvent } from './sse.js';
+import { sseEventEncoder } from './sse-event-encoder.js';
 import { attachSseTextSource, type SseTextSource } from './sse-text-source.js';
 import { outgoing, toErrorResponse } from './to-error-response.js';
 import { WARNINGS_HEADER, warningsHeader } from './warnings-header.js';
@@ -149,6 +150,8 @@ export async function answerModelCall(
   };
   /** The stream ended (its `[DONE]` or its error event produced): nothing more to read. */
   let ended = false;
+  /** `sseEvent` with the JSON the stream's chunks share encoded once. */
+  const encode = sseEventEncoder();
   /** One event (or the end) as the text the reader gets. */
   const frame = (next: IteratorResult<object>): string | undefined => {
     if (settled) return undefined;
@@ -168,7 +171,7 @@ export async function answerModelCall(
         firstTokenAt = performance.now();
         observer?.firstToken?.(firstTokenAt);
       }
-      return sseEvent(next.value);
+      return encode(next.value);
     } catch (error) {
       return failed(error);
     }

@@ -108,7 +108,8 @@ export function readFrame(
   const end = start + length;
   return type === undefined
     ? decodeFrame(bytes.subarray(start, end))
-    : eventOf(type, bytes.subarray(payloadStart(bytes, start), end - 4));
+    : // The payload decoded from the frame's bytes in place (the same text as `toUtf8`).
+      eventOf(type, bytes.toString('utf8', payloadStart(bytes, start), end - 4));
 }
 
 /**
@@ -131,12 +132,12 @@ export function decodeFrame(frame: Uint8Array): ConverseStreamOutput | undefined
   }
   const type = String(message.headers[':event-type']?.value);
   if (!EVENT_TYPES.has(type)) return undefined;
-  return eventOf(type, message.body);
+  return eventOf(type, toUtf8(message.body));
 }
 
-/** The event of a frame of an event type the SDK knows, from its payload. */
-function eventOf(type: string, body: Uint8Array): ConverseStreamOutput | undefined {
-  const payload: unknown = JSON.parse(toUtf8(body));
+/** The event of a frame of an event type the SDK knows, from its payload's text. */
+function eventOf(type: string, text: string): ConverseStreamOutput | undefined {
+  const payload: unknown = JSON.parse(text);
   if (!isObject(payload)) return undefined;
   delete payload.p;
   decodeBlobs(type, payload);

@@ -15,8 +15,9 @@ const codec = new EventStreamCodec(
   (text) => new TextEncoder().encode(text),
 );
 
-function encode(headers: MessageHeaders, body: string): Buffer {
-  return Buffer.from(codec.encode({ headers, body: new TextEncoder().encode(body) }));
+function encode(headers: MessageHeaders, body: string | Uint8Array): Buffer {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  return Buffer.from(codec.encode({ headers, body: bytes }));
 }
 
 const str = (value: string) => ({ type: 'string' as const, value });
@@ -118,6 +119,24 @@ describe('readFrame: plain events in place, anything else through the codec', ()
     }
   });
 
+  it('decodes any payload bytes as the codec path’s TextDecoder does (BOM kept, bad bytes replaced)', () => {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat(4), (bytes, at) => {
+        const frame = encode(
+          plainHeaders('metadata'),
+          Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]),
+        );
+        const text = decoder.decode(frame.subarray(frame.length - 4 - bytes.length - 3, -4));
+        expect(both(frame, at).fast).toEqual(outcome(() => decodeFrame(frame)));
+        expect(
+          Buffer.from(frame).toString('utf8', frame.length - 7 - bytes.length, frame.length - 4),
+        ).toBe(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('equals the codec path for generated frames, whole or damaged', () => {
     const headerValue = fc.oneof(
       fc.constantFrom(...CONVERSE_STREAM_EVENT_TYPES, 'event', 'exception', 'error', 'Event'),
@@ -147,6 +166,11 @@ describe('readFrame: plain events in place, anything else through the codec', ()
     );
     const body = fc.oneof(
       fc.constant(delta),
+      // bytes that may not be UTF-8 at all: both paths must decode them alike
+      fc.uint8Array({ maxLength: 40 }),
+      fc
+        .uint8Array({ maxLength: 12 })
+        .map((b) => Buffer.concat([Buffer.from('"'), b, Buffer.from('"')])),
       fc.json(),
       fc.string(),
       fc.constantFrom('', 'null', '[1]', '"text"', '{"p":1}', '\uFEFF{}'),
