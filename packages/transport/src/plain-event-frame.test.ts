@@ -51,6 +51,11 @@ const delta = '{"contentBlockIndex":0,"delta":{"text":"Hel\\"lo ✓ 😀"},"p":"
 describe('readFrame: plain events in place, anything else through the codec', () => {
   it('reads every ConverseStream event type in place, with the codec path’s event', () => {
     for (const type of CONVERSE_STREAM_EVENT_TYPES) {
+      // every length modulo the CRC's 8-byte step
+      for (let pad = 0; pad < 9; pad++) {
+        const padded = encode(plainHeaders(type), `{"p":"${'x'.repeat(pad)}"}`);
+        expect(plainEventType(padded, 0, padded.length)).toBe(type);
+      }
       const frame = encode(plainHeaders(type), delta);
       expect(plainEventType(frame, 0, frame.length)).toBe(type);
       const { fast, codec: reference } = both(frame, 5);
