@@ -127,6 +127,30 @@ describe('readConverseStream', () => {
     await it.return?.();
   });
 
+  it('holds back: the body is paused while decoded events wait, and flows again when a read finds none', async () => {
+    const frames = [0, 1, 2, 3].map((i) =>
+      frame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: `t${i}` } }),
+    );
+    const body = new PassThrough();
+    const it = readConverseStream(body);
+    body.write(Buffer.concat(frames.slice(0, 2)));
+    expect((await it.next()).value).toEqual(
+      expect.objectContaining({ contentBlockDelta: expect.anything() }),
+    );
+    // One event still waits for the reader: nothing more is taken from the body.
+    expect(body.isPaused()).toBe(true);
+    body.write(frames[2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(body.readableLength).toBe(frames[2]?.length);
+    expect((await it.next()).value?.contentBlockDelta?.delta).toEqual({ text: 't1' });
+    // Nothing decoded is left: the next read lets the body flow (the buffered chunk, then more).
+    expect((await it.next()).value?.contentBlockDelta?.delta).toEqual({ text: 't2' });
+    const waiting = it.next();
+    body.end(frames[3]);
+    expect((await waiting).value?.contentBlockDelta?.delta).toEqual({ text: 't3' });
+    expect(await it.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('return() stops reading, destroys a body not ended, and ends a waiting read', async () => {
     const body = new PassThrough();
     const it = readConverseStream(body);

@@ -13,15 +13,17 @@ export interface InterruptibleIterator<T> extends AsyncIterator<T> {
 
 /**
  * The events of a ConverseStream body that is a Node `Readable` (the HTTP/1.1 or HTTP/2 response
- * of the SDK's handler), as `decodeConverseStream` decodes them, read straight from the stream:
- * `read()` when the next event is asked for, `'readable'` to wait. Each event costs one promise,
- * instead of the `Readable`'s own async iterator and a generator layer on top of it.
+ * of the SDK's handler), as `decodeConverseStream` decodes them, read straight from the stream in
+ * flowing mode: each chunk is decoded as its `'data'` arrives and hands its first event to the
+ * waiting read at once (no `'readable'` turn, `read()` call or tick per chunk). Each event costs
+ * one promise, instead of the `Readable`'s own async iterator and a generator layer on top of it.
  *
  * Same outcomes as `decodeConverseStream(body)`: the events of every complete frame in order,
  * then the first failure (a failed frame, an error of the body, a body that ended inside a frame
- * or closed before its end). Nothing is read ahead of the reader but what the `Readable` itself
- * buffers (its backpressure holds). `return()` stops reading and destroys a body not yet ended;
- * `interrupt(error)` fails the pending read at once (an attempt halted by a deadline or an abort).
+ * or closed before its end). Backpressure holds: the stream is paused while decoded events wait
+ * for the reader (at most the chunk that made them is read ahead) and resumed when a read finds
+ * none. `return()` stops reading and destroys a body not yet ended; `interrupt(error)` fails the
+ * pending read at once (an attempt halted by a deadline or an abort).
  */
 export function readConverseStream(body: Readable): InterruptibleIterator<ConverseStreamOutput> {
   const decoder = new ConverseStreamDecoder();
@@ -31,74 +33,42 @@ export function readConverseStream(body: Readable): InterruptibleIterator<Conver
   let failure: { error: unknown } | undefined;
   let ended = false;
   let closed = false;
-  let wake: (() => void) | undefined;
-  const poke = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  body.on('readable', poke);
-  const stopWatching = finished(body, (err) => {
-    if (err) failure ??= { error: err };
-    else ended = true;
-    poke();
-  });
-  const release = (): void => {
-    if (closed) return;
-    closed = true;
-    body.off('readable', poke);
-    stopWatching();
-  };
-
-  /** The next event from what was read or is buffered; `undefined` when it must wait. */
-  const take = (): IteratorResult<ConverseStreamOutput> | undefined => {
-    for (;;) {
-      if (head < queue.length) {
-        const event = queue[head] as ConverseStreamOutput;
-        head += 1;
-        if (head === queue.length) {
-          queue = [];
-          head = 0;
-        }
-        return { done: false, value: event };
-      }
-      if (failure !== undefined) {
-        const { error } = failure;
-        failure = undefined;
-        release();
-        throw error;
-      }
-      if (closed) return DONE;
-      const chunk: unknown = body.read();
-      if (chunk !== null) {
-        try {
-          decoder.push(chunk as Uint8Array, queue);
-        } catch (err) {
-          failure = { error: err };
-        }
-        continue;
-      }
-      if (!ended) return undefined;
-      release();
-      decoder.end();
-      return DONE;
-    }
-  };
-
-  // One waiting read at a time (reads do not overlap): its settlers, and one function that
-  // retries it, made once rather than per read.
+  // One waiting read at a time (reads do not overlap): its settlers.
   let settle: ((result: IteratorResult<ConverseStreamOutput>) => void) | undefined;
   let fail: ((err: unknown) => void) | undefined;
-  const retry = (): void => {
+
+  /** The next event from what was decoded; `undefined` when it must wait. */
+  const take = (): IteratorResult<ConverseStreamOutput> | undefined => {
+    if (head < queue.length) {
+      const event = queue[head] as ConverseStreamOutput;
+      head += 1;
+      if (head === queue.length) {
+        queue = [];
+        head = 0;
+      }
+      return { done: false, value: event };
+    }
+    if (failure !== undefined) {
+      const { error } = failure;
+      failure = undefined;
+      release();
+      throw error;
+    }
+    if (closed) return DONE;
+    if (!ended) return undefined;
+    release();
+    decoder.end();
+    return DONE;
+  };
+
+  /** Settles the waiting read, if any, when it can be. */
+  const wake = (): void => {
     const resolve = settle;
     const reject = fail;
     if (resolve === undefined || reject === undefined) return;
     try {
       const result = take();
-      if (result === undefined) {
-        wake = retry;
-        return;
-      }
+      if (result === undefined) return;
       settle = undefined;
       fail = undefined;
       resolve(result);
@@ -109,6 +79,32 @@ export function readConverseStream(body: Readable): InterruptibleIterator<Conver
     }
   };
 
+  const onData = (chunk: Uint8Array): void => {
+    // Nothing is decoded after a failure: it is what the reader gets once the events before it are read.
+    if (failure !== undefined || closed) return;
+    try {
+      decoder.push(chunk, queue);
+    } catch (err) {
+      failure = { error: err };
+    }
+    wake();
+    // Events wait for the reader (or a failure does): read no further until they are taken.
+    if (head < queue.length || failure !== undefined) body.pause();
+  };
+  body.on('data', onData);
+  const stopWatching = finished(body, (err) => {
+    if (err) failure ??= { error: err };
+    else ended = true;
+    wake();
+  });
+  function release(): void {
+    if (closed) return;
+    closed = true;
+    body.off('data', onData);
+    body.pause();
+    stopWatching();
+  }
+
   const next = (): Promise<IteratorResult<ConverseStreamOutput>> => {
     try {
       const ready = take();
@@ -116,10 +112,11 @@ export function readConverseStream(body: Readable): InterruptibleIterator<Conver
     } catch (err) {
       return Promise.reject(err);
     }
+    // Nothing decoded is waiting: let the body flow again.
+    if (body.isPaused()) body.resume();
     return new Promise((resolve, reject) => {
       settle = resolve;
       fail = reject;
-      wake = retry;
     });
   };
 
@@ -130,7 +127,7 @@ export function readConverseStream(body: Readable): InterruptibleIterator<Conver
       queue = [];
       head = 0;
       failure = { error };
-      poke();
+      wake();
     },
     async return() {
       const unfinished = !ended && !closed;
@@ -139,7 +136,7 @@ export function readConverseStream(body: Readable): InterruptibleIterator<Conver
       head = 0;
       if (unfinished) body.destroy();
       // A read still waiting ends now.
-      poke();
+      wake();
       return DONE;
     },
   };
