@@ -1,4 +1,5 @@
 import { addFirstTokenMarks } from './first-token-marks.js';
+import { recordGcWhenAsked } from './gc-profile.js';
 import { runChild, serveUntilStdinCloses } from './service-process.js';
 import { startGatewayHere } from './systems/start-gateway.js';
 
@@ -33,4 +34,5 @@ async function main(): Promise<void> {
   serveUntilStdinCloses(running.url, () => running.close());
 }
 
+recordGcWhenAsked('gateway');
 runChild('gateway-child', main);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { recordGcWhenAsked } from '../gc-profile.js';
 
 /**
  * The floor of the capacity bench: a bare `node:http` reverse proxy that forwards the bytes it
@@ -52,4 +53,5 @@ function main(): void {
   process.on('SIGTERM', stop);
 }
 
+recordGcWhenAsked('floor');
 main();
