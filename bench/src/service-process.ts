@@ -2,12 +2,36 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/**
+ * A child's memory right after a full garbage collection (bytes): what it holds, without the
+ * garbage and the free pages its RSS also counts.
+ */
+export interface LiveMemory {
+  /** V8 heap in use. */
+  heapUsed: number;
+  /** Memory of buffers and other objects held outside the V8 heap. */
+  external: number;
+  rss: number;
+}
+
+/** The line a parent writes to a child's stdin to get its `LiveMemory` back. */
+const LIVE_MEMORY_COMMAND = 'live-memory';
+/** How the child's answer starts (one JSON line on its stdout). */
+const LIVE_MEMORY_REPLY = '{"liveMemory":';
 
 /** A server (emulator or gateway) running in a child process of its own. */
 export interface ServiceProcess {
   url: string;
   /** The child's process id (for `/proc/<pid>` figures). */
   pid: number;
+  /**
+   * Makes the child run a full garbage collection and report its `LiveMemory` (children that
+   * serve with `serveUntilStdinCloses`). The collection pauses the child for a few tens of ms.
+   */
+  liveMemory(): Promise<LiveMemory>;
   close(): Promise<void>;
 }
 
@@ -53,9 +77,27 @@ export async function spawnService(
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.once('error', reject);
   });
+  const waiting: ((memory: LiveMemory) => void)[] = [];
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith(LIVE_MEMORY_REPLY)) {
+        waiting.shift()?.((JSON.parse(line) as { liveMemory: LiveMemory }).liveMemory);
+      }
+    });
+  }
   return {
     url,
     pid: child.pid ?? 0,
+    liveMemory() {
+      return new Promise<LiveMemory>((resolve, reject) => {
+        if (child.exitCode !== null || child.signalCode !== null || !child.stdin) {
+          reject(new Error(`${script} has exited: no live memory to read`));
+          return;
+        }
+        waiting.push(resolve);
+        child.stdin.write(`${LIVE_MEMORY_COMMAND}\n`);
+      });
+    },
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
@@ -107,8 +149,9 @@ export function spawnGateway(
 
 /**
  * The child's side of `spawnService`: prints `{"url": ...}` and, when stdin closes (the parent
- * closed it or exited) or on SIGTERM, runs `close` and exits. Returns stdin's line reader for a
- * child that also takes commands.
+ * closed it or exited) or on SIGTERM, runs `close` and exits. Answers the `live-memory` command
+ * (`ServiceProcess.liveMemory`). Returns stdin's line reader for a child that also takes
+ * commands of its own.
  */
 export function serveUntilStdinCloses(url: string, close: () => Promise<void>): Interface {
   process.stdout.write(`${JSON.stringify({ url })}\n`);
@@ -120,8 +163,25 @@ export function serveUntilStdinCloses(url: string, close: () => Promise<void>): 
   };
   const lines = createInterface({ input: process.stdin });
   lines.on('close', stop);
+  lines.on('line', (line) => {
+    if (line === LIVE_MEMORY_COMMAND) {
+      process.stdout.write(`${LIVE_MEMORY_REPLY}${JSON.stringify(liveMemoryNow())}}\n`);
+    }
+  });
   process.on('SIGTERM', stop);
   return lines;
+}
+
+/**
+ * This process's `LiveMemory`: a full collection (V8's `gc`, exposed on demand so that the
+ * child runs with Node's default flags until asked), then `process.memoryUsage()`.
+ */
+function liveMemoryNow(): LiveMemory {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  const { heapUsed, external, rss } = process.memoryUsage();
+  return { heapUsed, external, rss };
 }
 
 /** Runs a child's `main`, reporting a failure on stderr with the child's name and exit code 1. */

@@ -72,7 +72,10 @@ function slowGoal(rows: SlowTargetResult[] | undefined, streams: number): GoalCh
     status: ok ? 'met' : 'missed',
     evidence:
       `${g.result.ok}/${streams} streams completed (${g.result.errors} errors); ${g.cpuUsPerEvent.toFixed(1)} µs CPU per event (floor ${f.cpuUsPerEvent.toFixed(1)} µs); ` +
-      `${(g.rssPerStream / 1024).toFixed(1)} KiB RSS per stream (floor ${(f.rssPerStream / 1024).toFixed(1)} KiB); ` +
+      `${(g.rssPerStream / 1024).toFixed(1)} KiB RSS per stream (floor ${(f.rssPerStream / 1024).toFixed(1)} KiB)` +
+      (g.livePerStream === undefined || f.livePerStream === undefined
+        ? '; '
+        : `, of which live after a full GC ${(g.livePerStream / 1024).toFixed(1)} KiB (floor ${(f.livePerStream / 1024).toFixed(1)} KiB); `) +
       `inter-token gap p99 ${formatMs(g.result.gaps.p99)} ms vs floor ${formatMs(f.result.gaps.p99)} ms: added ${signedMs(added)} ms` +
       (paceKept
         ? ''

@@ -1,11 +1,12 @@
 import http from 'node:http';
 import { recordGcWhenAsked } from '../gc-profile.js';
+import { serveUntilStdinCloses } from '../service-process.js';
 
 /**
  * The floor of the capacity bench: a bare `node:http` reverse proxy that forwards the bytes it
  * gets (method, path, headers, body) to the emulator and the emulator's answer back, with no
  * parsing, no conversion, no signing and no decoding. Whatever the gateway costs above this is
- * its own work. Prints `{"url": ...}` once listening; exits when stdin closes.
+ * its own work. Prints `{"url": ...}` once listening; exits when stdin closes (`serveUntilStdinCloses`).
  * Argument: `--upstream URL` (the emulator).
  */
 function main(): void {
@@ -40,17 +41,16 @@ function main(): void {
   server.listen(0, '127.0.0.1', 4096, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
+    serveUntilStdinCloses(
+      `http://127.0.0.1:${port}`,
+      () =>
+        new Promise<void>((resolve) => {
+          agent.destroy();
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
   });
-  const stop = (): void => {
-    agent.destroy();
-    server.closeAllConnections();
-    server.close(() => process.exit(0));
-  };
-  process.stdin.on('end', stop);
-  process.stdin.on('close', stop);
-  process.stdin.resume();
-  process.on('SIGTERM', stop);
 }
 
 recordGcWhenAsked('floor');

@@ -1,5 +1,6 @@
 import { progress } from '../progress.js';
 import {
+  type LiveMemory,
   type ServiceProcess,
   spawnEmulator,
   spawnGateway,
@@ -74,6 +75,14 @@ export interface SlowTargetResult {
   cpuUsPerEvent: number;
   /** Peak RSS minus RSS before, per open stream (bytes). */
   rssPerStream: number;
+  /** Live memory (after a full GC) before the streams, and half-way through them. */
+  liveBefore: LiveMemory;
+  liveOpen?: LiveMemory;
+  /**
+   * What each open stream holds: the V8 heap and external memory in use after a full GC
+   * half-way through the streams, minus the same before them, per stream (bytes).
+   */
+  livePerStream?: number;
 }
 
 /** Everything the capacity section measured. */
@@ -237,15 +246,27 @@ async function slowTarget(
     // Generous: on a busy machine the emulator may not keep its pace for every stream.
     timeoutMs: (settings.slowSeconds * 15 + 60) * 1000,
   };
+  const liveBefore = await server.liveMemory();
   const rssBefore = processRss(server.pid);
   const cpuBefore = processCpuMs(server.pid);
   let rssPeak = rssBefore;
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, processRss(server.pid));
   }, 200);
+  // Half-way through the streams (every stream opened by then): what they hold, garbage aside.
+  // The full collection this takes is one pause of the server in the run; the peak RSS is still
+  // the highest sample of the whole run, before and after it.
+  let liveOpen: Promise<LiveMemory | undefined> = Promise.resolve(undefined);
+  const halfWay = setTimeout(
+    () => {
+      liveOpen = server.liveMemory().catch(() => undefined);
+    },
+    (rampSeconds + settings.slowSeconds / 2) * 1000,
+  );
   try {
     const result = await runLoad(plan, LOAD_CPU);
     const cpuMs = processCpuMs(server.pid) - cpuBefore;
+    const open = await liveOpen;
     progress(
       `capacity slow/${target}: ${result.ok}/${result.sent} streams, ${result.events} events, gap p99 ${result.gaps.p99.toFixed(1)} ms`,
     );
@@ -257,8 +278,18 @@ async function slowTarget(
       rssPeak,
       cpuUsPerEvent: (cpuMs * 1000) / Math.max(1, result.events),
       rssPerStream: (rssPeak - rssBefore) / settings.slowStreams,
+      liveBefore,
+      ...(open === undefined
+        ? {}
+        : {
+            liveOpen: open,
+            livePerStream:
+              (open.heapUsed + open.external - liveBefore.heapUsed - liveBefore.external) /
+              settings.slowStreams,
+          }),
     };
   } finally {
+    clearTimeout(halfWay);
     clearInterval(sampler);
   }
 }

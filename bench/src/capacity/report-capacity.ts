@@ -65,12 +65,12 @@ function stepsDetails(name: string, rows: RateTargetResult[]): string {
 
 function slowTable(result: CapacityResult): string {
   const out = [
-    '| System | streams completed | errors | events relayed | server CPU s | CPU µs per event | RSS before | peak RSS | RSS per open stream | inter-token gap p50 ms | p99 ms | max ms |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| System | streams completed | errors | events relayed | server CPU s | CPU µs per event | RSS before | peak RSS | RSS per open stream | live memory per open stream | inter-token gap p50 ms | p99 ms | max ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of result.slow ?? []) {
     out.push(
-      `| ${LABEL[r.target]} | ${r.result.ok}/${result.settings.slowStreams} | ${r.result.errors}${r.result.firstError ? ` (first after ${((r.result.firstErrorAtMs ?? 0) / 1000).toFixed(1)} s: ${r.result.firstError.slice(0, 80)})` : ''} | ${r.result.events} | ${(r.cpuMs / 1000).toFixed(2)} | ${r.cpuUsPerEvent.toFixed(1)} | ${(r.rssBefore / 1048576).toFixed(1)} MiB | ${(r.rssPeak / 1048576).toFixed(1)} MiB | ${(r.rssPerStream / 1024).toFixed(1)} KiB | ${p(r.result.gaps, 'p50')} | ${p(r.result.gaps, 'p99')} | ${formatMs(r.result.gaps.max)} |`,
+      `| ${LABEL[r.target]} | ${r.result.ok}/${result.settings.slowStreams} | ${r.result.errors}${r.result.firstError ? ` (first after ${((r.result.firstErrorAtMs ?? 0) / 1000).toFixed(1)} s: ${r.result.firstError.slice(0, 80)})` : ''} | ${r.result.events} | ${(r.cpuMs / 1000).toFixed(2)} | ${r.cpuUsPerEvent.toFixed(1)} | ${(r.rssBefore / 1048576).toFixed(1)} MiB | ${(r.rssPeak / 1048576).toFixed(1)} MiB | ${(r.rssPerStream / 1024).toFixed(1)} KiB | ${r.livePerStream === undefined ? 'n/a' : `${(r.livePerStream / 1024).toFixed(1)} KiB`} | ${p(r.result.gaps, 'p50')} | ${p(r.result.gaps, 'p99')} | ${formatMs(r.result.gaps.max)} |`,
     );
   }
   return out.join('\n');
@@ -120,7 +120,7 @@ export function capacitySection(
     out.push(
       '### Many slow streams',
       '',
-      `${s.slowStreams} concurrent streams opened over the first seconds, each ${SLOW_TOKENS_PER_SECOND} tokens/s (the emulator paces events ${1000 / SLOW_TOKENS_PER_SECOND} ms apart) for ${s.slowSeconds} s. CPU per event: the server's CPU time over the whole run (setup included) divided by the stream events the client received (SSE \`data:\` lines from the gateway, frames from the floor). RSS per open stream: peak RSS (sampled every 200 ms) minus RSS before, divided by the streams. Gaps: between two successive chunks carrying text, at the client.`,
+      `${s.slowStreams} concurrent streams opened over the first seconds, each ${SLOW_TOKENS_PER_SECOND} tokens/s (the emulator paces events ${1000 / SLOW_TOKENS_PER_SECOND} ms apart) for ${s.slowSeconds} s. CPU per event: the server's CPU time over the whole run (setup included) divided by the stream events the client received (SSE \`data:\` lines from the gateway, frames from the floor). RSS per open stream: peak RSS (sampled every 200 ms) minus RSS before, divided by the streams. Live memory per open stream: the V8 heap and external memory in use right after a full garbage collection half-way through the streams, minus the same before them, divided by the streams: what the streams hold, without the garbage V8 lets accumulate before a full collection (by default it lets the old generation grow to up to 4 times what survived the last one, so peak RSS moves with when the collections fall). Gaps: between two successive chunks carrying text, at the client.`,
       '',
       slowTable(result),
       '',
