@@ -7,6 +7,7 @@ import { converseBodyPlugin } from './converse-body-plugin.js';
 import { ENDPOINT_MIDDLEWARE, endpointFromConfigOnly, keepEndpoint } from './kept-endpoint.js';
 import { keptRequestPlugin } from './kept-request.js';
 import { keepSigners } from './kept-signer.js';
+import { keepUserAgent, USER_AGENT_MIDDLEWARE, type UserAgentConfig } from './kept-user-agent.js';
 import type { NormalizedOptions } from './normalize-options.js';
 import { ObservingHandler } from './observing-handler.js';
 import { oneAttemptRetryPlugin } from './one-attempt-retry.js';
@@ -60,11 +61,20 @@ function http1Handler(options: NormalizedOptions): {
   };
 }
 
-/** In the kept pipelines: the endpoint middleware, its endpoint kept where only the config sets it. */
-export const keepInPipelines: KeepMiddleware = (name, middleware, commandClass) =>
-  name === ENDPOINT_MIDDLEWARE && endpointFromConfigOnly(commandClass)
-    ? keepEndpoint(middleware)
-    : middleware;
+/**
+ * In the kept pipelines of a client with `config`: the endpoint middleware, its endpoint kept
+ * where only the config sets it, and the user agent middleware, its header values kept per set
+ * of inputs.
+ */
+export function keepInPipelines(config: UserAgentConfig): KeepMiddleware {
+  return (name, middleware, commandClass) => {
+    if (name === ENDPOINT_MIDDLEWARE && endpointFromConfigOnly(commandClass)) {
+      return keepEndpoint(middleware);
+    }
+    if (name === USER_AGENT_MIDDLEWARE) return keepUserAgent(middleware, config);
+    return middleware;
+  };
+}
 
 /** Builds a runtime or control-plane client: SDK retries off, our handler, our sockets. */
 export function buildClient(settings: ClientSettings): BuiltClient {
@@ -117,7 +127,7 @@ export function buildClient(settings: ClientSettings): BuiltClient {
   return {
     client,
     protocol,
-    pipelines: new ResolvedPipelines(client, keepInPipelines),
+    pipelines: new ResolvedPipelines(client, keepInPipelines(client.config)),
     closeIdle() {
       for (const agent of agents) {
         for (const list of Object.values(agent.freeSockets)) {

@@ -72,7 +72,7 @@ describe('the endpoint kept in the pipelines', () => {
     const plain = counted(config);
     const fast = counted(config);
     fast.client.middlewareStack.use(converseBodyPlugin());
-    const pipelines = new ResolvedPipelines(fast.client, keepInPipelines);
+    const pipelines = new ResolvedPipelines(fast.client, keepInPipelines(fast.client.config));
     for (const words of ['one', 'two', 'three']) {
       for (const Command of [ConverseCommand, ConverseStreamCommand]) {
         const want = await captured(
