@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { HttpHandlerOptions } from '@smithy/types';
-import type { IdleKind } from './attempt.js';
+import type { Attempt, IdleKind } from './attempt.js';
 import type { BuiltClient, ClientSettings } from './build-client.js';
 import type { CallContext } from './call-context.js';
 import type { ClientPool } from './client-pool.js';
@@ -58,103 +58,247 @@ function exceptionError(type: string, value: unknown): unknown {
   return Object.assign(new Error(message), { name: type });
 }
 
+const DONE: IteratorReturnResult<void> = { done: true, value: undefined };
+
 /**
- * The ConverseStream call as an async generator: attempts and retries until the first event is
- * handed over; after that, any failure (silence, cut, missing `messageStop`/`metadata`, an
- * in-stream exception) is thrown classified. Returning early aborts the request. Each attempt is
- * disposed in one `finally`; the non-streaming fallback runs after it, outside any `catch`.
+ * The ConverseStream call: attempts and retries until the first event is handed over; after
+ * that, any failure (silence, cut, missing `messageStop`/`metadata`, an in-stream exception) is
+ * thrown classified. Returning early aborts the request. Each attempt is disposed once, before
+ * the next one or the non-streaming fallback.
+ *
+ * It behaves as the async generator it replaces (`stream-call.test.ts` holds them together):
+ * nothing runs before the first `next()`; `return()` waits for a read under way, then releases
+ * the attempt and the call (before the first `next()` it only ends the iteration); calls that
+ * overlap run one after the other. An event costs one promise reaction on the reader's own
+ * `next()` (the generator's await, yield and queue are gone).
  */
-export async function* streamCall(
+export function streamCall(
   call: CallContext,
   plan: StreamPlan,
   input: ConverseStreamCommandInput,
 ): AsyncGenerator<ConverseStreamOutput, void, undefined> {
-  let delivered = false;
-  const firstByteMs = streamFirstByteMs(input);
-  try {
-    for (;;) {
-      const attempt = call.newAttempt(plan, false, firstByteMs);
-      let failure: BedrockBridgeError;
-      let iterator: AsyncIterator<ConverseStreamOutput> | undefined;
-      try {
-        attempt.armFirstByte();
-        const out = await Promise.race([
-          attempt.built.pipelines.send(new ConverseStreamCommand(input), attempt.sendOptions),
-          attempt.stopped,
-        ]);
-        if (out.stream === undefined) {
-          throw truncationError('The answer carried no event stream', 'no event stream');
-        }
-        // The body the handler took from the SDK, decoded here; else (never for a 200 event
-        // stream) the SDK's own decoding.
-        const source = attempt.eventStream;
-        iterator =
-          source === undefined
-            ? out.stream[Symbol.asyncIterator]()
-            : isReadable(source)
-              ? readConverseStream(source)
-              : decodeConverseStream(source)[Symbol.asyncIterator]();
-        let sawStop = false;
-        let sawMetadata = false;
-        let count = 0;
-        let lastType: string | undefined;
-        // After a text delta the next event is due soon (textIdleMs); anywhere else Bedrock may
-        // pause for long (idleMs). Until the first event the first-byte deadline runs on.
-        let idleKind: IdleKind | undefined;
-        // The per-event path: one timer refresh, one promise, one key scan; nothing allocated
-        // that outlives the event.
-        for (;;) {
-          if (idleKind !== undefined) attempt.armIdle(idleKind);
-          const next = await attempt.next(iterator);
-          // The first event ends the first-byte deadline; later ones pause the idle one while
-          // the caller holds the event.
-          if (idleKind === undefined) attempt.disarm();
-          else attempt.hold();
-          if (next.done === true) break;
-          const event = next.value;
-          const fields = event as unknown as Readonly<Record<string, unknown>>;
-          const type = typeOf(fields);
-          if (type === 'messageStop') sawStop = true;
-          else if (type === 'metadata') sawMetadata = true;
-          else if (type?.endsWith('Exception') === true) {
-            throw exceptionError(type, fields[type]);
-          }
-          idleKind = isTextDelta(type, fields) ? 'text' : 'idle';
-          count += 1;
-          lastType = type;
-          delivered = true;
-          yield event;
-        }
-        if (attempt.stop !== undefined) throw attempt.stop.error;
-        if (!sawStop || !sawMetadata) {
-          throw truncationError(
-            `The stream ended without ${sawStop ? 'metadata' : 'messageStop'} (truncated answer)`,
-            `${count} events, the last one ${lastType ?? 'none'}`,
-          );
-        }
-        attempt.complete();
-        call.succeed();
-        return;
-      } catch (err) {
-        failure = call.failureOf(err, attempt);
-      } finally {
-        // Also reached when the consumer stopped early (break/return): the request is aborted.
-        attempt.dispose();
-        void iterator?.return?.().catch(() => {});
+  return new StreamCall(call, plan, input);
+}
+
+class StreamCall implements AsyncGenerator<ConverseStreamOutput, void, undefined> {
+  readonly #call: CallContext;
+  readonly #plan: StreamPlan;
+  readonly #input: ConverseStreamCommandInput;
+  readonly #firstByteMs: number;
+  #started = false;
+  #done = false;
+  #delivered = false;
+  /** The read under way (overlapping calls and `return()` wait for it). */
+  #pending: Promise<unknown> | undefined;
+  #attempt: Attempt | undefined;
+  #iterator: AsyncIterator<ConverseStreamOutput> | undefined;
+  /** The events of the non-streaming fallback, once a stream was denied. */
+  #fallback: Iterator<ConverseStreamOutput> | undefined;
+  // Per attempt.
+  #sawStop = false;
+  #sawMetadata = false;
+  #count = 0;
+  #lastType: string | undefined;
+  /**
+   * After a text delta the next event is due soon (textIdleMs); anywhere else Bedrock may pause
+   * for long (idleMs). Until the first event the first-byte deadline runs on.
+   */
+  #idleKind: IdleKind | undefined;
+
+  constructor(call: CallContext, plan: StreamPlan, input: ConverseStreamCommandInput) {
+    this.#call = call;
+    this.#plan = plan;
+    this.#input = input;
+    this.#firstByteMs = streamFirstByteMs(input);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<ConverseStreamOutput, void>> {
+    if (this.#pending !== undefined) {
+      return settled(this.#pending).then(() => this.next());
+    }
+    if (this.#done) return Promise.resolve(DONE);
+    if (this.#fallback !== undefined) return Promise.resolve(this.#fallbackNext());
+    if (this.#started) return this.#read();
+    this.#started = true;
+    return this.#track(this.#attemptAndRead());
+  }
+
+  /** `p` as the read under way until it settles (for the paths that are not one event). */
+  #track<T>(p: Promise<T>): Promise<T> {
+    this.#pending = p;
+    const clear = (): void => {
+      if (this.#pending === p) this.#pending = undefined;
+    };
+    p.then(clear, clear);
+    return p;
+  }
+
+  async return(): Promise<IteratorResult<ConverseStreamOutput, void>> {
+    if (this.#pending !== undefined) await settled(this.#pending);
+    if (this.#done) return DONE;
+    this.#done = true;
+    // Not started: nothing to release, as a generator closed before its first `next()`.
+    if (!this.#started) return DONE;
+    // Also reached when the consumer stopped early: the request is aborted.
+    this.#releaseAttempt();
+    this.#call.dispose();
+    return DONE;
+  }
+
+  async throw(err: unknown): Promise<IteratorResult<ConverseStreamOutput, void>> {
+    if (this.#pending !== undefined) await settled(this.#pending);
+    if (this.#done || !this.#started || this.#fallback !== undefined) {
+      if (!this.#done && this.#started) {
+        this.#done = true;
+        this.#call.dispose();
       }
+      this.#done = true;
+      throw err;
+    }
+    // As thrown at the generator's `yield`: a failure of the attempt.
+    return this.#fail(err);
+  }
+
+  /** A new attempt: the request sent, its body's reader made, then its first read. */
+  async #attemptAndRead(): Promise<IteratorResult<ConverseStreamOutput, void>> {
+    let attempt: Attempt;
+    try {
+      attempt = this.#call.newAttempt(this.#plan, false, this.#firstByteMs);
+    } catch (err) {
+      this.#finish();
+      throw err;
+    }
+    this.#attempt = attempt;
+    this.#iterator = undefined;
+    this.#sawStop = false;
+    this.#sawMetadata = false;
+    this.#count = 0;
+    this.#lastType = undefined;
+    this.#idleKind = undefined;
+    try {
+      attempt.armFirstByte();
+      const out = await Promise.race([
+        attempt.built.pipelines.send(new ConverseStreamCommand(this.#input), attempt.sendOptions),
+        attempt.stopped,
+      ]);
+      if (out.stream === undefined) {
+        throw truncationError('The answer carried no event stream', 'no event stream');
+      }
+      // The body the handler took from the SDK, decoded here; else (never for a 200 event
+      // stream) the SDK's own decoding.
+      const source = attempt.eventStream;
+      this.#iterator =
+        source === undefined
+          ? out.stream[Symbol.asyncIterator]()
+          : isReadable(source)
+            ? readConverseStream(source)
+            : decodeConverseStream(source)[Symbol.asyncIterator]();
+    } catch (err) {
+      return this.#fail(err);
+    }
+    return this.#read();
+  }
+
+  /**
+   * The per-event path: one timer refresh, one promise reaction on the reader's `next()`, one
+   * key scan; nothing allocated that outlives the event.
+   */
+  #read(): Promise<IteratorResult<ConverseStreamOutput, void>> {
+    const attempt = this.#attempt as Attempt;
+    if (this.#idleKind !== undefined) attempt.armIdle(this.#idleKind);
+    const read = attempt
+      .next(this.#iterator as AsyncIterator<ConverseStreamOutput>)
+      .then(this.#onNext, this.#onFailure);
+    this.#pending = read;
+    return read;
+  }
+
+  readonly #onNext = (
+    next: IteratorResult<ConverseStreamOutput>,
+  ):
+    | IteratorResult<ConverseStreamOutput, void>
+    | Promise<IteratorResult<ConverseStreamOutput, void>> => {
+    const attempt = this.#attempt as Attempt;
+    // The first event ends the first-byte deadline; later ones pause the idle one while the
+    // caller holds the event.
+    if (this.#idleKind === undefined) attempt.disarm();
+    else attempt.hold();
+    if (next.done === true) return this.#ended(attempt);
+    // One event, handed over as this read settles: nothing under way after it.
+    const event = next.value;
+    const fields = event as unknown as Readonly<Record<string, unknown>>;
+    const type = typeOf(fields);
+    if (type === 'messageStop') this.#sawStop = true;
+    else if (type === 'metadata') this.#sawMetadata = true;
+    else if (type?.endsWith('Exception') === true) {
+      return this.#track(this.#fail(exceptionError(type, fields[type])));
+    }
+    this.#idleKind = isTextDelta(type, fields) ? 'text' : 'idle';
+    this.#count += 1;
+    this.#lastType = type;
+    this.#delivered = true;
+    this.#pending = undefined;
+    return { done: false, value: event };
+  };
+
+  readonly #onFailure = (err: unknown): Promise<IteratorResult<ConverseStreamOutput, void>> =>
+    this.#track(this.#fail(err));
+
+  /** The reader ended: a complete answer, or a failure (halted, truncated). */
+  #ended(
+    attempt: Attempt,
+  ):
+    | IteratorResult<ConverseStreamOutput, void>
+    | Promise<IteratorResult<ConverseStreamOutput, void>> {
+    try {
+      if (attempt.stop !== undefined) throw attempt.stop.error;
+      if (!this.#sawStop || !this.#sawMetadata) {
+        throw truncationError(
+          `The stream ended without ${this.#sawStop ? 'metadata' : 'messageStop'} (truncated answer)`,
+          `${this.#count} events, the last one ${this.#lastType ?? 'none'}`,
+        );
+      }
+      attempt.complete();
+      this.#call.succeed();
+    } catch (err) {
+      return this.#track(this.#fail(err));
+    }
+    this.#releaseAttempt();
+    this.#finish();
+    return DONE;
+  }
+
+  /**
+   * A failure of the current attempt: classified, the attempt released, then the non-streaming
+   * fallback, a retry (a new attempt), or the final error thrown.
+   */
+  async #fail(err: unknown): Promise<IteratorResult<ConverseStreamOutput, void>> {
+    const call = this.#call;
+    let failure = call.failureOf(err, this.#attempt as Attempt);
+    this.#releaseAttempt();
+    try {
       if (
-        !delivered &&
+        !this.#delivered &&
         failure.kind === 'streaming_denied' &&
-        plan.fallbackToNonStreaming &&
+        this.#plan.fallbackToNonStreaming &&
         call.stop === undefined
       ) {
         call.emit({ type: 'fallback', reason: 'streaming_denied' });
-        yield* synthesizeStream(
-          await runUnary<ConverseCommandOutput>(call, unaryPlan(plan, input)),
+        const output = await runUnary<ConverseCommandOutput>(
+          call,
+          unaryPlan(this.#plan, this.#input),
         );
-        return;
+        this.#fallback = synthesizeStream(output)[Symbol.iterator]();
+        return this.#fallbackNext();
       }
-      if (delivered && (failure.kind === 'stale_connection' || failure.kind === 'unreachable')) {
+      if (
+        this.#delivered &&
+        (failure.kind === 'stale_connection' || failure.kind === 'unreachable')
+      ) {
         // The connection died mid-answer: for the caller that is a truncated answer.
         failure = new BedrockBridgeError({
           ...failure.toInfo(),
@@ -163,11 +307,46 @@ export async function* streamCall(
           cause: failure,
         });
       }
-      await call.afterFailure(failure, delivered);
+      await call.afterFailure(failure, this.#delivered);
+    } catch (final) {
+      this.#finish();
+      throw final;
     }
-  } finally {
-    call.dispose();
+    return this.#attemptAndRead();
   }
+
+  #fallbackNext(): IteratorResult<ConverseStreamOutput, void> {
+    const next = (this.#fallback as Iterator<ConverseStreamOutput>).next();
+    if (next.done !== true) return { done: false, value: next.value };
+    this.#finish();
+    return DONE;
+  }
+
+  /** Releases the attempt, once: its timers, request and client lease, then its reader. */
+  #releaseAttempt(): void {
+    const attempt = this.#attempt;
+    const iterator = this.#iterator;
+    this.#attempt = undefined;
+    this.#iterator = undefined;
+    attempt?.dispose();
+    void iterator?.return?.().catch(() => {});
+  }
+
+  /** The end of the call (its answer, its final error or the fallback's last event). */
+  #finish(): void {
+    this.#done = true;
+    this.#pending = undefined;
+    this.#fallback = undefined;
+    this.#call.dispose();
+  }
+}
+
+/** `p` settled either way (a read under way that a later call waits for). */
+function settled(p: Promise<unknown>): Promise<void> {
+  return p.then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** The Converse call the fallback makes instead of a denied stream. */
