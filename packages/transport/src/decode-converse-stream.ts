@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import {
   type ConverseStreamOutput,
   InternalServerException,
@@ -67,6 +68,22 @@ function exceptionOf(code: string, body: Uint8Array): Error {
  * thrown by `push` after the events before it were appended.
  */
 const EMPTY = Buffer.alloc(0);
+/** Total length, headers length, and the CRC-32 of those 8 bytes. */
+const PRELUDE_BYTES = 12;
+
+/**
+ * Throws the codec's own error when the prelude of the frame at `at` fails its CRC (the
+ * event-stream specification: both checksums must be validated, corruption recognised at once).
+ */
+function checkPrelude(bytes: Buffer, at: number): void {
+  const specified = bytes.readUInt32BE(at + 8);
+  const calculated = crc32(bytes.subarray(at, at + 8)) >>> 0;
+  if (specified !== calculated) {
+    throw new Error(
+      `The prelude checksum specified in the message (${specified}) does not match the calculated CRC32 checksum (${calculated})`,
+    );
+  }
+}
 
 export class ConverseStreamDecoder {
   #pending: Buffer = EMPTY;
@@ -78,7 +95,13 @@ export class ConverseStreamDecoder {
     try {
       while (pending.length - offset >= 4) {
         const total = pending.readUInt32BE(offset);
-        if (pending.length - offset < total) break;
+        if (pending.length - offset < total) {
+          // A frame still arriving: its prelude is checked as soon as it is here, so that a
+          // damaged length fails now rather than waiting (until a deadline) for bytes that the
+          // length only claims.
+          if (pending.length - offset >= PRELUDE_BYTES) checkPrelude(pending, offset);
+          break;
+        }
         const start = offset;
         offset += total;
         const event = readFrame(pending, start, total);

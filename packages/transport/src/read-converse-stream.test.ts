@@ -93,6 +93,40 @@ describe('readConverseStream', () => {
     expect(ours.events).toHaveLength(5);
   });
 
+  it("fails a frame whose length was damaged as soon as its prelude arrives, with the codec's checksum error (not at a deadline)", async () => {
+    const second = frame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'x' } });
+    const damaged = Buffer.from(second);
+    damaged[1] = (damaged[1] ?? 0) ^ 0x40; // the length now claims ~4 MB more than will ever come
+    let codecError = '';
+    try {
+      codec.decode(damaged);
+    } catch (err) {
+      codecError = (err as Error).message;
+    }
+    const bytes = Buffer.concat([frame('messageStart', { role: 'assistant' }), damaged]);
+    // The body stays open: without the prelude check the read would wait for the claimed bytes.
+    const ours = await viaReader(bodyOf(bytes, 5, false));
+    expect(ours.events).toEqual([{ messageStart: { role: 'assistant' } }]);
+    expect(ours.error).toMatch(
+      /^The prelude checksum specified in the message \(\d+\) does not match/,
+    );
+    // The same words as the codec for the same damage, when the whole frame is there.
+    expect(codecError).toMatch(/prelude checksum|message length/);
+    const whole = Buffer.from(damaged);
+    whole.writeUInt32BE(damaged.length, 0);
+    whole[9] = (whole[9] ?? 0) ^ 0x01; // right length, prelude CRC wrong: the codec's message
+    const viaCodec = (() => {
+      try {
+        codec.decode(whole);
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    const reader = await viaReader(bodyOf(whole, 3, false));
+    expect(reader.error).toBe(viaCodec);
+  });
+
   it('yields the events before an in-stream exception, then throws it', async () => {
     const withException = Buffer.concat([
       frame('messageStart', { role: 'assistant' }),
