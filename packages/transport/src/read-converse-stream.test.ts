@@ -161,27 +161,32 @@ describe('readConverseStream', () => {
     await it.return?.();
   });
 
-  it('holds back: the body is paused while decoded events wait, and flows again when a read finds none', async () => {
-    const frames = [0, 1, 2, 3].map((i) =>
+  it('holds back: the body is paused once 32 decoded events wait, and flows again when a read finds none', async () => {
+    const frames = Array.from({ length: 40 }, (_, i) =>
       frame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: `t${i}` } }),
     );
+    const text = (r: IteratorResult<ConverseStreamOutput>) =>
+      r.done === true ? undefined : r.value.contentBlockDelta?.delta?.text;
     const body = new PassThrough();
     const it = readConverseStream(body);
-    body.write(Buffer.concat(frames.slice(0, 2)));
-    expect((await it.next()).value).toEqual(
-      expect.objectContaining({ contentBlockDelta: expect.anything() }),
-    );
-    // One event still waits for the reader: nothing more is taken from the body.
-    expect(body.isPaused()).toBe(true);
-    body.write(frames[2]);
+    // A few events waiting: the body still flows.
+    body.write(Buffer.concat(frames.slice(0, 3)));
+    expect(text(await it.next())).toBe('t0');
+    expect(body.isPaused()).toBe(false);
+    // 33 events waiting after this chunk: nothing more is taken from the body.
+    body.write(Buffer.concat(frames.slice(3, 35)));
     await new Promise((resolve) => setImmediate(resolve));
-    expect(body.readableLength).toBe(frames[2]?.length);
-    expect((await it.next()).value?.contentBlockDelta?.delta).toEqual({ text: 't1' });
+    expect(body.isPaused()).toBe(true);
+    body.write(Buffer.concat(frames.slice(35, 40)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(body.readableLength).toBe(Buffer.concat(frames.slice(35, 40)).length);
+    for (let i = 1; i < 35; i++) expect(text(await it.next())).toBe(`t${i}`);
     // Nothing decoded is left: the next read lets the body flow (the buffered chunk, then more).
-    expect((await it.next()).value?.contentBlockDelta?.delta).toEqual({ text: 't2' });
+    expect(text(await it.next())).toBe('t35');
+    for (let i = 36; i < 40; i++) expect(text(await it.next())).toBe(`t${i}`);
     const waiting = it.next();
-    body.end(frames[3]);
-    expect((await waiting).value?.contentBlockDelta?.delta).toEqual({ text: 't3' });
+    body.end(frame('messageStop', { stopReason: 'end_turn' }));
+    expect((await waiting).value).toEqual({ messageStop: { stopReason: 'end_turn' } });
     expect(await it.next()).toEqual({ done: true, value: undefined });
   });
 

@@ -5,6 +5,9 @@ import { ConverseStreamDecoder } from './decode-converse-stream.js';
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
+/** Decoded events that may wait for the reader before the body is paused. */
+const READ_AHEAD_EVENTS = 32;
+
 /** An async iterator whose pending (and every later) read can be made to fail at once. */
 export interface InterruptibleIterator<T> extends AsyncIterator<T> {
   /** Fails the read under way (or else the next one) with `error`, events read or not; then ends. */
@@ -20,9 +23,8 @@ export interface InterruptibleIterator<T> extends AsyncIterator<T> {
  *
  * Same outcomes as `decodeConverseStream(body)`: the events of every complete frame in order,
  * then the first failure (a failed frame, an error of the body, a body that ended inside a frame
- * or closed before its end). Backpressure holds: the stream is paused while decoded events wait
- * for the reader (at most the chunk that made them is read ahead) and resumed when a read finds
- * none. `return()` stops reading and destroys a body not yet ended; `interrupt(error)` fails the
+ * or closed before its end). Backpressure holds: the stream is paused once 32 decoded events wait
+ * for the reader (nothing more is read ahead) and resumed when a read finds none. `return()` stops reading and destroys a body not yet ended; `interrupt(error)` fails the
  * pending read at once (an attempt halted by a deadline or an abort).
  */
 export function readConverseStream(body: Readable): InterruptibleIterator<ConverseStreamOutput> {
@@ -88,8 +90,10 @@ export function readConverseStream(body: Readable): InterruptibleIterator<Conver
       failure = { error: err };
     }
     wake();
-    // Events wait for the reader (or a failure does): read no further until they are taken.
-    if (head < queue.length || failure !== undefined) body.pause();
+    // Many events wait for the reader (or a failure does): read no further until they are
+    // taken. A few may wait without a pause (a burst of frames in one chunk), which spares the
+    // pause, then the resume and its tick, on every such burst.
+    if (queue.length - head >= READ_AHEAD_EVENTS || failure !== undefined) body.pause();
   };
   body.on('data', onData);
   const stopWatching = finished(body, (err) => {
