@@ -28,11 +28,14 @@ export function cacheMarkers(request: ChatCompletionRequest): Marker[] {
     } else if (p.prompt_cache_breakpoint != null)
       found.push({ param: `${param}.prompt_cache_breakpoint` });
   };
-  for (const [i, message] of (request.messages ?? []).entries()) {
-    if (!Array.isArray(message?.content)) continue;
-    for (const [j, part] of message.content.entries()) visit(part, `messages[${i}].content[${j}]`);
+  const messages = request.messages ?? [];
+  for (let i = 0; i < messages.length; i++) {
+    const content = messages[i]?.content;
+    if (!Array.isArray(content)) continue;
+    for (let j = 0; j < content.length; j++) visit(content[j], `messages[${i}].content[${j}]`);
   }
-  for (const [i, tool] of (request.tools ?? []).entries()) visit(tool, `tools[${i}]`);
+  const tools = request.tools ?? [];
+  for (let i = 0; i < tools.length; i++) visit(tools[i], `tools[${i}]`);
   return found;
 }
 

@@ -22,7 +22,7 @@ const FIXTURE = new URL('./__fixtures__/conversion-snapshot.json', import.meta.u
 const SEED = 20_261_205;
 const RUNS = 400;
 
-const claude: ModelRules = Object.freeze({
+const claude: ModelRules = Object.freeze<ModelRules>({
   known: true,
   maxOutputTokens: 4096,
   toolUse: true,
@@ -40,7 +40,7 @@ const claude: ModelRules = Object.freeze({
   supportsPrefill: true,
 });
 
-const plain: ModelRules = Object.freeze({
+const plain: ModelRules = Object.freeze<ModelRules>({
   known: 'family',
   toolUse: true,
   forcedToolChoice: false,

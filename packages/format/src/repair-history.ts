@@ -29,8 +29,8 @@ interface Turn {
   role: 'user' | 'assistant';
   blocks: ContentBlock[];
   calls: ToolCallRef[];
-  /** Result blocks by Bedrock tool-use id. */
-  results: Map<string, ContentBlock[]>;
+  /** Result blocks by Bedrock tool-use id (made when the first result arrives). */
+  results: Map<string, ContentBlock[]> | undefined;
   /** A tool result arrived for this turn: later messages of the same role start a new turn. */
   closed: boolean;
 }
@@ -102,13 +102,23 @@ function resultAsUserBlocks(
   return [...(text.trim() === '' ? [] : [{ text }]), ...attachments];
 }
 
-/** Reasoning blocks first (Anthropic requires them at the start of an assistant turn). */
+/**
+ * Reasoning blocks first (Anthropic requires them at the start of an assistant turn): `blocks`
+ * itself when they already are (the usual case, checked without allocating), else a new array.
+ */
 function hoistReasoning(blocks: ContentBlock[]): ContentBlock[] {
-  const reasoning = blocks.filter((b) => b.reasoningContent !== undefined);
-  if (reasoning.length === 0 || blocks[0]?.reasoningContent !== undefined) {
-    if (reasoning.every((_, i) => blocks[i]?.reasoningContent !== undefined)) return blocks;
+  let lead = 0;
+  while (lead < blocks.length && blocks[lead]?.reasoningContent !== undefined) lead++;
+  let later = lead;
+  while (later < blocks.length && blocks[later]?.reasoningContent === undefined) later++;
+  if (later === blocks.length) return blocks;
+  const reasoning: ContentBlock[] = [];
+  const others: ContentBlock[] = [];
+  for (const block of blocks) {
+    if (block.reasoningContent !== undefined) reasoning.push(block);
+    else others.push(block);
   }
-  return [...reasoning, ...blocks.filter((b) => b.reasoningContent === undefined)];
+  return reasoning.concat(others);
 }
 
 /** Whether a block is a tool call or a tool result. */
@@ -170,10 +180,10 @@ export function repairHistory(
     let turn: Turn;
     if (last !== undefined && last.role === role && !last.closed) {
       turn = last;
-      turn.blocks.push(...blocks);
-      turn.calls.push(...calls);
+      for (const block of blocks) turn.blocks.push(block);
+      for (const call of calls) turn.calls.push(call);
     } else {
-      turn = { role, blocks, calls: [...calls], results: new Map(), closed: false };
+      turn = { role, blocks, calls: calls.slice(), results: undefined, closed: false };
       turns.push(turn);
     }
     for (const { callId, toolUseId } of calls) {
@@ -189,6 +199,7 @@ export function repairHistory(
       const call = takeOpenCall(open, item.callId);
       if (call !== undefined) {
         const blocks = resultBlocks(call.toolUseId, item.content, item.cache, ctx);
+        call.turn.results ??= new Map();
         call.turn.results.set(call.toolUseId, blocks);
         call.turn.closed = true;
       } else {
@@ -212,26 +223,28 @@ export function repairHistory(
       messages.push({ role: 'assistant', content: hoistReasoning(turn.blocks) });
       carry = [];
       for (const { toolUseId, callId } of turn.calls) {
-        const found = turn.results.get(toolUseId);
+        const found = turn.results?.get(toolUseId);
         if (found === undefined) {
           repaired(
             ctx,
             `messages: tool call ${callId} has no result; "${PLACEHOLDERS.missingToolResult}" was sent as its result.`,
           );
         }
-        carry.push(
-          ...(found ??
-            resultBlocks(
-              toolUseId,
-              [{ text: PLACEHOLDERS.missingToolResult }],
-              undefined,
-              ctx,
-              'error',
-            )),
-        );
+        const blocks =
+          found ??
+          resultBlocks(
+            toolUseId,
+            [{ text: PLACEHOLDERS.missingToolResult }],
+            undefined,
+            ctx,
+            'error',
+          );
+        for (const block of blocks) carry.push(block);
       }
     } else {
-      messages.push({ role: 'user', content: [...carry, ...turn.blocks] });
+      // The turn's own array when no results come first: nothing else holds it.
+      const content = carry.length > 0 ? carry.concat(turn.blocks) : turn.blocks;
+      messages.push({ role: 'user', content });
       carry = [];
     }
   }
