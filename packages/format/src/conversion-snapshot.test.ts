@@ -127,7 +127,7 @@ describe('toConverseInput output is pinned', () => {
       OPTION_SETS.map((options) => fingerprint(broken(request, change), options)).join(' '),
     );
     if (process.env.UPDATE_CONVERSION_SNAPSHOT === '1') {
-      writeFileSync(FIXTURE, `${JSON.stringify(prints, null, 0).replaceAll('","', '",\n"')}\n`);
+      writeFileSync(FIXTURE, `${JSON.stringify(prints, null, 2)}\n`);
     }
     const recorded = JSON.parse(readFileSync(FIXTURE, 'utf8')) as string[];
     expect(recorded).toHaveLength(RUNS);
