@@ -12,7 +12,10 @@ interface Marker {
 /** Cache markers of the request (on content parts and tools), with the field each sits in. */
 export function cacheMarkers(request: ChatCompletionRequest): Marker[] {
   const found: Marker[] = [];
-  const visit = (part: unknown, param: string) => {
+  // The field's name is built only for a part that holds a marker (most hold none): content
+  // part `j` of message `i`, or tool `i` when `j` is -1.
+  const name = (i: number, j: number) => (j < 0 ? `tools[${i}]` : `messages[${i}].content[${j}]`);
+  const visit = (part: unknown, i: number, j: number) => {
     if (typeof part !== 'object' || part === null) return;
     const p = part as {
       cache_control?: { ttl?: unknown } | null;
@@ -20,22 +23,23 @@ export function cacheMarkers(request: ChatCompletionRequest): Marker[] {
     };
     if (p.cache_control != null) {
       const ttl = p.cache_control.ttl;
+      const param = name(i, j);
       found.push(
         ttl === undefined
           ? { param: `${param}.cache_control` }
           : { param: `${param}.cache_control`, ttl },
       );
     } else if (p.prompt_cache_breakpoint != null)
-      found.push({ param: `${param}.prompt_cache_breakpoint` });
+      found.push({ param: `${name(i, j)}.prompt_cache_breakpoint` });
   };
   const messages = request.messages ?? [];
   for (let i = 0; i < messages.length; i++) {
     const content = messages[i]?.content;
     if (!Array.isArray(content)) continue;
-    for (let j = 0; j < content.length; j++) visit(content[j], `messages[${i}].content[${j}]`);
+    for (let j = 0; j < content.length; j++) visit(content[j], i, j);
   }
   const tools = request.tools ?? [];
-  for (let i = 0; i < tools.length; i++) visit(tools[i], `tools[${i}]`);
+  for (let i = 0; i < tools.length; i++) visit(tools[i], i, -1);
   return found;
 }
 

@@ -18,6 +18,7 @@ import {
 } from './convert-content-part.js';
 import { convertToolResult } from './convert-tool-result.js';
 import { invalidRequest } from './invalid-request.js';
+import { messageContentParam, messageParam } from './message-params.js';
 import type { ChatCompletionMessageParam } from './openai-request.js';
 import { unsupportedParam } from './param-policy.js';
 import { reasoningBlocks } from './reasoning.js';
@@ -78,6 +79,7 @@ function assistantItem(
   ctx: ConversionState,
   param: string,
   legacyCalls: Array<{ name: string; id: string }>,
+  contentParam: string,
 ): Extract<HistoryItem, { kind: 'assistant' }> {
   const blocks: ContentBlock[] = [];
   if (ctx.replayReasoning && Array.isArray(message.reasoning_details)) {
@@ -86,11 +88,11 @@ function assistantItem(
       blocks.push(block);
     }
   }
-  for (const block of convertUserContent(message.content, ctx, `${param}.content`)) {
+  for (const block of convertUserContent(message.content, ctx, contentParam)) {
     if (block.document !== undefined || block.image !== undefined) {
       throw invalidRequest(
         'invalid_content_part',
-        `${param}.content`,
+        contentParam,
         `${param}: assistant content may hold only text and refusal parts.`,
       );
     }
@@ -176,7 +178,7 @@ export function convertMessages(messages: unknown, ctx: ConversionState): Conver
   const items: HistoryItem[] = [];
   const legacyCalls: Array<{ name: string; id: string }> = [];
   messages.forEach((raw: unknown, i) => {
-    const param = `messages[${i}]`;
+    const param = messageParam(i);
     if (typeof raw !== 'object' || raw === null) {
       throw invalidRequest('invalid_message', param, `${param} must be an object with a role.`);
     }
@@ -185,20 +187,20 @@ export function convertMessages(messages: unknown, ctx: ConversionState): Conver
     switch (message.role) {
       case 'system':
       case 'developer': {
-        const blocks = systemBlocks(message.content, ctx, `${param}.content`);
+        const blocks = systemBlocks(message.content, ctx, messageContentParam(i));
         if (ctx.cacheAllowed('system'))
           endWithCachePoint(blocks as ContentBlock[], cacheMarkOf(message));
         system.push(...blocks);
         return;
       }
       case 'user': {
-        const blocks = convertUserContent(message.content, ctx, `${param}.content`);
+        const blocks = convertUserContent(message.content, ctx, messageContentParam(i));
         if (ctx.cacheAllowed('messages')) endWithCachePoint(blocks, cacheMarkOf(message));
         items.push({ kind: 'user', blocks });
         return;
       }
       case 'assistant': {
-        const item = assistantItem(message, ctx, param, legacyCalls);
+        const item = assistantItem(message, ctx, param, legacyCalls, messageContentParam(i));
         if (ctx.cacheAllowed('messages')) endWithCachePoint(item.blocks, cacheMarkOf(message));
         items.push(item);
         return;
@@ -211,14 +213,14 @@ export function convertMessages(messages: unknown, ctx: ConversionState): Conver
             `${param}.tool_call_id must be a string.`,
           );
         }
-        const { content, cache } = convertToolResult(message, ctx, `${param}.content`);
+        const { content, cache } = convertToolResult(message, ctx, messageContentParam(i));
         items.push({ kind: 'result', callId: message.tool_call_id, content, cache });
         return;
       }
       case 'function': {
         const index = legacyCalls.findIndex((call) => call.name === message.name);
         const call = index >= 0 ? legacyCalls.splice(index, 1)[0] : undefined;
-        const text = textOfContent(message.content, `${param}.content`);
+        const text = textOfContent(message.content, messageContentParam(i));
         items.push({
           kind: 'result',
           callId: call?.id ?? `call_fn_orphan_${i}`,
