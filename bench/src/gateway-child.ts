@@ -4,8 +4,9 @@ import { runChild, serveUntilStdinCloses } from './service-process.js';
 import { startGatewayHere } from './systems/start-gateway.js';
 
 /**
- * Runs the gateway app in its own process, as it is deployed: its own event loop, so that
- * the client measuring it does not share a thread with it. Prints `{"url": ...}` once
+ * Runs the gateway app in its own process, as it is deployed: composed as `serve` composes it,
+ * its request log written to stdout, its own event loop, so that the client measuring it does
+ * not share a thread with it. Prints `{"url": ...}` once
  * listening; exits when stdin closes. Arguments: `--endpoint URL` (the emulator), and
  * `--marks` to record when each chat request arrived and wrote its first text
  * (`first-token-marks.ts`, read by `ttft-breakdown`), `--max-in-flight N` for the server's cap
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   }
   const busy = args.indexOf('--max-loop-busy');
   const running = await startGatewayHere(endpoint, {
+    // As served: its request log on stdout (the parent reads and drops the lines), process metrics.
+    served: true,
     ...(args.includes('--marks') ? { beforeListen: addFirstTokenMarks } : {}),
     server: {
       limits: {
