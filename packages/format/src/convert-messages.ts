@@ -81,14 +81,15 @@ function assistantItem(
   legacyCalls: Array<{ name: string; id: string }>,
   contentParam: string,
 ): Extract<HistoryItem, { kind: 'assistant' }> {
-  const blocks: ContentBlock[] = [];
+  let blocks: ContentBlock[] = [];
   if (ctx.replayReasoning && Array.isArray(message.reasoning_details)) {
     const detailsParam = `${param}.reasoning_details`;
     for (const block of reasoningBlocks(message.reasoning_details, detailsParam, ctx)) {
       blocks.push(block);
     }
   }
-  for (const block of convertUserContent(message.content, ctx, contentParam)) {
+  const content = convertUserContent(message.content, ctx, contentParam);
+  for (const block of content) {
     if (block.document !== undefined || block.image !== undefined) {
       throw invalidRequest(
         'invalid_content_part',
@@ -96,34 +97,20 @@ function assistantItem(
         `${param}: assistant content may hold only text and refusal parts.`,
       );
     }
-    blocks.push(block);
   }
-  if (typeof message.refusal === 'string') blocks.push(...textBlocks(message.refusal));
+  // The content's own array when nothing comes before it (a fresh array no one else holds).
+  if (blocks.length === 0) blocks = content;
+  else for (const block of content) blocks.push(block);
+  if (typeof message.refusal === 'string') {
+    for (const block of textBlocks(message.refusal)) blocks.push(block);
+  }
   if (message.audio !== undefined && message.audio !== null) {
     unsupportedParam(ctx, `${param}.audio`, 'Bedrock has no audio answers to refer to.');
   }
-  const calls: ToolCallRef[] = [];
-  const addCall = (
-    callId: string,
-    name: unknown,
-    args: unknown,
-    callParam: string,
-    cache?: CacheMark,
-  ): void => {
-    if (typeof name !== 'string' || name === '') {
-      throw invalidRequest(
-        'invalid_tool_call',
-        callParam,
-        `${callParam}: a tool call needs a function name.`,
-      );
-    }
-    const toolUseId = ctx.toolUseIds.allocate(callId);
-    const input = argumentsToInput(typeof args === 'string' ? args : JSON.stringify(args ?? {}));
-    blocks.push({
-      toolUse: { toolUseId, name: ctx.toolNames.toBedrock(name), input: input as never },
-    });
-    if (ctx.cacheAllowed('messages')) endWithCachePoint(blocks, cache);
-    calls.push({ callId, toolUseId });
+  const item: Extract<HistoryItem, { kind: 'assistant' }> = {
+    kind: 'assistant',
+    blocks,
+    calls: [],
   };
   (message.tool_calls ?? []).forEach((call, i) => {
     const callParam = `${param}.tool_calls[${i}]`;
@@ -137,19 +124,56 @@ function assistantItem(
     // An empty id is still an id: a tool message answering "" pairs with it (the Bedrock id
     // allocated for it is valid and unique). Only a missing id gets a generated one.
     const id = typeof call.id === 'string' ? call.id : `call_${param.replace(/\W+/g, '_')}_${i}`;
-    addCall(id, call.function?.name, call.function?.arguments, callParam, cacheMarkOf(call));
+    addCall(
+      item,
+      ctx,
+      id,
+      call.function?.name,
+      call.function?.arguments,
+      callParam,
+      cacheMarkOf(call),
+    );
   });
   if (message.function_call) {
     const id = `call_fn_${param.replace(/\W+/g, '_')}`;
     legacyCalls.push({ name: message.function_call.name, id });
     addCall(
+      item,
+      ctx,
       id,
       message.function_call.name,
       message.function_call.arguments,
       `${param}.function_call`,
+      undefined,
     );
   }
-  return { kind: 'assistant', blocks, calls };
+  return item;
+}
+
+/** A tool call of an assistant message: its `toolUse` block (and cache point), and its ids. */
+function addCall(
+  item: Extract<HistoryItem, { kind: 'assistant' }>,
+  ctx: ConversionState,
+  callId: string,
+  name: unknown,
+  args: unknown,
+  callParam: string,
+  cache: CacheMark | undefined,
+): void {
+  if (typeof name !== 'string' || name === '') {
+    throw invalidRequest(
+      'invalid_tool_call',
+      callParam,
+      `${callParam}: a tool call needs a function name.`,
+    );
+  }
+  const toolUseId = ctx.toolUseIds.allocate(callId);
+  const input = argumentsToInput(typeof args === 'string' ? args : JSON.stringify(args ?? {}));
+  item.blocks.push({
+    toolUse: { toolUseId, name: ctx.toolNames.toBedrock(name), input: input as never },
+  });
+  if (ctx.cacheAllowed('messages')) endWithCachePoint(item.blocks, cache);
+  item.calls.push({ callId, toolUseId });
 }
 
 /**

@@ -1,0 +1,2 @@
+export { fromEmbeddingResults } from './from-embedding-results.js';
+export { toEmbeddingCalls } from './to-embedding-calls.js';
