@@ -1,2 +1,0 @@
-export { fromEmbeddingResults } from './from-embedding-results.js';
-export { toEmbeddingCalls } from './to-embedding-calls.js';

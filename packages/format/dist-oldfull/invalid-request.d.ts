@@ -1,6 +1,0 @@
-import { BedrockBridgeError } from '@bedrock-bridge/errors';
-/**
- * The error every conversion problem becomes: kind `validation`, a specific `code`, and the
- * request field at fault in OpenAI's `param` notation (e.g. `messages[3].content[1]`).
- */
-export declare function invalidRequest(code: string, param: string, message: string): BedrockBridgeError;

@@ -1,4 +1,0 @@
-/** `messages[i]`. */
-export declare function messageParam(i: number): string;
-/** `messages[i].content`. */
-export declare function messageContentParam(i: number): string;
