@@ -1,5 +1,5 @@
 import type { ConverseStreamCommandInput } from '@aws-sdk/client-bedrock-runtime';
-import type { ConversionState } from './conversion-state.js';
+import { type ConversionState, hasCacheMarker } from './conversion-state.js';
 import type { ChatCompletionRequest } from './openai-request.js';
 import { adjustedParam } from './param-policy.js';
 
@@ -16,7 +16,8 @@ export function cacheMarkers(request: ChatCompletionRequest): Marker[] {
   // part `j` of message `i`, or tool `i` when `j` is -1.
   const name = (i: number, j: number) => (j < 0 ? `tools[${i}]` : `messages[${i}].content[${j}]`);
   const visit = (part: unknown, i: number, j: number) => {
-    if (typeof part !== 'object' || part === null) return;
+    // What counts as a marker is `hasCacheMarker`'s to say (conversion asks it too).
+    if (!hasCacheMarker(part)) return;
     const p = part as {
       cache_control?: { ttl?: unknown } | null;
       prompt_cache_breakpoint?: unknown;

@@ -125,6 +125,42 @@ describe('toConverseInput: reasoning', () => {
     ]);
   });
 
+  it('moves reasoning blocks of merged assistant messages to the start of the turn, in order', () => {
+    const thought = (text: string) => ({ type: 'reasoning.text', text, signature: 's' });
+    const reasoned = (text: string) => ({
+      reasoningContent: { reasoningText: { text, signature: 's' } },
+    });
+    const convert = (messages: unknown[]) =>
+      toConverseInput(req(messages as never), { reasoning: 'anthropic-thinking' }).input
+        .messages?.[1]?.content;
+    // Already first: kept as it is.
+    expect(
+      convert([
+        { role: 'user', content: 'q1' },
+        { role: 'assistant', content: 'a1', reasoning_details: [thought('t1')] },
+        { role: 'assistant', content: 'a2' },
+        { role: 'user', content: 'q2' },
+      ]),
+    ).toEqual([reasoned('t1'), { text: 'a1' }, { text: 'a2' }]);
+    // After text (a second assistant message merged into the turn): moved before it.
+    expect(
+      convert([
+        { role: 'user', content: 'q1' },
+        { role: 'assistant', content: 'a1', reasoning_details: [thought('t1')] },
+        { role: 'assistant', content: 'a2', reasoning_details: [thought('t2'), thought('t3')] },
+        { role: 'user', content: 'q2' },
+      ]),
+    ).toEqual([reasoned('t1'), reasoned('t2'), reasoned('t3'), { text: 'a1' }, { text: 'a2' }]);
+    expect(
+      convert([
+        { role: 'user', content: 'q1' },
+        { role: 'assistant', content: 'a1' },
+        { role: 'assistant', content: null, reasoning_details: [thought('t1')] },
+        { role: 'user', content: 'q2' },
+      ]),
+    ).toEqual([reasoned('t1'), { text: 'a1' }]);
+  });
+
   const unsigned = req([
     { role: 'user', content: 'q1' },
     {
