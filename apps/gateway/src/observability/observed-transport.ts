@@ -1,5 +1,6 @@
 import type { Transport } from '@bedrock-bridge/transport';
 import type { GatewayMetrics, TokenUsage } from './gateway-metrics.js';
+import { watchedStream } from './watched-stream.js';
 
 /**
  * Where each call's token usage goes besides the metrics (its trace span), keyed by the call's
@@ -51,20 +52,21 @@ export function observedTransport(
     },
     converseStream(input, options = {}) {
       const events = transport.converseStream(input, options);
+      // Each iteration is its own stream; no generator per event (see `watched-stream.ts`).
       return {
-        async *[Symbol.asyncIterator]() {
-          metrics.streamOpened();
-          try {
-            for await (const event of events) {
-              if (event.metadata !== undefined) {
-                report(input.modelId, event.metadata.usage, options.signal);
-              }
-              yield event;
-            }
-          } finally {
-            metrics.streamClosed();
-          }
-        },
+        [Symbol.asyncIterator]: () =>
+          watchedStream(() => {
+            metrics.streamOpened();
+            return {
+              source: () => events,
+              event: (event) => {
+                if (event.metadata !== undefined) {
+                  report(input.modelId, event.metadata.usage, options.signal);
+                }
+              },
+              close: () => metrics.streamClosed(),
+            };
+          }),
       };
     },
     async invokeModel(input, options = {}) {

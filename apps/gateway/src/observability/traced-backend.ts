@@ -10,6 +10,7 @@ import { context, type Span, SpanKind, SpanStatusCode, trace } from '@openteleme
 import type { TokenUsage } from './gateway-metrics.js';
 import { modelLabel } from './gateway-metrics.js';
 import type { CallUsageSinks } from './observed-transport.js';
+import { watchedStream } from './watched-stream.js';
 
 /** Looked up per request: an SDK started after this module loaded is still found. */
 const tracer = () => trace.getTracer('@bedrock-bridge/gateway');
@@ -219,27 +220,28 @@ export function tracedBackend(backend: OpenAIBackend, usage?: CallUsageSinks): O
       const t = new RequestTrace(request, false, usage);
       return t.around(() => backend.complete(request, t.wrap(call)));
     },
-    async *stream(request, call) {
-      const t = new RequestTrace(request, true, usage);
-      const reasons: string[] = [];
-      try {
-        for await (const chunk of backend.stream(request, t.wrap(call))) {
-          const c = chunk as { id?: unknown; choices?: Array<{ finish_reason?: unknown }> };
-          if (typeof c.id === 'string' && reasons.length === 0) {
-            t.span.setAttribute('gen_ai.response.id', c.id);
-          }
-          for (const choice of c.choices ?? []) {
-            if (typeof choice.finish_reason === 'string') reasons.push(choice.finish_reason);
-          }
-          yield chunk;
-        }
-        if (reasons.length > 0) t.span.setAttribute('gen_ai.response.finish_reasons', reasons);
-      } catch (err) {
-        t.fail(err);
-        throw err;
-      } finally {
-        t.end();
-      }
+    stream(request, call) {
+      return watchedStream(() => {
+        const t = new RequestTrace(request, true, usage);
+        const reasons: string[] = [];
+        return {
+          source: () => backend.stream(request, t.wrap(call)),
+          event: (chunk) => {
+            const c = chunk as { id?: unknown; choices?: Array<{ finish_reason?: unknown }> };
+            if (typeof c.id === 'string' && reasons.length === 0) {
+              t.span.setAttribute('gen_ai.response.id', c.id);
+            }
+            for (const choice of c.choices ?? []) {
+              if (typeof choice.finish_reason === 'string') reasons.push(choice.finish_reason);
+            }
+          },
+          end: () => {
+            if (reasons.length > 0) t.span.setAttribute('gen_ai.response.finish_reasons', reasons);
+          },
+          fail: (err) => t.fail(err),
+          close: () => t.end(),
+        };
+      });
     },
     listModels: (signal) => backend.listModels(signal),
     ...(backend.responses ? { responses: tracedResponses(backend.responses, usage) } : {}),
@@ -267,22 +269,21 @@ function tracedResponses(responses: ResponsesBackend, usage?: CallUsageSinks): R
       const t = new RequestTrace(spanFields(request), false, usage);
       return t.around(() => responses.create(request, t.wrap(call)));
     },
-    async *stream(request, call) {
-      const t = new RequestTrace(spanFields(request), true, usage);
-      try {
-        for await (const event of responses.stream(request, t.wrap(call))) {
-          const e = event as { type?: unknown; response?: { id?: unknown } };
-          if (e.type === 'response.created' && typeof e.response?.id === 'string') {
-            t.span.setAttribute('gen_ai.response.id', e.response.id);
-          }
-          yield event;
-        }
-      } catch (err) {
-        t.fail(err);
-        throw err;
-      } finally {
-        t.end();
-      }
+    stream(request, call) {
+      return watchedStream(() => {
+        const t = new RequestTrace(spanFields(request), true, usage);
+        return {
+          source: () => responses.stream(request, t.wrap(call)),
+          event: (event) => {
+            const e = event as { type?: unknown; response?: { id?: unknown } };
+            if (e.type === 'response.created' && typeof e.response?.id === 'string') {
+              t.span.setAttribute('gen_ai.response.id', e.response.id);
+            }
+          },
+          fail: (err) => t.fail(err),
+          close: () => t.end(),
+        };
+      });
     },
   };
 }
