@@ -71,6 +71,25 @@ describe('tools', () => {
     }
   });
 
+  it('rejects tools or functions that are not an array with a typed error naming the field', () => {
+    for (const field of ['tools', 'functions'] as const) {
+      for (const value of ['search', { type: 'function' }, 3, true]) {
+        const error = thrown(() =>
+          toConverseInput({ model: 'm', messages: user, [field]: value as never }),
+        );
+        expect(error.kind).toBe('validation');
+        expect(error.code).toBe(`invalid_${field}`);
+        expect(error.param).toBe(field);
+        expect(error.message).toBe(`${field} must be an array.`);
+      }
+      // Absent and null still mean no tools.
+      for (const value of [undefined, null]) {
+        const { input } = toConverseInput({ model: 'm', messages: user, [field]: value as never });
+        expect(input.toolConfig).toBeUndefined();
+      }
+    }
+  });
+
   it('renames invalid tool names reversibly and restores them in answers', () => {
     const names = ['mcp.github/search', 'x'.repeat(80), 'ünïcode tool'];
     const result = toConverseInput({

@@ -60,6 +60,12 @@ function functionDefinitions(request: ChatCompletionRequest): {
   defs: Array<{ def: FunctionDefinition; param: string; cache: unknown }>;
 } {
   const defs: Array<{ def: FunctionDefinition; param: string; cache: unknown }> = [];
+  for (const field of ['tools', 'functions'] as const) {
+    const list: unknown = request[field];
+    if (list != null && !Array.isArray(list)) {
+      throw invalidRequest(`invalid_${field}`, field, `${field} must be an array.`);
+    }
+  }
   (request.tools ?? []).forEach((tool, i) => {
     const param = `tools[${i}]`;
     if (tool?.type !== 'function' || typeof tool.function !== 'object' || tool.function === null) {
