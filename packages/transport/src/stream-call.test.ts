@@ -70,4 +70,16 @@ describe('streamCall as an iterator', () => {
     expect(events.some((e) => e.type === 'error')).toBe(false);
     expect(streams()).toHaveLength(1);
   });
+
+  it('return() after two queued reads waits for both, as a generator runs its queue in order', async () => {
+    const iterator = transport.converseStream(userInput('hello'))[Symbol.asyncIterator]();
+    const first = iterator.next();
+    const second = iterator.next();
+    const closing = iterator.return?.();
+    // Both reads queued before return() get their events; none is cut by the release.
+    expect((await first).done).toBe(false);
+    expect((await second).done).toBe(false);
+    expect(await closing).toEqual({ done: true, value: undefined });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
 });

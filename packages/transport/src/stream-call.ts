@@ -138,7 +138,9 @@ class StreamCall implements AsyncGenerator<ConverseStreamOutput, void, undefined
   }
 
   async return(): Promise<IteratorResult<ConverseStreamOutput, void>> {
-    if (this.#pending !== undefined) await settled(this.#pending);
+    // Every read queued before this call runs first (a queued `next()` starts its read when the
+    // one before it settles), as a generator runs its queue in order.
+    while (this.#pending !== undefined) await settled(this.#pending);
     if (this.#done) return DONE;
     this.#done = true;
     // Not started: nothing to release, as a generator closed before its first `next()`.
@@ -150,7 +152,7 @@ class StreamCall implements AsyncGenerator<ConverseStreamOutput, void, undefined
   }
 
   async throw(err: unknown): Promise<IteratorResult<ConverseStreamOutput, void>> {
-    if (this.#pending !== undefined) await settled(this.#pending);
+    while (this.#pending !== undefined) await settled(this.#pending);
     if (this.#done || !this.#started || this.#fallback !== undefined) {
       if (!this.#done && this.#started) {
         this.#done = true;
