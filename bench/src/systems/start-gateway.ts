@@ -26,7 +26,8 @@ const STORE_MAX_CHARS = 256 * 1024 * 1024;
  * metrics, the transport's events metered, spans, the model-alias layer, `/metrics` and
  * `/readyz`, the store `serve --emulator` uses: in memory), with its defaults unless
  * `transport` or `server` say otherwise. With `served`, everything `serve` adds per process
- * too: its request log (a JSON line per request on stdout) and the process metrics (event-loop
+ * too: its request log (a JSON line per request on stdout, unless `server.log` writes it
+ * elsewhere) and the process metrics (event-loop
  * delay, GC, memory; they are never stopped, so a process that starts many gateways leaves
  * them off). Every bench that runs the gateway starts it here.
  */
