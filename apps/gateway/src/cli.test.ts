@@ -86,8 +86,16 @@ describe('bedrock-bridge CLI', { timeout: 60_000 }, () => {
     }
     help.delete('--help');
     const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-    // pnpm's --filter and the bench scripts' --no-openai and --only are not the CLI's.
-    const notCli = new Set(['--filter', '--help', '--no-openai', '--only']);
+    // pnpm's --filter, the bench scripts' --no-openai and --only, and Node's own flags (the
+    // README's section on the young generation) are not the CLI's.
+    const notCli = new Set([
+      '--filter',
+      '--help',
+      '--no-openai',
+      '--only',
+      '--max-semi-space-size',
+      '--trace-gc-nvp',
+    ]);
     const documented = [...flags(readme)].filter((f) => !notCli.has(f));
     expect(documented.sort()).toEqual([...help].sort());
   });

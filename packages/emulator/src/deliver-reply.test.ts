@@ -45,6 +45,31 @@ describe('deliverReply pacing', () => {
     expect(clock).toBe(1_087);
   });
 
+  it('never sends an event before it is due, when a sleep wakes up early', async () => {
+    let clock = 0;
+    const sentAt: number[] = [];
+    const ctx = {
+      paceMs: 20,
+      now: () => clock,
+      // Each sleep ends 0.6 ms short of what it was asked for (at least 0.4 ms).
+      sleep: async (ms: number) => {
+        clock += Math.max(0.4, ms - 0.6);
+      },
+    };
+    const { exchange } = recordingExchange();
+    const write = exchange.write.bind(exchange);
+    exchange.write = async (chunk: Uint8Array) => {
+      sentAt.push(clock);
+      await write(chunk);
+    };
+    const events = Array.from({ length: 4 }, () => ({ metadata: {} }));
+    await deliverReply(ctx, exchange, { kind: 'stream', events }, undefined);
+    expect(sentAt).toHaveLength(4);
+    sentAt.forEach((t, i) => {
+      expect(t).toBeGreaterThanOrEqual(i * 20);
+    });
+  });
+
   it('sends an event at once when it is already due', async () => {
     let clock = 0;
     const asked: number[] = [];

@@ -126,8 +126,9 @@ export async function deliverReply(
     await exchange.write(encodeEvent(measured(event, reply.startedAt)));
     if (ctx.paceMs > 0 && i < events.length - 1) {
       due += ctx.paceMs;
-      const wait = due - now();
-      if (wait > 0) await ctx.sleep(wait);
+      // Never before it is due: a timer may wake up to a millisecond early (timers count whole
+      // milliseconds of the loop's cached time), so sleep again for what is left.
+      for (let wait = due - now(); wait > 0; wait = due - now()) await ctx.sleep(wait);
     }
   }
   exchange.end();
