@@ -155,7 +155,7 @@ describe('createRouter: model ids per upstream', () => {
   it('sends each region the id modelIdFor gives it (the right geography profile)', async () => {
     em(0).inject({ type: 'throttling', times: 10 });
     const r = router({
-      upstreams: [upstream(0, 1000), upstream(1)],
+      upstreams: [upstream(0, 1e9), upstream(1)],
       modelIdFor: (id, u) => id.replace(/^us\./, u.region.startsWith('eu-') ? 'eu.' : 'us.'),
     });
     const profile = 'us.anthropic.claude-sonnet-4-20250514-v1:0';
@@ -172,7 +172,7 @@ describe('createRouter: circuit breaker', () => {
   it('cools down a failing upstream, sends nothing to it meanwhile, and probes it when the cool-down ends', async () => {
     em(0).inject({ type: 'service-unavailable', times: 2 });
     const r = router({
-      upstreams: [upstream(0, 1000), upstream(1)],
+      upstreams: [upstream(0, 1e9), upstream(1)],
       circuit: { failureThreshold: 2, cooldownMs: 300 },
     });
     const rec = recorder();
@@ -216,13 +216,13 @@ describe('createRouter: circuit breaker', () => {
     };
     em(0).inject({ type: 'throttling', times: 1 });
     const one = router({
-      upstreams: [upstream(0, 1000), upstream(1)],
+      upstreams: [upstream(0, 1e9), upstream(1)],
       circuit: { failureThreshold: 1, cooldownMs: 60_000 },
       cooldowns,
     });
     await one.converse(userInput('first'));
     expect(table.get('us-east-1')).toBeGreaterThan(Date.now());
-    const two = router({ upstreams: [upstream(0, 1000), upstream(1)], cooldowns });
+    const two = router({ upstreams: [upstream(0, 1e9), upstream(1)], cooldowns });
     await two.refreshCooldowns();
     expect(two.upstreams()[0]?.state).toBe('open');
     const before = runtime(em(0)).length;
