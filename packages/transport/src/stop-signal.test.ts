@@ -69,6 +69,11 @@ const SCENARIOS: Record<
     });
     abort('why');
   },
+  'no reason given: an AbortError': (signal, abort, log) => {
+    abort(undefined);
+    const reason = signal.reason as Error;
+    log.push(`${reason instanceof Error} ${reason.name}: ${reason.message}`);
+  },
   'not aborted until abort': (signal, _abort, log) => {
     signal.addEventListener('abort', () => log.push('a'));
   },

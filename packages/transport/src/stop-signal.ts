@@ -47,11 +47,15 @@ export class StopSignal implements StopSignalLike {
     if (at >= 0) this.#listeners.splice(at, 1);
   }
 
-  /** Aborts with `reason` (once): `onabort`, then each listener. */
+  /**
+   * Aborts with `reason` (once): `onabort`, then each listener. Without a reason it is an
+   * `AbortError` `DOMException`, as `AbortController.abort()` gives.
+   */
   abort(reason: unknown): void {
     if (this.aborted) return;
     this.aborted = true;
-    this.reason = reason;
+    this.reason =
+      reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
     const listeners = this.#listeners ?? [];
     if (this.onabort !== null) call(this.onabort);
     for (const listener of [...listeners]) {

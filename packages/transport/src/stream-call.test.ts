@@ -40,6 +40,28 @@ describe('streamCall as an iterator', () => {
     expect(streams()).toHaveLength(0);
   });
 
+  it.each(['return', 'throw'] as const)(
+    '%s() before the first next() ends the call: its total deadline never fires',
+    async (how) => {
+      const short = testTransport(emulator, 'http1', { timeouts: { totalMs: 40 } });
+      try {
+        const { events, onEvent } = recorder();
+        const iterator = short
+          .converseStream(userInput('hello'), { onEvent })
+          [Symbol.asyncIterator]();
+        if (how === 'return') await iterator.return?.();
+        else
+          await expect(iterator.throw?.(new Error('consumer gave up'))).rejects.toThrow('gave up');
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        expect(events.filter((e) => e.type === 'timeout')).toEqual([]);
+        expect(await iterator.next()).toEqual({ done: true, value: undefined });
+        expect(streams()).toHaveLength(0);
+      } finally {
+        await short.close();
+      }
+    },
+  );
+
   it('answers overlapping next() calls one after the other, in order', async () => {
     const { events: expected } = await collect(transport.converseStream(userInput('hello')));
     const iterator = transport.converseStream(userInput('hello'))[Symbol.asyncIterator]();

@@ -143,10 +143,10 @@ class StreamCall implements AsyncGenerator<ConverseStreamOutput, void, undefined
     while (this.#pending !== undefined) await settled(this.#pending);
     if (this.#done) return DONE;
     this.#done = true;
-    // Not started: nothing to release, as a generator closed before its first `next()`.
-    if (!this.#started) return DONE;
-    // Also reached when the consumer stopped early: the request is aborted.
-    this.#releaseAttempt();
+    // Not started: no request to release, as a generator closed before its first `next()`; the
+    // call's total timer and abort listener (armed when the iterator was made) go now, not when
+    // totalMs ends.
+    if (this.#started) this.#releaseAttempt();
     this.#call.dispose();
     return DONE;
   }
@@ -154,10 +154,7 @@ class StreamCall implements AsyncGenerator<ConverseStreamOutput, void, undefined
   async throw(err: unknown): Promise<IteratorResult<ConverseStreamOutput, void>> {
     while (this.#pending !== undefined) await settled(this.#pending);
     if (this.#done || !this.#started || this.#fallback !== undefined) {
-      if (!this.#done && this.#started) {
-        this.#done = true;
-        this.#call.dispose();
-      }
+      if (!this.#done) this.#call.dispose();
       this.#done = true;
       throw err;
     }
