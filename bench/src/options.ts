@@ -55,12 +55,46 @@ export interface BenchOptions {
   embeddingRounds: number;
 }
 
+/** What `--help` prints: the options and their defaults (the README's table, in short). */
+export const USAGE = `Usage: node --expose-gc dist/run.js [options]   (or: pnpm bench -- [options])
+
+  --quick              fewer calls (40 per system and mode), no wait after a hang; under 2 minutes
+  --calls N            measured calls per system and mode (default 300, quick 40)
+  --only a,b           sections: ${SECTIONS.join(', ')} (default: all)
+  --profiles a,b       capacity profiles: ${PROFILES.join(', ')} (default: all)
+  --slow-seconds N     how long each slow stream lasts, >= 1 (default 60, quick 10)
+  --systems a,b        system ids of the latency section (default: all; see bench/README.md)
+  --out DIR            where BENCHMARKS.md and the charts go (default: the repository root)
+  --help               this text
+
+Environment: BENCH_CPU_PROF_DIR=DIR (a V8 CPU profile per child process),
+BENCH_GC_PROF_DIR=DIR (garbage collections of the gateway and floor proxy).
+`;
+
+/** A command-line mistake: reported as one line and a pointer to `--help`, without a stack. */
+export class BenchUsageError extends Error {
+  override readonly name = 'BenchUsageError';
+}
+
 function isSection(value: string): value is Section {
   return (SECTIONS as readonly string[]).includes(value);
 }
 
-/** Parses `process.argv`-style arguments into options; unknown flags are an error. */
-export function parseOptions(argv: readonly string[], repoRoot: string): BenchOptions {
+/**
+ * Parses `process.argv`-style arguments into options, or `'help'` for `--help` / `-h`; an
+ * unknown flag or a bad value is a `BenchUsageError`.
+ */
+export function parseOptions(argv: readonly string[], repoRoot: string): BenchOptions | 'help' {
+  try {
+    return parseKnown(argv, repoRoot);
+  } catch (err) {
+    if (err instanceof BenchUsageError) throw err;
+    // node:util's parseArgs errors (an unknown option, a missing value) name the option.
+    throw new BenchUsageError(err instanceof Error ? err.message : String(err), { cause: err });
+  }
+}
+
+function parseKnown(argv: readonly string[], repoRoot: string): BenchOptions | 'help' {
   const { values } = parseArgs({
     args: argv.filter((a) => a !== '--'),
     options: {
@@ -71,32 +105,40 @@ export function parseOptions(argv: readonly string[], repoRoot: string): BenchOp
       systems: { type: 'string' },
       profiles: { type: 'string' },
       'slow-seconds': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
   });
+  if (values.help === true) return 'help';
   const quick = values.quick === true;
   const sections = new Set<Section>();
   for (const name of (values.only ?? SECTIONS.join(',')).split(',')) {
     const trimmed = name.trim();
     if (!isSection(trimmed)) {
-      throw new Error(`--only: unknown section "${trimmed}" (known: ${SECTIONS.join(', ')})`);
+      throw new BenchUsageError(
+        `--only: unknown section "${trimmed}" (known: ${SECTIONS.join(', ')})`,
+      );
     }
     sections.add(trimmed);
   }
   const calls = values.calls === undefined ? (quick ? 40 : 300) : Number(values.calls);
   if (!Number.isInteger(calls) || calls < 1) {
-    throw new Error(`--calls must be a positive integer, got "${values.calls}"`);
+    throw new BenchUsageError(`--calls must be a positive integer, got "${values.calls}"`);
   }
   const guardMs = 20_000;
   if (values['slow-seconds'] !== undefined && !(Number(values['slow-seconds']) >= 1)) {
-    throw new Error(`--slow-seconds must be a number >= 1, got "${values['slow-seconds']}"`);
+    throw new BenchUsageError(
+      `--slow-seconds must be a number >= 1, got "${values['slow-seconds']}"`,
+    );
   }
   const profiles: ProfileId[] = [];
   for (const name of (values.profiles ?? PROFILES.join(',')).split(',')) {
     const found = PROFILES.find((p) => p === name.trim());
     if (found === undefined) {
-      throw new Error(`--profiles: unknown profile "${name}" (known: ${PROFILES.join(', ')})`);
+      throw new BenchUsageError(
+        `--profiles: unknown profile "${name}" (known: ${PROFILES.join(', ')})`,
+      );
     }
     profiles.push(found);
   }

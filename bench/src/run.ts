@@ -20,7 +20,7 @@ import { hostileSection, spliceHostile } from './hostile/report-hostile.js';
 import { measureLatency, type Reference } from './latency.js';
 import { machineInfo } from './machine.js';
 import { measureMemory } from './memory.js';
-import { parseOptions } from './options.js';
+import { BenchUsageError, parseOptions, USAGE } from './options.js';
 import { runPackageBenches } from './package-benches.js';
 import { progress } from './progress.js';
 import { measureRegions } from './regions/measure-regions.js';
@@ -121,6 +121,10 @@ function chartInput(figures: RunFigures) {
 async function main(): Promise<void> {
   const started = performance.now();
   const options = parseOptions(process.argv.slice(2), REPO_ROOT);
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
   const machine = machineInfo();
   installStrayErrorHandler();
   const conversation = buildConversation();
@@ -336,6 +340,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof BenchUsageError) {
+    process.stderr.write(`bench: ${err.message}\nRun with --help for the options.\n`);
+    process.exit(2);
+  }
   process.stderr.write(
     `bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
   );
