@@ -71,6 +71,9 @@ export function streamOutputPlugin(clientConfig: unknown): Pluggable<object, Met
       const result = await next(args);
       const response = result.response as MarkedResponse;
       if (response[TAKEN_EVENT_STREAM] === true) {
+        // The empty stand-in body is read by nobody here; the SDK keeps `response` until the
+        // call's socket closes, so it is let go now rather than held for the stream's life.
+        response.body = undefined;
         const output = { $metadata: metadataOf(response), stream: EMPTY_STREAM };
         return { response, output };
       }

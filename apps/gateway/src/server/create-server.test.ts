@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { BackendCallOptions, OpenAIBackend as GatewayBackend } from '@bedrock-bridge/openai';
+import type { FastifyRequest } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type Gateway } from './create-server.js';
 import type { RequestLogEntry } from './request-log.js';
@@ -131,6 +132,33 @@ describe('createServer', () => {
     expect(await response.text()).toBe(
       `data: ${JSON.stringify(chunk('one'))}\n\ndata: ${JSON.stringify(chunk('two'))}\n\ndata: [DONE]\n\n`,
     );
+  });
+
+  it('lets go of the request body once the handler has it: same stream, same log line', async () => {
+    const controlled = controlledBackend({ hold: true });
+    gateway = createServer({
+      backend: controlled.backend,
+      log: (e) => logs.push(e),
+      logPrompts: true,
+    });
+    const requests: FastifyRequest[] = [];
+    gateway.app.addHook('preHandler', async (request) => {
+      requests.push(request);
+      expect(request.body).toBe(body({ stream: true }));
+    });
+    const url = await gateway.listen(0);
+    const response = await post(url, body({ stream: true }));
+    await expect.poll(() => controlled.calls.length).toBe(1);
+    // Mid-stream: Fastify's request no longer holds the body text.
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.body).toBeUndefined();
+    controlled.release();
+    expect(await response.text()).toBe(
+      `data: ${JSON.stringify(chunk('one'))}\n\ndata: ${JSON.stringify(chunk('two'))}\n\ndata: [DONE]\n\n`,
+    );
+    await expect.poll(() => logs.length).toBe(1);
+    expect(logs[0]).toMatchObject({ status: 200, model: 'm1', stream: true, chunks: 2 });
+    expect(JSON.stringify(logs[0])).toContain('secret prompt');
   });
 
   it('ends a stream that fails part-way with an error event and no [DONE]', async () => {

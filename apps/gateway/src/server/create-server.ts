@@ -271,8 +271,12 @@ export function createServer(options: ServerOptions): Gateway {
     const cancel = upstreamCancel(res, active);
     let tokenPending = false;
     state.enterHandler();
+    const parts = handlerParts(request);
+    // The handler has the body text now; Fastify's request would hold it for the whole answer
+    // (an open stream's life). Nothing after this point reads it.
+    request.body = undefined;
     try {
-      const response = await handler.answer(handlerParts(request), {
+      const response = await handler.answer(parts, {
         signal: cancel.controller.signal,
         observer: observerFor(state, () => {
           tokenPending = true;
