@@ -172,3 +172,39 @@ describe('observedTransport converseStream', () => {
     expect(log.filter((l) => l === 'closed')).toHaveLength(2);
   });
 });
+
+describe('CallUsageSinks', () => {
+  it('routes a report to the sink of its signal until that sink is removed', () => {
+    const sinks = new CallUsageSinks();
+    const a = new AbortController().signal;
+    const b = new AbortController().signal;
+    const got: string[] = [];
+    const sinkA = (u: TokenUsage) => got.push(`a ${u.inputTokens}`);
+    sinks.on(a, sinkA);
+    sinks.on(b, (u) => got.push(`b ${u.inputTokens}`));
+    expect(sinks.registered).toBe(2);
+    sinks.report(a, { inputTokens: 1 });
+    sinks.report(b, { inputTokens: 2 });
+    sinks.off(a, sinkA);
+    sinks.report(a, { inputTokens: 3 });
+    expect(got).toEqual(['a 1', 'b 2']);
+    expect(sinks.registered).toBe(1);
+  });
+
+  it('off() with another sink than the one registered removes nothing', () => {
+    const sinks = new CallUsageSinks();
+    const signal = new AbortController().signal;
+    const got: number[] = [];
+    const first = (u: TokenUsage) => got.push(u.inputTokens ?? 0);
+    const second = (u: TokenUsage) => got.push((u.inputTokens ?? 0) * 10);
+    sinks.on(signal, first);
+    sinks.on(signal, second);
+    expect(sinks.registered).toBe(1);
+    sinks.off(signal, first);
+    sinks.report(signal, { inputTokens: 4 });
+    expect(got).toEqual([40]);
+    sinks.off(signal, second);
+    sinks.off(signal, second);
+    expect(sinks.registered).toBe(0);
+  });
+});

@@ -61,6 +61,18 @@ function setup(script: ReadonlyArray<ScriptStep<object>>, options: { returnError
   const call: BackendCallOptions = { signal, onEvent: (e) => log.push(`event ${e.type}`) };
   return {
     log,
+    usage,
+    complete: (answer: () => Promise<object>) =>
+      tracedBackend(
+        {
+          complete: async (_r: unknown, c: BackendCallOptions) => {
+            expect(usage.registered).toBe(1);
+            usage.report(signal, { inputTokens: 5, outputTokens: 1 });
+            return answer();
+          },
+        } as unknown as OpenAIBackend,
+        usage,
+      ).complete(request, call),
     chat: () => backend.stream(request, call),
     responses: () => backend.responses?.stream({ model: 'm1', input: 'hi' }, call),
   };
@@ -212,5 +224,64 @@ describe('tracedBackend responses stream', () => {
     expect(log.at(-1)).toBe('return');
     expect(chatSpans()).toHaveLength(1);
     expect(chatSpans()[0]?.status.code).not.toBe(2);
+  });
+});
+
+/**
+ * A call's usage sink is registered while the call runs and removed when it ends, whatever the
+ * end: a sink left in the `WeakMap` kept its whole request alive through every young-generation
+ * collection (V8 keeps `WeakMap` values there) until the next full one.
+ */
+describe('tracedBackend usage sinks', () => {
+  it('a stream registers its sink at the first next() and removes it at its end', async () => {
+    const { usage, chat } = setup([{ value: chunk(null) }, { value: chunk('stop') }]);
+    const iterator = chat()[Symbol.asyncIterator]();
+    expect(usage.registered).toBe(0);
+    await iterator.next();
+    expect(usage.registered).toBe(1);
+    await drain(iterator);
+    expect(usage.registered).toBe(0);
+    expect(chatSpans()[0]?.attributes['gen_ai.usage.input_tokens']).toBe(7);
+  });
+
+  it('a stream that fails, returns early or is thrown into removes its sink', async () => {
+    const boom = Object.assign(new Error('cut'), { kind: 'truncated' });
+    const failing = setup([{ value: chunk(null) }, { error: boom }]);
+    await drain(failing.chat()[Symbol.asyncIterator]());
+    expect(failing.usage.registered).toBe(0);
+
+    const early = setup([{ value: chunk(null) }, { value: chunk('stop') }]);
+    const returned = early.chat()[Symbol.asyncIterator]();
+    await returned.next();
+    await returned.return?.();
+    expect(early.usage.registered).toBe(0);
+
+    const thrownInto = setup([{ value: chunk(null) }, { value: chunk('stop') }]);
+    const thrown = thrownInto.chat()[Symbol.asyncIterator]();
+    await thrown.next();
+    await expect(thrown.throw?.(new Error('reader failed'))).rejects.toThrow('reader failed');
+    expect(thrownInto.usage.registered).toBe(0);
+  });
+
+  it('a responses stream removes its sink at its end', async () => {
+    const { usage, responses } = setup([{ value: { type: 'response.created' } }]);
+    await drain((responses() as AsyncIterable<object>)[Symbol.asyncIterator]());
+    expect(usage.registered).toBe(0);
+  });
+
+  it('an unstreamed call removes its sink when it answers or fails', async () => {
+    const { usage, complete } = setup([]);
+    expect(await complete(async () => ({ id: 'chatcmpl-2', choices: [] }))).toEqual({
+      id: 'chatcmpl-2',
+      choices: [],
+    });
+    expect(usage.registered).toBe(0);
+    expect(chatSpans()[0]?.attributes['gen_ai.usage.input_tokens']).toBe(5);
+    await expect(
+      complete(async () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(usage.registered).toBe(0);
   });
 });

@@ -48,6 +48,8 @@ class RequestTrace {
   #attempt: Span | undefined;
 
   readonly #usage: CallUsageSinks | undefined;
+  /** The call whose usage this trace listens to (`wrap`), and its sink: removed at `end`. */
+  #listening: { signal: AbortSignal; sink: (usage: TokenUsage) => void } | undefined;
 
   constructor(request: ValidatedChatRequest, stream: boolean, usage?: CallUsageSinks) {
     this.#usage = usage;
@@ -75,7 +77,11 @@ class RequestTrace {
 
   /** The call context the backend gets: transport events become attempt spans and events. */
   wrap(call: BackendCallOptions): BackendCallOptions {
-    this.#usage?.on(call.signal, (usage) => this.usage(usage));
+    if (this.#usage !== undefined) {
+      const sink = (usage: TokenUsage) => this.usage(usage);
+      this.#listening = { signal: call.signal, sink };
+      this.#usage.on(call.signal, sink);
+    }
     return {
       ...call,
       onEvent: (event) => {
@@ -160,6 +166,10 @@ class RequestTrace {
   }
 
   end(): void {
+    if (this.#listening !== undefined) {
+      this.#usage?.off(this.#listening.signal, this.#listening.sink);
+      this.#listening = undefined;
+    }
     this.#attempt?.end();
     this.span.end();
   }
