@@ -67,7 +67,7 @@ function setup(script: ReadonlyArray<ScriptStep<object>>, options: { returnError
         {
           complete: async (_r: unknown, c: BackendCallOptions) => {
             expect(usage.registered).toBe(1);
-            usage.report(signal, { inputTokens: 5, outputTokens: 1 });
+            usage.report(c.signal, { inputTokens: 5, outputTokens: 1 });
             return answer();
           },
         } as unknown as OpenAIBackend,
