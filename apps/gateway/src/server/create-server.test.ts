@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { queryObjects } from 'node:v8';
 import { BedrockBridgeError } from '@bedrock-bridge/errors';
 import type { BackendCallOptions, OpenAIBackend as GatewayBackend } from '@bedrock-bridge/openai';
 import type { FastifyRequest } from 'fastify';
@@ -159,6 +160,37 @@ describe('createServer', () => {
     await expect.poll(() => logs.length).toBe(1);
     expect(logs[0]).toMatchObject({ status: 200, model: 'm1', stream: true, chunks: 2 });
     expect(JSON.stringify(logs[0])).toContain('secret prompt');
+  });
+
+  it('holds no web Response or body stream of the handler while streams are open', async () => {
+    const controlled = controlledBackend({ hold: true });
+    const url = await start(controlled.backend);
+    const live = () => ({
+      responses: queryObjects(Response, { format: 'count' }),
+      streams: queryObjects(ReadableStream, { format: 'count' }),
+    });
+    const before = live();
+    // Raw HTTP clients: no web Response on the test's side either.
+    const open = [1, 2, 3].map(() => {
+      const req = openChat(url, body({ stream: true }));
+      return new Promise<IncomingMessage>((resolve) => req.once('response', resolve));
+    });
+    const answers = await Promise.all(open);
+    await expect.poll(() => controlled.calls.length).toBe(3);
+    expect(live()).toEqual(before);
+    controlled.release();
+    const texts = await Promise.all(
+      answers.map(async (answer) => {
+        let text = '';
+        for await (const piece of answer.setEncoding('utf8')) text += piece;
+        return text;
+      }),
+    );
+    for (const text of texts) {
+      expect(text).toBe(
+        `data: ${JSON.stringify(chunk('one'))}\n\ndata: ${JSON.stringify(chunk('two'))}\n\ndata: [DONE]\n\n`,
+      );
+    }
   });
 
   it('ends a stream that fails part-way with an error event and no [DONE]', async () => {

@@ -7,11 +7,13 @@ import {
   type CallObserver,
   createOpenAIHandler,
   gatewayError,
+  type HandlerCall,
   type OpenAIBackend,
   type OpenAIErrorResponse,
   type OpenAIRequestParts,
   outgoing,
   PARAMS_HEADER,
+  type SseTextSource,
   takeSseTextSource,
 } from '@bedrock-bridge/openai';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -243,6 +245,40 @@ export function createServer(options: ServerOptions): Gateway {
   }
 
   /**
+   * Asks the handler; sends a JSON answer (and returns `undefined`), or writes an event stream's
+   * head and returns its events. The request's parts and the handler's `Response` live in this
+   * frame only, which ends before the stream is written: a suspended async function keeps what
+   * its registers held, so `delegate`, waiting out a whole stream, holds neither the body text nor
+   * the Response (its headers and its web body stream, unread once the text source is taken).
+   */
+  async function answerHead(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    call: HandlerCall,
+  ): Promise<SseTextSource | ReadableStream<Uint8Array> | undefined> {
+    const parts = handlerParts(request);
+    // The handler has the body text now; Fastify's request would hold it for the whole answer.
+    // Nothing after this point reads it.
+    request.body = undefined;
+    const response = await handler.answer(parts, call);
+    const body = response.body;
+    const type = response.headers.get('content-type') ?? '';
+    if (body === null || !type.startsWith('text/event-stream')) {
+      reply.code(response.status);
+      for (const [name, value] of response.headers) reply.header(name, value);
+      reply.send(await response.text());
+      return undefined;
+    }
+    reply.hijack();
+    reply.raw.writeHead(response.status, {
+      ...Object.fromEntries(response.headers),
+      'x-request-id': request.id,
+    });
+    request.bridge.status = response.status;
+    return takeSseTextSource(response) ?? body;
+  }
+
+  /**
    * Answers through the OpenAI handler: cancellation when the client leaves or the server shuts
    * down past its deadline, a JSON answer sent as it is, an event stream written with
    * backpressure and a write deadline.
@@ -271,32 +307,16 @@ export function createServer(options: ServerOptions): Gateway {
     const cancel = upstreamCancel(res, active);
     let tokenPending = false;
     state.enterHandler();
-    const parts = handlerParts(request);
-    // The handler has the body text now; Fastify's request would hold it for the whole answer
-    // (an open stream's life). Nothing after this point reads it.
-    request.body = undefined;
     try {
-      const response = await handler.answer(parts, {
+      const events = await answerHead(request, reply, {
         signal: cancel.controller.signal,
         observer: observerFor(state, () => {
           tokenPending = true;
         }),
       });
-      const body = response.body;
-      const type = response.headers.get('content-type') ?? '';
-      if (body === null || !type.startsWith('text/event-stream')) {
-        reply.code(response.status);
-        for (const [name, value] of response.headers) reply.header(name, value);
-        return reply.send(await response.text());
-      }
-      reply.hijack();
-      res.writeHead(response.status, {
-        ...Object.fromEntries(response.headers),
-        'x-request-id': request.id,
-      });
-      state.status = response.status;
+      if (events === undefined) return reply;
       // The handler's events as text, written to the socket as they are (no web stream between).
-      await writeSse(res, takeSseTextSource(response) ?? body, {
+      await writeSse(res, events, {
         writeTimeoutMs: limits.writeTimeoutMs,
         firstToken: () => {
           const first = tokenPending;
