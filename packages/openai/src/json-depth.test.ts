@@ -9,6 +9,31 @@ describe('findTooDeep', () => {
     expect(findTooDeep([1, 'x', null], 1)).toBeUndefined();
   });
 
+  it('names the first offender in document order when several are too deep', () => {
+    const value = { a: { ok: [1] }, b: [{}, [[{}]]], c: { d: { e: {} } } };
+    expect(findTooDeep(value, 3)).toEqual(['b', 1, 0]);
+    expect(findTooDeep([{ x: {} }, [[]], { y: [{}] }], 2)).toEqual([0, 'x']);
+    expect(findTooDeep({ z: [], a: {} }, 1)).toEqual(['z']);
+  });
+
+  it('walks array items and own enumerable properties only', () => {
+    const inherited = Object.create({ deep: { deeper: {} } }) as object;
+    expect(findTooDeep({ v: inherited }, 2)).toBeUndefined();
+    const hidden = {};
+    Object.defineProperty(hidden, 'deep', { value: { deeper: {} }, enumerable: false });
+    expect(findTooDeep(hidden, 1)).toBeUndefined();
+    const list = Object.assign([1, 2], { extra: { deeper: {} } });
+    expect(findTooDeep(list, 1)).toBeUndefined();
+    expect(findTooDeep({ s: 'text', n: 1, b: true, z: null }, 1)).toBeUndefined();
+    expect(findTooDeep('text', 0)).toBeUndefined();
+  });
+
+  it('refuses a cyclic value at the limit, naming the path that got there', () => {
+    const a: Record<string, unknown> = { k: 1 };
+    a.self = a;
+    expect(findTooDeep(a, 3)).toEqual(['self', 'self', 'self']);
+  });
+
   it('walks 1,000,000 levels without recursion', () => {
     const text = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
     const path = findTooDeep(JSON.parse(text), 64);

@@ -20,8 +20,52 @@ function pathOf(frame: Frame): (string | number)[] {
 /**
  * The path (keys from the root) of the first array or object nested deeper than `maxDepth`
  * levels in a parsed JSON value, or `undefined` when none is. The root object is depth 1.
+ *
+ * Every request body is walked here, so the common answer (nothing too deep) is found by
+ * `anyTooDeep`, which allocates nothing per node; only a body that fails is walked again, by
+ * `firstTooDeep`, for the path of its first offender.
  */
 export function findTooDeep(value: unknown, maxDepth: number): (string | number)[] | undefined {
+  return anyTooDeep(value, maxDepth) ? firstTooDeep(value, maxDepth) : undefined;
+}
+
+/**
+ * Whether an array or object of `value` is nested deeper than `maxDepth` (the children
+ * `firstTooDeep` walks: array items, own enumerable properties), in whatever order: two stacks of
+ * values and depths, and `for...in`, instead of a frame per node and an entries array per object.
+ */
+function anyTooDeep(value: unknown, maxDepth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i += 1) {
+        const item: unknown = v[i];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in v) {
+        if (!Object.hasOwn(v, key)) continue;
+        const item: unknown = (v as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** `findTooDeep` for a value known to have an offender: the first, in document order. */
+function firstTooDeep(value: unknown, maxDepth: number): (string | number)[] | undefined {
   const stack: Frame[] = [{ value, depth: 1, key: undefined, parent: undefined }];
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
     const v = frame.value;
