@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, request as httpRequest, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { SSE_DONE, sseEvent } from '@bedrock-bridge/openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeSse } from './write-sse.js';
@@ -233,4 +233,123 @@ describe('writeSse', () => {
     expect(Buffer.from(body, 'utf8')).toEqual(Buffer.from(texts.join(''), 'utf8'));
     expect(cancelled).toBe(false);
   });
+});
+
+/**
+ * The bytes on the wire, HTTP chunk framing included: each event is one HTTP chunk of its own
+ * (the socket is corked for a burst, so a burst leaves in one system call, but the response frames
+ * every write), from the handler's text source as from a web stream of the same events. A faster
+ * writer must keep these bytes.
+ */
+describe('writeSse framing on the wire', () => {
+  /** Events in bursts (one burst per turn of the event loop); `token` is the first token's index. */
+  interface Script {
+    bursts: string[][];
+    token: number;
+  }
+
+  /** Serves one response written by `writeSse` from `source(script)`; resolves with the raw bytes. */
+  async function rawBytes(kind: 'web' | 'text', script: Script): Promise<Buffer> {
+    const events = script.bursts.flatMap((burst, b) =>
+      burst.map((text, i) => ({
+        text,
+        last: i === burst.length - 1 && b < script.bursts.length - 1,
+      })),
+    );
+    let i = 0;
+    let tokenNow = false;
+    /** The next event: at once inside a burst, after a timer between bursts. */
+    const next = async (): Promise<string | undefined> => {
+      const event = events[i];
+      if (event === undefined) return undefined;
+      if (i > 0 && events[i - 1]?.last === true) await new Promise((r) => setTimeout(r, 5));
+      if (i === script.token) tokenNow = true;
+      i += 1;
+      return event.text;
+    };
+    const encoder = new TextEncoder();
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const firstToken = () => {
+        const now = tokenNow;
+        tokenNow = false;
+        return now;
+      };
+      const body =
+        kind === 'web'
+          ? new ReadableStream<Uint8Array>(
+              {
+                async pull(stream) {
+                  const text = await next();
+                  if (text === undefined) stream.close();
+                  else stream.enqueue(encoder.encode(text));
+                },
+              },
+              { highWaterMark: 0 },
+            )
+          : { read: next, cancel: async () => {} };
+      void writeSse(res, body, { firstToken });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const socket = connect(port, '127.0.0.1');
+    socket.write('GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    const parts: Buffer[] = [];
+    socket.on('data', (data: Buffer) => parts.push(data));
+    await once(socket, 'end');
+    const raw = Buffer.concat(parts);
+    server.close();
+    server = undefined;
+    // The head carries a date: the framing after it is what is compared.
+    return raw.subarray(raw.indexOf('\r\n\r\n') + 4);
+  }
+
+  /** Each event as one HTTP chunk (its UTF-8 length in hex), then the last, empty chunk. */
+  const framed = (events: string[]) =>
+    Buffer.from(
+      `${events.map((e) => `${Buffer.byteLength(e, 'utf8').toString(16)}\r\n${e}\r\n`).join('')}0\r\n\r\n`,
+      'utf8',
+    );
+
+  const event = (text: string) =>
+    `data: {"choices":[{"delta":{"content":${JSON.stringify(text)}}}]}\n\n`;
+
+  const scripts: Record<string, Script> = {
+    'a role, the first token and the rest of one burst': {
+      bursts: [[event(''), event('Hi'), event(' there'), event('!'), SSE_DONE]],
+      token: 1,
+    },
+    'bursts past the high-water mark, multi-byte text, a second burst': {
+      bursts: [
+        [
+          event(''),
+          ...Array.from({ length: 120 }, (_, n) =>
+            event(`${n} h\u00e9llo \u4e16\u754c ${'x'.repeat(n % 50)}`),
+          ),
+        ],
+        Array.from({ length: 300 }, (_, n) => event(`\ud83c\udf0d ${n} ${'y'.repeat(90)}`)),
+        [event('done'), SSE_DONE],
+      ],
+      token: 1,
+    },
+    'a token late in the first burst, one event per later burst': {
+      bursts: [
+        [event(''), event('a'), event('b'), event('c')],
+        [event('d')],
+        [event('e')],
+        [SSE_DONE],
+      ],
+      token: 3,
+    },
+  };
+
+  for (const [name, script] of Object.entries(scripts)) {
+    it(name, async () => {
+      const web = await rawBytes('web', script);
+      const text = await rawBytes('text', script);
+      expect(text).toEqual(framed(script.bursts.flat()));
+      expect(web).toEqual(text);
+    });
+  }
 });
