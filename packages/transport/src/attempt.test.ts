@@ -82,4 +82,57 @@ describe('Attempt', () => {
     later.abort(reason);
     expect(disposed.stop).toBeUndefined();
   });
+
+  describe('race', () => {
+    const timeout = () => new BedrockBridgeError({ kind: 'timeout', message: 'first byte' });
+
+    it('settles as the promise does while the attempt runs', async () => {
+      const pool = new ClientPool();
+      pools.push(pool);
+      const attempt = attemptOn(pool);
+      await expect(attempt.race(Promise.resolve('answer'))).resolves.toBe('answer');
+      const failure = new Error('socket hang up');
+      await expect(attempt.race(Promise.reject(failure))).rejects.toBe(failure);
+      attempt.dispose();
+    });
+
+    it('rejects with the stop error as soon as the attempt halts, though the promise never settles', async () => {
+      const pool = new ClientPool();
+      pools.push(pool);
+      const attempt = attemptOn(pool);
+      const pending = attempt.race(new Promise(() => {}));
+      const error = timeout();
+      attempt.halt({ phase: 'first-byte', error });
+      await expect(pending).rejects.toBe(error);
+      attempt.dispose();
+    });
+
+    it('on an attempt already stopped rejects at once, before the promise settles', async () => {
+      const pool = new ClientPool();
+      pools.push(pool);
+      const call = new AbortController();
+      const reason = timeout();
+      call.abort(reason);
+      const attempt = attemptOn(pool, call);
+      let rejectLate: (error: Error) => void = () => {};
+      const late = new Promise((_, reject) => {
+        rejectLate = reject;
+      });
+      await expect(attempt.race(late)).rejects.toBe(reason);
+      rejectLate(new Error('aborted later'));
+      attempt.dispose();
+    });
+
+    it('a halt after the promise settled changes nothing', async () => {
+      const pool = new ClientPool();
+      pools.push(pool);
+      const attempt = attemptOn(pool);
+      const raced = attempt.race(Promise.resolve('answer'));
+      await expect(raced).resolves.toBe('answer');
+      attempt.halt({ phase: 'idle', error: timeout() });
+      await expect(raced).resolves.toBe('answer');
+      expect(attempt.stop?.phase).toBe('idle');
+      attempt.dispose();
+    });
+  });
 });

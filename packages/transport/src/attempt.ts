@@ -73,7 +73,7 @@ export interface AttemptSetup {
 export class Attempt {
   /** Aborts the attempt's request (the SDK's HTTP handler listens to it). */
   readonly #signal = new StopSignal();
-  /** Rejects when the attempt is stopped; used to race anything that might not settle. */
+  /** Rejects when the attempt is stopped (`race` waits on a promise against it). */
   readonly stopped: Promise<never>;
   stop?: AttemptStop;
   retryAfterMs?: number;
@@ -96,6 +96,8 @@ export class Attempt {
   /** The caller holds an event: an idle deadline that fires now is ignored (see `hold`). */
   #holding = false;
   #rejectStopped!: (reason: unknown) => void;
+  /** Rejects the pending `race()`, if any, when the attempt is stopped. */
+  #rejectRace: ((reason: unknown) => void) | undefined;
   /** Rejects the pending `next()` read, if any, when the attempt is stopped. */
   #rejectNext: ((reason: unknown) => void) | undefined;
   /** The reader `next()` reads without a promise of its own: interrupted when stopped. */
@@ -136,9 +138,39 @@ export class Attempt {
     this.#clear();
     this.#signal.abort(stop.error);
     this.#rejectStopped(stop.error);
+    this.#rejectRace?.(stop.error);
+    this.#rejectRace = undefined;
     this.#rejectNext?.(stop.error);
     this.#rejectNext = undefined;
     this.#interruptible?.interrupt(stop.error);
+  }
+
+  /**
+   * `promise`'s outcome, or a rejection with the stop's error as soon as the attempt is stopped
+   * (a deadline, an abort), even if `promise` never settles: `Promise.race([promise, stopped])`
+   * without a reaction left on `stopped` once `promise` has settled. A race's reaction stays on
+   * the long-lived `stopped` and holds the race's promise and its result (the SDK's output), for
+   * a stream its whole life.
+   */
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.stop !== undefined) {
+      // As the race: `promise` settling later is no unhandled rejection.
+      promise.catch(() => {});
+      return Promise.reject(this.stop.error);
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#rejectRace = reject;
+      promise.then(
+        (value) => {
+          this.#rejectRace = undefined;
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.#rejectRace = undefined;
+          reject(error);
+        },
+      );
+    });
   }
 
   /**

@@ -24,10 +24,7 @@ export async function runUnary<T>(call: CallContext, plan: UnaryPlan<T>): Promis
     let failure: BedrockBridgeError;
     try {
       attempt.armFirstByte();
-      const out = await Promise.race([
-        plan.send(attempt.built, attempt.sendOptions),
-        attempt.stopped,
-      ]);
+      const out = await attempt.race(plan.send(attempt.built, attempt.sendOptions));
       attempt.complete();
       call.succeed();
       return out;

@@ -180,10 +180,9 @@ class StreamCall implements AsyncGenerator<ConverseStreamOutput, void, undefined
     this.#idleKind = undefined;
     try {
       attempt.armFirstByte();
-      const out = await Promise.race([
+      const out = await attempt.race(
         attempt.built.pipelines.send(new ConverseStreamCommand(this.#input), attempt.sendOptions),
-        attempt.stopped,
-      ]);
+      );
       if (out.stream === undefined) {
         throw truncationError('The answer carried no event stream', 'no event stream');
       }
