@@ -77,6 +77,18 @@ function slowTable(result: CapacityResult): string {
 }
 
 /** The capacity section of BENCHMARKS.md, between its markers. */
+/**
+ * What the 1-minute load average at the start says of the machine (2 cores, shared with other
+ * work): above 0.5, something else was running; below, it was quiet then (nothing says it
+ * stayed so).
+ */
+export function machineLoadSentence(loadAverage: string): string {
+  const oneMinute = Number.parseFloat(loadAverage);
+  return Number.isFinite(oneMinute) && oneMinute < 0.5
+    ? 'The machine (2 cores, shared) was quiet when this section started, though other work may have run during it'
+    : '**Other work was running on this machine (2 cores, shared) when this section started**';
+}
+
 export function capacitySection(
   result: CapacityResult,
   goals: readonly GoalCheck[],
@@ -87,7 +99,7 @@ export function capacitySection(
     CAPACITY_START,
     '## Capacity per core',
     '',
-    `Measured on **${context.date}** (UTC)${context.quick ? ' in a **quick** run (short steps: indicative only)' : ''}; load average at the start of this section ${context.loadAverage}. **This machine (2 cores) was shared with other engineers' builds and tests when this ran**, so absolute rates and latencies are noisy and low; the ratios to the floor, measured in the same run, and the CPU time per request or event (which waiting does not inflate) are the figures to read.`,
+    `Measured on **${context.date}** (UTC)${context.quick ? ' in a **quick** run (short steps: indicative only)' : ''}; load average at the start of this section ${context.loadAverage}. ${machineLoadSentence(context.loadAverage)}: absolute rates and latencies are noisy; the ratios to the floor, measured in the same run, and the CPU time per request or event (which waiting does not inflate) are the figures to read.`,
     '',
     `The gateway (its own process, composed as \`bedrock-bridge serve\` composes it: metrics, spans, its request log line per request written to /dev/null, default settings) and the floor are pinned to core 0 (\`taskset -c 0\`); the emulator and the load generator to core 1. The floor is a bare \`node:http\` reverse proxy (\`bench/src/capacity/floor-proxy-child.ts\`) that forwards the same Converse bytes the gateway would send, with no parsing, conversion, signing or decoding. The load generator (\`load-child.ts\`) is a bare \`node:http\` keep-alive client sending pre-built bytes open loop (a slow answer never delays the next request), so it costs little and sees every chunk as it arrives; \`autocannon\` was not used because it neither times the first streamed token nor the gaps between tokens. A rate is **sustained** when a ${s.stepSeconds} s step at that rate has 0 errors, a p99 latency under ${PASS_P99_MS} ms, answers done within 2 s of the last send, and the generator kept within ${MAX_SEND_LAG_MS} ms of its schedule; the search doubles from a starting rate until a step fails, then bisects ${s.bisections} times. Both systems are then run at half of the **gateway's** saturation, so "added" compares equal loads: ${HALF_ROUNDS} rounds of ${Math.max(1, Math.round(s.halfSeconds / HALF_ROUNDS))} s, gateway and floor alternating, each reported by its median round (by latency p99), so that a hiccup of the shared load core lands in one round rather than in the figure. "CPU ms per request" is the server process's user + system time (\`/proc/<pid>/stat\`) over those rounds divided by the requests sent; "requests/s per core from CPU" is 1000 divided by it.`,
     '',

@@ -1,4 +1,5 @@
 import type { NewConnectionResult, NewConnectionRun } from './new-connections.js';
+import { machineLoadSentence } from './report-capacity.js';
 
 /** Where the section begins and ends in BENCHMARKS.md (a run of this section alone replaces it). */
 export const NEW_CONNECTIONS_START = '<!-- new-connections:start -->';
@@ -39,7 +40,7 @@ export function newConnectionsSection(result: NewConnectionResult): string {
     NEW_CONNECTIONS_START,
     '## New connections under load',
     '',
-    `Measured on **${result.date}** (UTC); load average at the start ${result.loadAverage}. **This machine (2 cores) was shared with other engineers' builds and tests**: the gateway process got a fraction of its core, so the absolute times are long; the rows ran one after the other in the same run.`,
+    `Measured on **${result.date}** (UTC); load average at the start ${result.loadAverage}. ${machineLoadSentence(result.loadAverage)}: the absolute times are noisy; the rows ran one after the other in the same run.`,
     '',
     `${s.streams} slow streams (50 tokens/s for ${s.seconds} s) opened over ${s.rampSeconds} s against the gateway (core 0; the emulator and the load generator on core 1). Every ${s.probeEveryMs} ms while they run, a probe round measures the time to the response head of \`GET /healthz\` and of a streamed \`POST /v1/chat/completions\` on **new** connections, and of \`GET /healthz\` on a keep-alive connection opened before the load. "before" is the gateway without a cap on requests answered at once (the old behaviour); "count cap" is \`--max-in-flight ${s.cap}\`, a cap below what this core relays at that pace; "loop-busy cap" refuses new requests while the event loop was busy more than ${s.loopBusy * 100}% of the last half second (\`--max-loop-busy ${s.loopBusy}\`). A refused request gets 503 \`server_busy\` with \`Retry-After: 1\` at once.`,
     '',
