@@ -98,7 +98,11 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    const exited = once(gateway.child, 'exit');
+    // A child that already exited fires no 'exit' again.
+    const exited =
+      gateway.child.exitCode === null && gateway.child.signalCode === null
+        ? once(gateway.child, 'exit')
+        : Promise.resolve();
     gateway.child.stdin?.end();
     await exited;
     await emulator.close();

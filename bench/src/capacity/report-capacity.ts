@@ -76,7 +76,6 @@ function slowTable(result: CapacityResult): string {
   return out.join('\n');
 }
 
-/** The capacity section of BENCHMARKS.md, between its markers. */
 /**
  * What the 1-minute load average at the start says of the machine (2 cores, shared with other
  * work): above 0.5, something else was running; below, it was quiet then (nothing says it
@@ -89,6 +88,7 @@ export function machineLoadSentence(loadAverage: string): string {
     : '**Other work was running on this machine (2 cores, shared) when this section started**';
 }
 
+/** The capacity section of BENCHMARKS.md, between its markers. */
 export function capacitySection(
   result: CapacityResult,
   goals: readonly GoalCheck[],

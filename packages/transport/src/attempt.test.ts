@@ -71,7 +71,7 @@ describe('Attempt', () => {
     const attempt = attemptOn(pool, call);
     const reason = new BedrockBridgeError({ kind: 'timeout', message: 'totalMs' });
     call.abort(reason);
-    await expect(attempt.stopped).rejects.toBe(reason);
+    await expect(attempt.race(new Promise(() => {}))).rejects.toBe(reason);
     expect(attempt.stop?.error).toBe(reason);
     attempt.dispose();
 

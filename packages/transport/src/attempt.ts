@@ -73,8 +73,6 @@ export interface AttemptSetup {
 export class Attempt {
   /** Aborts the attempt's request (the SDK's HTTP handler listens to it). */
   readonly #signal = new StopSignal();
-  /** Rejects when the attempt is stopped (`race` waits on a promise against it). */
-  readonly stopped: Promise<never>;
   stop?: AttemptStop;
   retryAfterMs?: number;
   /** HTTP status of the response, once its headers arrived. */
@@ -95,7 +93,6 @@ export class Attempt {
   #timer: NodeJS.Timeout | undefined;
   /** The caller holds an event: an idle deadline that fires now is ignored (see `hold`). */
   #holding = false;
-  #rejectStopped!: (reason: unknown) => void;
   /** Rejects the pending `race()`, if any, when the attempt is stopped. */
   #rejectRace: ((reason: unknown) => void) | undefined;
   /** Rejects the pending `next()` read, if any, when the attempt is stopped. */
@@ -109,10 +106,6 @@ export class Attempt {
     this.#limits = setup.limits;
     this.watchBody = setup.watchBody;
     this.sendOptions = { abortSignal: this.#signal, [ATTEMPT_HOOKS]: this };
-    this.stopped = new Promise<never>((_, reject) => {
-      this.#rejectStopped = reject;
-    });
-    this.stopped.catch(() => {});
     if (setup.callSignal.aborted) this.#onCallAbort();
     else setup.callSignal.addEventListener('abort', this.#onCallAbort, { once: true });
   }
@@ -137,7 +130,6 @@ export class Attempt {
     this.stop = stop;
     this.#clear();
     this.#signal.abort(stop.error);
-    this.#rejectStopped(stop.error);
     this.#rejectRace?.(stop.error);
     this.#rejectRace = undefined;
     this.#rejectNext?.(stop.error);
@@ -147,9 +139,9 @@ export class Attempt {
 
   /**
    * `promise`'s outcome, or a rejection with the stop's error as soon as the attempt is stopped
-   * (a deadline, an abort), even if `promise` never settles: `Promise.race([promise, stopped])`
-   * without a reaction left on `stopped` once `promise` has settled. A race's reaction stays on
-   * the long-lived `stopped` and holds the race's promise and its result (the SDK's output), for
+   * (a deadline, an abort), even if `promise` never settles. Nothing of it stays on the attempt
+   * once `promise` has settled: a `Promise.race` against a long-lived "stopped" promise would
+   * leave its reaction there, holding the race's promise and its result (the SDK's output), for
    * a stream its whole life.
    */
   race<T>(promise: Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { type Emulator, startEmulator } from '@bedrock-bridge/emulator';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { NodeHttp2Handler, NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpRequest, HttpResponse } from '@smithy/types';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Transport } from './create-transport.js';
@@ -13,14 +13,17 @@ import { collect, testTransport, userInput } from './test-support/harness.js';
  */
 let emulator: Emulator;
 let transport: Transport;
+let transport2: Transport;
 
 beforeAll(async () => {
   emulator = await startEmulator({ deltas: 6 });
   transport = testTransport(emulator, 'http1');
+  transport2 = testTransport(emulator, 'http2');
 });
 
 afterAll(async () => {
   await transport.close();
+  await transport2.close();
   await emulator.close();
 });
 
@@ -29,14 +32,16 @@ afterEach(() => {
   emulator.clearFaults();
 });
 
-/** Records what the SDK's HTTP handler was given, and what it answered. */
-function spyHandler() {
+/** Records what the SDK's HTTP handler (HTTP/1.1 by default) was given, and what it answered. */
+function spyHandler(Handler: typeof NodeHttpHandler | typeof NodeHttp2Handler = NodeHttpHandler) {
   const sent: { request: HttpRequest; bodyAtSend: unknown; response?: HttpResponse }[] = [];
-  const handle = NodeHttpHandler.prototype.handle;
-  vi.spyOn(NodeHttpHandler.prototype, 'handle').mockImplementation(async function (
+  // Both handlers' `handle` take and answer the same shapes.
+  const prototype = Handler.prototype as NodeHttpHandler;
+  const handle = prototype.handle;
+  vi.spyOn(prototype, 'handle').mockImplementation(async function (
     this: NodeHttpHandler,
-    request,
-    options,
+    request: Parameters<NodeHttpHandler['handle']>[0],
+    options?: Parameters<NodeHttpHandler['handle']>[1],
   ) {
     const entry: (typeof sent)[number] = { request, bodyAtSend: request.body };
     sent.push(entry);
@@ -76,6 +81,20 @@ describe('a call lets go of its request body once the response headers are in', 
     expect(sent).toHaveLength(1);
     expect(sent[0]?.bodyAtSend).toBeDefined();
     expect(sent[0]?.request.body).toBeUndefined();
+  });
+
+  it('over HTTP/2 too: a stream and a Converse call let go of their request bodies', async () => {
+    const sent = spyHandler(NodeHttp2Handler);
+    const { text } = await collect(transport2.converseStream(userInput('over h2')));
+    expect(text).toBe('Echo: over h2');
+    const out = await transport2.converse(userInput('h2 unary'));
+    expect(out.output?.message?.content?.[0]?.text).toBe('Echo: h2 unary');
+    expect(sent).toHaveLength(2);
+    expect(sent.map((s) => JSON.parse(String(s.bodyAtSend)))).toEqual([
+      { messages: userInput('over h2').messages },
+      { messages: userInput('h2 unary').messages },
+    ]);
+    expect(sent.map((s) => s.request.body)).toEqual([undefined, undefined]);
   });
 
   it('a retried stream sends its whole body again on the next attempt', async () => {

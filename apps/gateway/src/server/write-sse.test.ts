@@ -239,7 +239,10 @@ describe('writeSse', () => {
  * The bytes on the wire, HTTP chunk framing included: each event is one HTTP chunk of its own
  * (the socket is corked for a burst, so a burst leaves in one system call, but the response frames
  * every write), from the handler's text source as from a web stream of the same events. A faster
- * writer must keep these bytes.
+ * writer must keep these bytes. The framing is pinned on purpose: an SSE client reads the same
+ * text however it is chunked, but one chunk per event is what shows that each event is written
+ * when it arrives, not held to be merged with later ones; a writer that merges a burst into one
+ * chunk changes that contract and must change this test with it.
  */
 describe('writeSse framing on the wire', () => {
   /** Events in bursts (one burst per turn of the event loop); `token` is the first token's index. */
