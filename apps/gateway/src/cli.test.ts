@@ -86,14 +86,19 @@ describe('bedrock-bridge CLI', { timeout: 60_000 }, () => {
     }
     help.delete('--help');
     const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-    // pnpm's --filter, the bench scripts' --no-openai and --only, and Node's own flags (the
-    // README's section on the young generation) are not the CLI's.
+    // pnpm's --filter, the bench scripts' --no-openai, --only, --profiles and --slow-seconds, and
+    // Node's own flags (the README's sections on the young generation and on memory per open
+    // stream) are not the CLI's.
     const notCli = new Set([
       '--filter',
       '--help',
       '--no-openai',
       '--only',
+      '--profiles',
+      '--slow-seconds',
+      '--heapsnapshot-signal',
       '--max-semi-space-size',
+      '--optimize-for-size',
       '--trace-gc-nvp',
     ]);
     const documented = [...flags(readme)].filter((f) => !notCli.has(f));
