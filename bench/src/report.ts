@@ -43,7 +43,7 @@ function machineSection(f: RunFigures): string {
     `- Node ${m.node}; load average at start ${m.loadAverage} (1/5/15 min)`,
     `- Mode: ${f.options.quick ? '**quick** (fewer calls, no wait to see how a hang ends: figures are indicative only)' : 'full'}`,
     '',
-    'Every figure below was measured in this run; nothing is carried over from an earlier one.',
+    'Every figure below was measured in this run, except the sections that carry a date of their own (capacity, embeddings, hostile clients, regions, new connections): `--only` reruns one of those alone and replaces just that section.',
   ].join('\n');
 }
 
