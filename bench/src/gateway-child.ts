@@ -6,8 +6,8 @@ import { startGatewayHere } from './systems/start-gateway.js';
 
 /**
  * Runs the gateway app in its own process, as it is deployed: composed as `serve` composes it,
- * its request log line built and written for every request (to /dev/null), its own event loop, so that the client measuring it does
- * not share a thread with it. Prints `{"url": ...}` once
+ * its request log line built and written for every request (to /dev/null), its own event loop,
+ * so that the client measuring it does not share a thread with it. Prints `{"url": ...}` once
  * listening; exits when stdin closes. Arguments: `--endpoint URL` (the emulator), and
  * `--marks` to record when each chat request arrived and wrote its first text
  * (`first-token-marks.ts`, read by `ttft-breakdown`), `--max-in-flight N` for the server's cap

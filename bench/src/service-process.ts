@@ -35,6 +35,17 @@ export interface ServiceProcess {
   close(): Promise<void>;
 }
 
+/** How `spawnService` starts a child, besides its script and arguments. */
+export interface SpawnOptions {
+  /** Node's own flags for the child (e.g. `--trace-gc-nvp`), before the script. Default none. */
+  nodeFlags?: string[];
+  /**
+   * Every line the child prints on stdout other than its URL and `live-memory` replies (e.g. a
+   * V8 trace), in order, also before the URL. Without it, a line before the URL is an error.
+   */
+  onLine?: (line: string) => void;
+}
+
 /**
  * Starts `script` (a file next to this one, e.g. `emulator-child.js`) with `args` and waits
  * for the `{"url": ...}` line it prints. The child exits when its stdin closes, so it cannot
@@ -46,12 +57,14 @@ export async function spawnService(
   script: string,
   args: string[],
   cpu?: string,
+  options: SpawnOptions = {},
 ): Promise<ServiceProcess> {
   const file = fileURLToPath(new URL(`./${script}`, import.meta.url));
   const profileDir = process.env.BENCH_CPU_PROF_DIR;
   const command = [
     process.execPath,
     ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(options.nodeFlags ?? []),
     file,
     ...args,
   ];
@@ -59,32 +72,28 @@ export async function spawnService(
   const child: ChildProcess = spawn(exe, rest, {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  const waiting: ((memory: LiveMemory) => void)[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    const onData = (chunk: Buffer): void => {
-      buffered += chunk.toString('utf8');
-      const line = buffered.split('\n')[0];
-      if (buffered.includes('\n') && line !== undefined) {
-        child.stdout?.off('data', onData);
+    let found = false;
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      if (found && line.startsWith(LIVE_MEMORY_REPLY)) {
+        waiting.shift()?.((JSON.parse(line) as { liveMemory: LiveMemory }).liveMemory);
+      } else if (!found && line.startsWith('{"url"')) {
+        found = true;
         try {
           resolve((JSON.parse(line) as { url: string }).url);
         } catch (err) {
           reject(new Error(`${script} printed "${line}" instead of its URL`, { cause: err }));
         }
+      } else if (options.onLine !== undefined) {
+        options.onLine(line);
+      } else if (!found) {
+        reject(new Error(`${script} printed "${line}" instead of its URL`));
       }
-    };
-    child.stdout?.on('data', onData);
+    });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.once('error', reject);
   });
-  const waiting: ((memory: LiveMemory) => void)[] = [];
-  if (child.stdout) {
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      if (line.startsWith(LIVE_MEMORY_REPLY)) {
-        waiting.shift()?.((JSON.parse(line) as { liveMemory: LiveMemory }).liveMemory);
-      }
-    });
-  }
   return {
     url,
     pid: child.pid ?? 0,

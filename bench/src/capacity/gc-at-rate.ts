@@ -1,8 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { spawnEmulator } from '../service-process.js';
+import { spawnEmulator, spawnService } from '../service-process.js';
 import type { LoadPlan } from './load-plan.js';
 import { LOAD_CPU, SERVER_CPU } from './measure-capacity.js';
 import { runLoad } from './run-load.js';
@@ -22,33 +18,6 @@ import type { ProfileId } from './workloads.js';
  * Hold the bench lock while it runs, as for any timing.
  */
 
-interface Traced {
-  child: ChildProcess;
-  url: string;
-  /** `--trace-gc-nvp` lines printed so far. */
-  gcLines: string[];
-}
-
-/** The gateway child with V8's GC trace on; resolves once it prints its URL. */
-async function startTracedGateway(endpoint: string): Promise<Traced> {
-  const file = fileURLToPath(new URL('../gateway-child.js', import.meta.url));
-  const child = spawn(
-    'taskset',
-    ['-c', SERVER_CPU, process.execPath, '--trace-gc-nvp', file, '--endpoint', endpoint],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const gcLines: string[] = [];
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => {
-      if (line.startsWith('{"url"')) resolve((JSON.parse(line) as { url: string }).url);
-      else if (line.includes(' gc=')) gcLines.push(line);
-    });
-    child.once('exit', (code) => reject(new Error(`gateway-child exited with ${code}`)));
-  });
-  return { child, url, gcLines };
-}
-
 /** A numeric field of a `--trace-gc-nvp` line (0 when absent). */
 function field(line: string, name: string): number {
   const match = new RegExp(` ${name}=([0-9.]+)`).exec(line);
@@ -62,7 +31,13 @@ async function main(): Promise<void> {
   const seconds = Number(secondsText);
   if (!(rate > 0) || !(seconds > 0)) throw new Error('RATE and SECONDS must be positive');
   const emulator = await spawnEmulator({ deltas: 64, paceMs: 0, forget: true, cpu: LOAD_CPU });
-  const gateway = await startTracedGateway(emulator.url);
+  const gcLines: string[] = [];
+  const gateway = await spawnService('gateway-child.js', ['--endpoint', emulator.url], SERVER_CPU, {
+    nodeFlags: ['--trace-gc-nvp'],
+    onLine: (line) => {
+      if (line.includes(' gc=')) gcLines.push(line);
+    },
+  });
   try {
     const plan = (s: number): LoadPlan => ({
       target: 'gateway',
@@ -73,9 +48,9 @@ async function main(): Promise<void> {
       timeoutMs: 10_000,
     });
     await runLoad(plan(3), LOAD_CPU);
-    const mark = gateway.gcLines.length;
+    const mark = gcLines.length;
     const load = await runLoad(plan(seconds), LOAD_CPU);
-    const lines = gateway.gcLines.slice(mark);
+    const lines = gcLines.slice(mark);
     const scavenges = lines.filter((l) => / gc=s /.test(l));
     const majors = lines.filter((l) => / gc=m[cs] /.test(l));
     const perRequest = (total: number) => Math.round(total / Math.max(1, load.sent));
@@ -98,13 +73,7 @@ async function main(): Promise<void> {
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    // A child that already exited fires no 'exit' again.
-    const exited =
-      gateway.child.exitCode === null && gateway.child.signalCode === null
-        ? once(gateway.child, 'exit')
-        : Promise.resolve();
-    gateway.child.stdin?.end();
-    await exited;
+    await gateway.close();
     await emulator.close();
   }
 }

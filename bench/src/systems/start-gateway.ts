@@ -27,9 +27,8 @@ const STORE_MAX_CHARS = 256 * 1024 * 1024;
  * `/readyz`, the store `serve --emulator` uses: in memory), with its defaults unless
  * `transport` or `server` say otherwise. With `served`, everything `serve` adds per process
  * too: its request log (a JSON line per request on stdout, unless `server.log` writes it
- * elsewhere) and the process metrics (event-loop
- * delay, GC, memory; they are never stopped, so a process that starts many gateways leaves
- * them off). Every bench that runs the gateway starts it here.
+ * elsewhere) and the process metrics (event-loop delay, GC, memory; they are never stopped, so a
+ * process that starts many gateways leaves them off). Every bench that runs the gateway starts it here.
  */
 export async function startGatewayHere(
   endpoint: string,

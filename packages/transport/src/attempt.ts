@@ -142,7 +142,7 @@ export class Attempt {
    * (a deadline, an abort), even if `promise` never settles. Nothing of it stays on the attempt
    * once `promise` has settled: a `Promise.race` against a long-lived "stopped" promise would
    * leave its reaction there, holding the race's promise and its result (the SDK's output), for
-   * a stream its whole life.
+   * a stream its whole life. One race at a time: an attempt races only its send.
    */
   race<T>(promise: Promise<T>): Promise<T> {
     if (this.stop !== undefined) {
